@@ -1,0 +1,187 @@
+/* model.c - lifetimes of the model and the built-in layout defaults. */
+#include "model/model.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static const char *const style_names[NP_ST_COUNT] = {
+	[NP_ST_KICKER] = "kicker",
+	[NP_ST_HEADLINE] = "headline",
+	[NP_ST_DECK] = "deck",
+	[NP_ST_BYLINE] = "byline",
+	[NP_ST_BYLINE_TITLE] = "byline_title",
+	[NP_ST_DATELINE] = "dateline",
+	[NP_ST_BODY] = "body",
+	[NP_ST_BODY_FIRST] = "body_first",
+	[NP_ST_SUBHEAD] = "subhead",
+	[NP_ST_PULLQUOTE] = "pullquote",
+	[NP_ST_PULLQUOTE_ATTRIBUTION] = "pullquote_attribution",
+	[NP_ST_SIDEBAR_TITLE] = "sidebar_title",
+	[NP_ST_SIDEBAR] = "sidebar",
+	[NP_ST_SIDEBAR_PLACE] = "sidebar_place",
+	[NP_ST_CAPTION] = "caption",
+	[NP_ST_CREDIT] = "credit",
+	[NP_ST_FOLIO] = "folio",
+};
+
+const char *np_style_name(enum np_style_id id)
+{
+	return (unsigned)id < NP_ST_COUNT ? style_names[id] : NULL;
+}
+
+void np_text_fini(struct np_text *t)
+{
+	if (!t)
+		return;
+	free(t->text);
+	free(t->runs);
+	memset(t, 0, sizeof *t);
+}
+
+static void sidebar_fini(struct np_sidebar *s)
+{
+	free(s->title);
+	for (size_t i = 0; i < s->nentries; i++) {
+		free(s->entries[i].place);
+		free(s->entries[i].date);
+		free(s->entries[i].note);
+	}
+	free(s->entries);
+	for (size_t i = 0; i < s->nparagraphs; i++)
+		np_text_fini(&s->paragraphs[i]);
+	free(s->paragraphs);
+}
+
+void np_article_free(struct np_article *a)
+{
+	if (!a)
+		return;
+	char **strings[] = {&a->source, &a->id, &a->language, &a->section, &a->kicker,
+			    &a->headline, &a->deck, &a->byline, &a->byline_title,
+			    &a->dateline, &a->date};
+	for (size_t i = 0; i < sizeof strings / sizeof *strings; i++)
+		free(*strings[i]);
+	for (size_t i = 0; i < a->nblocks; i++)
+		np_text_fini(&a->blocks[i].text);
+	free(a->blocks);
+	for (size_t i = 0; i < a->npullquotes; i++) {
+		np_text_fini(&a->pullquotes[i].text);
+		free(a->pullquotes[i].attribution);
+	}
+	free(a->pullquotes);
+	for (size_t i = 0; i < a->nsidebars; i++)
+		sidebar_fini(&a->sidebars[i]);
+	free(a->sidebars);
+	for (size_t i = 0; i < a->nimages; i++) {
+		free(a->images[i].file);
+		free(a->images[i].path);
+		free(a->images[i].caption);
+		free(a->images[i].credit);
+	}
+	free(a->images);
+	free(a);
+}
+
+void np_style_fini(struct np_style *s)
+{
+	free(s->font);
+	s->font = NULL;
+}
+
+static void style(struct np_layout *l, enum np_style_id id, const char *font, double size,
+		  double leading, int weight, int italic, enum np_align align)
+{
+	struct np_style *s = &l->styles[id];
+	memset(s, 0, sizeof *s);
+	s->font = strdup(font);
+	s->size = size;
+	s->leading = leading;
+	s->weight = weight;
+	s->italic = italic;
+	s->align = align;
+}
+
+void np_layout_init_defaults(struct np_layout *l)
+{
+	memset(l, 0, sizeof *l);
+	l->name = strdup("default");
+	l->page_width = 792;
+	l->page_height = 1224;
+	l->margin_top = l->margin_right = l->margin_bottom = l->margin_left = 36;
+	l->columns = 5;
+	l->gutter = 12;
+	l->column_rule = 0;
+	l->grid = 11.5;
+	l->standoff = 6;
+	l->min_measure = 48;
+	l->deck_span = 0;
+	l->headline_rule = 0.75;
+	l->pullquote_span = 2;
+	l->pullquote_frame = NP_QUOTE_RULES;
+	l->pullquote_rule = 1.5;
+	l->pullquote_inset = 0;
+	l->sidebar_column = 1;
+	l->sidebar_position = NP_POS_TOP;
+	l->sidebar_tint = 0.92;
+	l->image_span = 2;
+	l->hyphen_left = 2;
+	l->hyphen_right = 3;
+	l->hyphenate_capitalized = 0;
+	l->max_hyphen_run = 2;
+	l->letter_space_max = 0.02;
+	l->drop_cap_lines = 0;
+	l->folio = 1;
+
+	const enum np_align J = NP_ALIGN_JUSTIFY, L = NP_ALIGN_LEFT;
+	style(l, NP_ST_BODY, "PT Serif", 9.5, 11.5, 400, 0, J);
+	l->styles[NP_ST_BODY].indent = 9.5;
+	style(l, NP_ST_BODY_FIRST, "PT Serif", 9.5, 11.5, 400, 0, J);
+	style(l, NP_ST_DATELINE, "PT Serif", 9.5, 11.5, 700, 0, L);
+	l->styles[NP_ST_DATELINE].transform = NP_TRANSFORM_UPPERCASE;
+	style(l, NP_ST_SUBHEAD, "PT Sans Narrow", 11, 11.5, 700, 0, L);
+	l->styles[NP_ST_SUBHEAD].space_before = 11.5;
+	style(l, NP_ST_KICKER, "PT Sans", 11, 13, 700, 0, L);
+	l->styles[NP_ST_KICKER].transform = NP_TRANSFORM_UPPERCASE;
+	style(l, NP_ST_HEADLINE, "PT Sans Narrow", 54, 52, 700, 0, L);
+	style(l, NP_ST_DECK, "PT Serif", 16, 19, 400, 1, L);
+	style(l, NP_ST_BYLINE, "PT Sans", 9, 11.5, 700, 0, L);
+	l->styles[NP_ST_BYLINE].transform = NP_TRANSFORM_UPPERCASE;
+	style(l, NP_ST_BYLINE_TITLE, "PT Sans", 8.5, 11.5, 400, 1, L);
+	style(l, NP_ST_PULLQUOTE, "PT Serif", 17, 23, 700, 1, L);
+	style(l, NP_ST_PULLQUOTE_ATTRIBUTION, "PT Sans", 8.5, 11.5, 400, 0, L);
+	l->styles[NP_ST_PULLQUOTE_ATTRIBUTION].transform = NP_TRANSFORM_UPPERCASE;
+	style(l, NP_ST_SIDEBAR_TITLE, "PT Sans Narrow", 12, 11.5, 700, 0, L);
+	l->styles[NP_ST_SIDEBAR_TITLE].transform = NP_TRANSFORM_UPPERCASE;
+	style(l, NP_ST_SIDEBAR, "PT Sans", 8.5, 11.5, 400, 0, L);
+	style(l, NP_ST_SIDEBAR_PLACE, "PT Sans", 8.5, 11.5, 700, 0, L);
+	l->styles[NP_ST_SIDEBAR_PLACE].small_caps = 1;
+	style(l, NP_ST_CAPTION, "PT Sans", 8.5, 11.5, 400, 0, L);
+	style(l, NP_ST_CREDIT, "PT Sans", 7, 11.5, 400, 0, NP_ALIGN_RIGHT);
+	l->styles[NP_ST_CREDIT].transform = NP_TRANSFORM_UPPERCASE;
+	style(l, NP_ST_FOLIO, "PT Sans", 8, 10, 400, 0, L);
+	l->styles[NP_ST_KICKER].color[0] = 0.69;
+	l->styles[NP_ST_KICKER].color[1] = 0.086;
+	l->styles[NP_ST_KICKER].color[2] = 0.118;
+}
+
+void np_layout_fini(struct np_layout *l)
+{
+	if (!l)
+		return;
+	free(l->name);
+	free(l->source);
+	for (int i = 0; i < NP_ST_COUNT; i++)
+		np_style_fini(&l->styles[i]);
+	memset(l, 0, sizeof *l);
+}
+
+double np_layout_column_width(const struct np_layout *l)
+{
+	double measure = l->page_width - l->margin_left - l->margin_right;
+	return (measure - (l->columns - 1) * l->gutter) / l->columns;
+}
+
+double np_layout_column_x(const struct np_layout *l, int c)
+{
+	return l->margin_left + c * (np_layout_column_width(l) + l->gutter);
+}

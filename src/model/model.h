@@ -1,0 +1,263 @@
+/* model.h - the plain data newsprint sets: articles, layouts, diagnostics.
+ *
+ * The parser builds these once; every later stage only reads them. Nothing here
+ * knows of YAML, Pango or Cairo. Geometry is in PDF points (1/72 in) as double,
+ * origin at the page's top-left corner, y growing downwards. Every node keeps the
+ * source mark of the YAML it came from, so later stages can blame the input.
+ */
+#ifndef NP_MODEL_H
+#define NP_MODEL_H
+
+#include <stdarg.h>
+#include <stddef.h>
+
+/* ---- source positions and diagnostics ---------------------------------- */
+
+struct np_mark {
+	const char *file; /* borrowed: owned by the diagnostics' file table */
+	int line;         /* 1-based; 0 when unknown */
+	int column;       /* 1-based */
+};
+
+enum np_severity { NP_WARNING, NP_ERROR };
+
+struct np_diag {
+	char *file; /* owned; may be NULL */
+	int line, column;
+	enum np_severity severity;
+	char *message; /* owned */
+};
+
+/* Diagnostics collected by every stage; printed by the front end as
+ * FILE:LINE:COLUMN: error: MESSAGE. Also owns interned file names that marks
+ * point to. */
+struct np_diags {
+	struct np_diag *v;
+	size_t n, cap;
+	int errors, warnings;
+	char **files; /* interned file names */
+	size_t nfiles;
+};
+
+void np_diags_init(struct np_diags *d);
+void np_diags_fini(struct np_diags *d);
+/* Returns a string owned by d, equal to file, alive until np_diags_fini. */
+const char *np_diags_intern(struct np_diags *d, const char *file);
+void np_diag_add(struct np_diags *d, enum np_severity sev, const struct np_mark *at,
+		 const char *fmt, ...) __attribute__((format(printf, 4, 5)));
+void np_diag_vadd(struct np_diags *d, enum np_severity sev, const struct np_mark *at,
+		  const char *fmt, va_list ap);
+/* Formats one diagnostic as "FILE:LINE:COLUMN: error: MESSAGE" (no newline);
+ * returns a malloc'd string. */
+char *np_diag_format(const struct np_diag *g);
+
+/* ---- styled text -------------------------------------------------------- */
+
+enum np_inline {
+	NP_INLINE_ITALIC = 1 << 0,
+	NP_INLINE_BOLD = 1 << 1,
+};
+
+/* A range of text with inline style flags; byte offsets into np_text.text. */
+struct np_run {
+	size_t start, end;
+	unsigned flags; /* enum np_inline bits */
+};
+
+/* Text with inline emphasis resolved: markup removed from `text`, its
+ * styles kept as runs (sorted, non-overlapping, only non-zero flags). */
+struct np_text {
+	char *text; /* owned, valid UTF-8, NUL-terminated */
+	size_t len; /* bytes */
+	struct np_run *runs;
+	size_t nruns;
+	struct np_mark mark;
+};
+
+/* ---- articles ------------------------------------------------------------ */
+
+enum np_block_kind { NP_BLOCK_PARAGRAPH, NP_BLOCK_SUBHEAD };
+
+struct np_block {
+	enum np_block_kind kind;
+	struct np_text text;
+	struct np_mark mark;
+};
+
+enum np_position { NP_POS_UNSET = 0, NP_POS_TOP, NP_POS_BOTTOM, NP_POS_AFTER };
+
+/* Placement hints shared by pull-quotes, sidebars and images. 0 = unset
+ * (the layout's default applies). */
+struct np_placement {
+	int after;  /* body block, 1-based */
+	int span;   /* columns */
+	int column; /* first column, 1-based */
+	enum np_position position;
+	struct np_mark after_mark, span_mark, column_mark, position_mark;
+};
+
+struct np_pullquote {
+	struct np_text text;
+	char *attribution; /* may be NULL */
+	struct np_placement place;
+	struct np_mark mark;
+};
+
+enum np_sidebar_kind { NP_SIDEBAR_DATELINES, NP_SIDEBAR_BOX };
+
+struct np_dateline_entry {
+	char *place; /* required */
+	char *date;  /* may be NULL */
+	char *note;  /* may be NULL */
+	struct np_mark mark;
+};
+
+struct np_sidebar {
+	enum np_sidebar_kind kind;
+	char *title; /* may be NULL */
+	struct np_dateline_entry *entries; /* datelines */
+	size_t nentries;
+	struct np_text *paragraphs; /* box */
+	size_t nparagraphs;
+	struct np_placement place;
+	struct np_mark mark;
+};
+
+struct np_image {
+	char *file; /* as written in the YAML */
+	char *path; /* resolved, readable path */
+	char *caption; /* may be NULL */
+	char *credit;  /* may be NULL */
+	int pixel_width, pixel_height; /* read from the file by the parser */
+	int is_jpeg;
+	struct np_placement place;
+	struct np_mark mark, file_mark;
+};
+
+struct np_article {
+	char *source; /* path of the YAML file */
+	char *id;
+	char *language; /* BCP 47, default "en" */
+	char *section, *kicker, *headline, *deck, *byline, *byline_title, *dateline, *date;
+	struct np_mark id_mark, headline_mark;
+	struct np_block *blocks;
+	size_t nblocks;
+	struct np_pullquote *pullquotes;
+	size_t npullquotes;
+	struct np_sidebar *sidebars;
+	size_t nsidebars;
+	struct np_image *images;
+	size_t nimages;
+	struct np_mark mark;
+};
+
+void np_article_free(struct np_article *a);
+void np_text_fini(struct np_text *t);
+
+/* ---- layouts ------------------------------------------------------------- */
+
+/* Paragraph styles a layout defines. */
+enum np_style_id {
+	NP_ST_KICKER,
+	NP_ST_HEADLINE,
+	NP_ST_DECK,
+	NP_ST_BYLINE,
+	NP_ST_BYLINE_TITLE,
+	NP_ST_DATELINE,
+	NP_ST_BODY,
+	NP_ST_BODY_FIRST,
+	NP_ST_SUBHEAD,
+	NP_ST_PULLQUOTE,
+	NP_ST_PULLQUOTE_ATTRIBUTION,
+	NP_ST_SIDEBAR_TITLE,
+	NP_ST_SIDEBAR,
+	NP_ST_SIDEBAR_PLACE,
+	NP_ST_CAPTION,
+	NP_ST_CREDIT,
+	NP_ST_FOLIO,
+	NP_ST_COUNT
+};
+
+/* The YAML key of a style ("body_first"); NULL past the end. */
+const char *np_style_name(enum np_style_id id);
+
+enum np_align { NP_ALIGN_LEFT, NP_ALIGN_RIGHT, NP_ALIGN_CENTER, NP_ALIGN_JUSTIFY };
+enum np_transform { NP_TRANSFORM_NONE, NP_TRANSFORM_UPPERCASE };
+
+struct np_style {
+	char *font;     /* fontconfig family, e.g. "PT Serif" (owned) */
+	double size;    /* pt */
+	double leading; /* pt; baseline to baseline */
+	int weight;     /* 100..900; 400 regular, 700 bold */
+	int italic;     /* 0/1 */
+	enum np_align align;
+	double indent;       /* pt, first-line indent (body) */
+	double space_before; /* pt, snapped to the grid where the style sits on it */
+	double space_after;  /* pt */
+	enum np_transform transform;
+	int small_caps;        /* 0/1: OpenType smcp, or synthesised */
+	double letter_spacing; /* em/1000 (tracking) */
+	double color[3];       /* rgb 0..1 */
+	struct np_mark mark;
+};
+
+enum np_quote_frame { NP_QUOTE_RULES, NP_QUOTE_BOX, NP_QUOTE_PLAIN };
+
+struct np_layout {
+	char *name;
+	char *source; /* path of the YAML file, NULL for built-in defaults */
+	double page_width, page_height;                                /* pt */
+	double margin_top, margin_right, margin_bottom, margin_left; /* pt */
+	int columns;
+	double gutter;      /* pt */
+	double column_rule; /* pt, 0 = no rules between columns */
+	double grid;        /* pt, the body baseline grid */
+	double standoff;    /* pt, space kept between an obstacle and text */
+	double min_measure; /* pt, narrower slots beside an obstacle stay empty */
+
+	struct np_style styles[NP_ST_COUNT];
+
+	/* headline band */
+	int deck_span;             /* columns the deck spans, 0 = all */
+	double headline_rule;      /* pt, rule under the band, 0 = none */
+
+	/* pull-quotes */
+	int pullquote_span;                 /* default columns */
+	enum np_quote_frame pullquote_frame; /* rules above and below, box, plain */
+	double pullquote_rule;              /* pt */
+	double pullquote_inset;             /* 0 = full columns; else the fraction of
+					       a column's width the quote leaves to
+					       text on each side it straddles */
+
+	/* sidebars */
+	int sidebar_column;                 /* default 1-based column */
+	enum np_position sidebar_position;  /* default top or bottom */
+	double sidebar_tint;                /* grey level of box sidebars, 0..1 */
+
+	/* pictures */
+	int image_span;
+
+	/* hyphenation and breaking */
+	int hyphen_left, hyphen_right; /* minimum fragment lengths, chars */
+	int hyphenate_capitalized;     /* 0/1 */
+	int max_hyphen_run;            /* consecutive hyphenated lines */
+	double letter_space_max;       /* fraction, e.g. 0.02 */
+	int drop_cap_lines;            /* 0 = none, else 2..4 */
+
+	/* furniture */
+	int folio; /* 0/1: folio at the foot of every page */
+	struct np_mark mark;
+};
+
+/* Fills l with the built-in defaults (a tabloid page); the parser then
+ * applies what the YAML gives. Strings are owned by l. */
+void np_layout_init_defaults(struct np_layout *l);
+void np_layout_fini(struct np_layout *l);
+void np_style_fini(struct np_style *s);
+
+/* Width of one column in pt. */
+double np_layout_column_width(const struct np_layout *l);
+/* x of column c (0-based) in pt. */
+double np_layout_column_x(const struct np_layout *l, int c);
+
+#endif
