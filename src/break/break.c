@@ -1,0 +1,60 @@
+/* break.c - the breaker's entry point: parameters, dispatch, results. */
+#include "break/break.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "break/break_int.h"
+
+void np_break_params_default(struct np_break_params *p)
+{
+	memset(p, 0, sizeof *p);
+	p->mode = NP_BREAK_TOTAL_FIT;
+	p->justify = 1;
+	p->pretolerance = 1.0;
+	p->tolerance = 2.0;
+	p->line_penalty = 10;
+	p->hyphen_demerits = 10000;
+	p->final_hyphen_demerits = 5000;
+	p->fitness_demerits = 10000;
+	p->emergency_stretch = 0;
+	p->max_hyphen_run = 2;
+}
+
+void np_break_result_fini(struct np_break_result *r)
+{
+	free(r->breaks);
+	free(r->ratios);
+	memset(r, 0, sizeof *r);
+}
+
+int np_break_paragraph(const struct np_bitem *items, size_t n, np_width_fn width, void *ctx,
+		       const struct np_break_params *p, struct np_break_result *r)
+{
+	memset(r, 0, sizeof *r);
+	if (n == 0)
+		return 0;
+	struct np_break_sums s;
+	if (np_break_sums_init(&s, items, n) < 0)
+		return -1;
+	int rc;
+	if (p->mode == NP_BREAK_FIRST_FIT || !p->justify)
+		rc = np_break_first_fit(items, n, width, ctx, p, &s, r);
+	else
+		rc = np_break_total_fit(items, n, width, ctx, p, &s, r);
+	np_break_sums_fini(&s);
+	if (rc < 0)
+		np_break_result_fini(r);
+	return rc;
+}
+
+double np_break_ratio(const struct np_bitem *items, size_t from, size_t to, int32_t width)
+{
+	struct np_break_sums s;
+	if (np_break_sums_init(&s, items, to + 1) < 0)
+		return 0;
+	double r = np_break_sums_ratio(items, &s, from, to, width, 0);
+	np_break_sums_fini(&s);
+	return isfinite(r) ? r : 0;
+}

@@ -1,0 +1,70 @@
+/* break.h - choosing line breaks over box/glue/penalty items.
+ *
+ * Knows nothing of fonts: widths are integers (Pango units in the engine, any
+ * unit in tests). The width of each line comes from a callback, so the flow can
+ * hand out the measure of every grid slot (beside an obstacle, across a column
+ * break): a parshape.
+ */
+#ifndef NP_BREAK_H
+#define NP_BREAK_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+enum np_item_type { NP_BOX, NP_GLUE, NP_PENALTY };
+
+#define NP_INF_PENALTY 10000
+
+struct np_bitem {
+	uint8_t type;    /* enum np_item_type */
+	uint8_t flagged; /* penalty: a hyphen break (counts in hyphen runs) */
+	uint8_t explicit_hyphen; /* penalty after a '-' in the text: nothing added */
+	int32_t width;   /* box/glue: natural width; penalty: width if broken here */
+	int32_t stretch; /* glue only */
+	int32_t shrink;  /* glue only */
+	int32_t penalty; /* penalty only: >= NP_INF_PENALTY forbids, <= -NP_INF_PENALTY forces */
+	uint32_t pos;    /* byte offset in the paragraph's text where the item starts */
+	uint32_t end;    /* byte offset where it ends */
+};
+
+/* Width of line `line` (0-based) of the paragraph. */
+typedef int32_t (*np_width_fn)(void *ctx, size_t line);
+
+enum np_break_mode { NP_BREAK_TOTAL_FIT, NP_BREAK_FIRST_FIT };
+
+struct np_break_params {
+	enum np_break_mode mode;
+	int justify;          /* 0: ragged (lines never stretched; any short line is fine) */
+	double tolerance;     /* max adjustment ratio for the hyphenation pass (TeX: 2.0 ~ tolerance 800) */
+	double pretolerance;  /* for the pass without hyphenation; < 0 skips that pass */
+	int32_t line_penalty;     /* TeX \linepenalty, 10 */
+	int32_t hyphen_demerits;  /* consecutive flagged breaks, TeX \doublehyphendemerits */
+	int32_t final_hyphen_demerits; /* hyphen on the last full line */
+	int32_t fitness_demerits; /* adjacent lines in far fitness classes */
+	int32_t emergency_stretch; /* extra stretch per line for the last pass, in width units */
+	int max_hyphen_run;       /* > 0: no more flagged breaks in a row */
+};
+
+void np_break_params_default(struct np_break_params *p);
+
+struct np_break_result {
+	size_t *breaks; /* item index of each line's break; the last is n-1 */
+	size_t nlines;
+	double *ratios; /* adjustment ratio per line */
+	int overfull;   /* a line could not be brought within its width */
+	int emergency;  /* the emergency pass was needed */
+	int pass;       /* 1 no hyphenation, 2 with hyphenation, 3 emergency, 0 first-fit */
+	double demerits;
+};
+
+/* Breaks items[0..n) (the list must end in a forced break). Returns 0, or -1
+ * when out of memory. r is filled; free with np_break_result_fini. */
+int np_break_paragraph(const struct np_bitem *items, size_t n, np_width_fn width,
+		       void *ctx, const struct np_break_params *p,
+		       struct np_break_result *r);
+void np_break_result_fini(struct np_break_result *r);
+
+/* Adjustment ratio of a line made of items (from, to] broken at `to`. */
+double np_break_ratio(const struct np_bitem *items, size_t from, size_t to, int32_t width);
+
+#endif

@@ -1,0 +1,37 @@
+/* break_int.h - what the breakers of this module share: prefix sums. */
+#ifndef NP_BREAK_INT_H
+#define NP_BREAK_INT_H
+
+#include "break/break.h"
+
+/* Glue with at least this stretch is infinite ("fil"), as at a paragraph's end. */
+#define NP_FILL (1 << 28)
+
+/* Prefix sums: w[i] is the natural width of items[0..i), and so on; fill
+ * counts glue of infinite stretch, whose stretch stays out of y. */
+struct np_break_sums {
+	int64_t *w, *y, *z;
+	int32_t *fill;
+};
+
+int np_break_sums_init(struct np_break_sums *s, const struct np_bitem *items, size_t n);
+void np_break_sums_fini(struct np_break_sums *s);
+/* First item of the line after a break at b (SIZE_MAX: paragraph start):
+ * glue and penalties after the break are discarded. */
+size_t np_break_next_start(const struct np_bitem *items, size_t n, size_t b);
+/* Adjustment ratio of the line items[start..b] broken at b; -INFINITY when it
+ * cannot shrink enough, 0 when it ends in infinite glue and fits. */
+double np_break_sums_ratio(const struct np_bitem *items, const struct np_break_sums *s,
+			   size_t start, size_t b, int32_t width, int32_t background);
+/* Natural width of the line items[start..b] broken at b. */
+int64_t np_break_sums_width(const struct np_bitem *items, const struct np_break_sums *s,
+			    size_t start, size_t b);
+
+int np_break_total_fit(const struct np_bitem *items, size_t n, np_width_fn width, void *ctx,
+		       const struct np_break_params *p, const struct np_break_sums *s,
+		       struct np_break_result *r);
+int np_break_first_fit(const struct np_bitem *items, size_t n, np_width_fn width, void *ctx,
+		       const struct np_break_params *p, const struct np_break_sums *s,
+		       struct np_break_result *r);
+
+#endif

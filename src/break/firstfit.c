@@ -1,0 +1,92 @@
+/* firstfit.c - the greedy breaker: each line takes as much as fits. Kept for
+ * ragged settings (headlines, captions) and as the baseline that total-fit is
+ * measured against. */
+#include <math.h>
+#include <stdlib.h>
+
+#include "break/break_int.h"
+
+static int push(struct np_break_result *r, size_t *cap, size_t b, double ratio)
+{
+	if (r->nlines == *cap) {
+		size_t c = *cap ? *cap * 2 : 16;
+		size_t *nb = realloc(r->breaks, c * sizeof *nb);
+		if (!nb)
+			return -1;
+		r->breaks = nb;
+		double *nr = realloc(r->ratios, c * sizeof *nr);
+		if (!nr)
+			return -1;
+		r->ratios = nr;
+		*cap = c;
+	}
+	r->breaks[r->nlines] = b;
+	r->ratios[r->nlines++] = ratio;
+	return 0;
+}
+
+static int legal(const struct np_bitem *it, size_t b)
+{
+	if (it[b].type == NP_GLUE)
+		return b > 0 && it[b - 1].type == NP_BOX;
+	return it[b].type == NP_PENALTY && it[b].penalty < NP_INF_PENALTY;
+}
+
+/* Best break for a line starting at `start`: the last legal break whose line
+ * fits (shrinking if justified); else the first legal break (overfull). */
+static size_t fit_line(const struct np_bitem *it, size_t n, const struct np_break_sums *s,
+		       size_t start, int32_t w, const struct np_break_params *p, int run,
+		       double *ratio)
+{
+	size_t best = SIZE_MAX, first = SIZE_MAX;
+	for (size_t b = start; b < n; b++) {
+		if (!legal(it, b))
+			continue;
+		if (first == SIZE_MAX)
+			first = b;
+		double r = np_break_sums_ratio(it, s, start, b, w, 0);
+		int64_t L = np_break_sums_width(it, s, start, b);
+		int fits = p->justify ? r >= -1 : L <= w;
+		if (!fits)
+			break;
+		int too_many = it[b].type == NP_PENALTY && it[b].flagged && p->max_hyphen_run > 0 &&
+			       run >= p->max_hyphen_run;
+		if (!too_many) {
+			best = b;
+			*ratio = r;
+		}
+		if (it[b].type == NP_PENALTY && it[b].penalty <= -NP_INF_PENALTY)
+			break;
+	}
+	if (best == SIZE_MAX) {
+		best = first;
+		*ratio = -1;
+	}
+	return best;
+}
+
+int np_break_first_fit(const struct np_bitem *it, size_t n, np_width_fn width, void *ctx,
+		       const struct np_break_params *p, const struct np_break_sums *s,
+		       struct np_break_result *r)
+{
+	size_t cap = 0, start = 0;
+	int run = 0;
+	while (start < n) {
+		double ratio = 0;
+		int32_t w = width(ctx, r->nlines);
+		size_t b = fit_line(it, n, s, start, w, p, run, &ratio);
+		if (b == SIZE_MAX)
+			break;
+		if (np_break_sums_width(it, s, start, b) > w && !p->justify)
+			r->overfull = 1;
+		if (p->justify && ratio < -1)
+			r->overfull = 1;
+		if (push(r, &cap, b, isfinite(ratio) ? ratio : 0) < 0)
+			return -1;
+		run = it[b].type == NP_PENALTY && it[b].flagged ? run + 1 : 0;
+		if (b == n - 1)
+			break;
+		start = np_break_next_start(it, n, b);
+	}
+	return 0;
+}

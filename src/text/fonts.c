@@ -1,0 +1,166 @@
+/* fonts.c - the project's own fonts through a private fontconfig configuration:
+ * system fonts are never seen, so a page renders the same on every machine. */
+#include <fontconfig/fontconfig.h>
+#include <pango/pangofc-fontmap.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "text/text_int.h"
+
+/* Generic names resolve inside the bundled set; fallbacks for scripts the text
+ * faces lack (Greek, Armenian, Georgian) follow the main families. */
+static const char fc_conf[] =
+	"<?xml version=\"1.0\"?>\n<!DOCTYPE fontconfig SYSTEM \"fonts.dtd\">\n<fontconfig>\n"
+	"<cachedir>%s</cachedir>\n"
+	"<alias><family>serif</family><prefer><family>PT Serif</family>"
+	"<family>Noto Serif</family><family>Noto Serif Armenian</family>"
+	"<family>Noto Serif Georgian</family></prefer></alias>\n"
+	"<alias><family>sans-serif</family><prefer><family>PT Sans</family>"
+	"<family>Noto Serif</family><family>Noto Serif Armenian</family>"
+	"<family>Noto Serif Georgian</family></prefer></alias>\n"
+	"<alias><family>PT Serif</family><default><family>Noto Serif</family></default></alias>\n"
+	"<alias><family>PT Sans</family><default><family>Noto Serif</family></default></alias>\n"
+	"<alias><family>PT Sans Narrow</family><default><family>PT Sans</family></default></alias>\n"
+	"</fontconfig>\n";
+
+static FcConfig *load_config(const char *dir)
+{
+	FcConfig *fc = FcConfigCreate();
+	if (!fc)
+		return NULL;
+	char cache[256];
+	const char *tmp = getenv("TMPDIR");
+	snprintf(cache, sizeof cache, "%s/newsprint-fc-%ld", tmp && *tmp ? tmp : "/tmp",
+		 (long)getuid());
+	size_t len = sizeof fc_conf + strlen(cache);
+	char *xml = malloc(len);
+	if (!xml) {
+		FcConfigDestroy(fc);
+		return NULL;
+	}
+	snprintf(xml, len, fc_conf, cache);
+	int ok = FcConfigParseAndLoadFromMemory(fc, (const FcChar8 *)xml, FcTrue) &&
+		 FcConfigAppFontAddDir(fc, (const FcChar8 *)dir);
+	free(xml);
+	if (!ok) {
+		FcConfigDestroy(fc);
+		return NULL;
+	}
+	return fc;
+}
+
+static GHashTable *list_families(FcConfig *fc)
+{
+	GHashTable *h = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+	FcFontSet *set = FcConfigGetFonts(fc, FcSetApplication);
+	for (int i = 0; set && i < set->nfont; i++) {
+		FcChar8 *fam;
+		for (int k = 0; FcPatternGetString(set->fonts[i], FC_FAMILY, k, &fam) == FcResultMatch; k++)
+			g_hash_table_add(h, g_strdup((const char *)fam));
+	}
+	return h;
+}
+
+struct np_text_ctx *np_text_ctx_new(const char *fonts_dir, const char *hyphen_dir,
+				    struct np_diags *d)
+{
+	struct np_text_ctx *t = calloc(1, sizeof *t);
+	if (!t)
+		return NULL;
+	t->fc = load_config(fonts_dir);
+	if (!t->fc) {
+		np_diag_add(d, NP_ERROR, NULL, "cannot load the fonts in '%s'", fonts_dir);
+		free(t);
+		return NULL;
+	}
+	t->families = list_families(t->fc);
+	if (g_hash_table_size(t->families) == 0) {
+		np_diag_add(d, NP_ERROR, NULL, "no fonts found in '%s'", fonts_dir);
+		np_text_ctx_free(t);
+		return NULL;
+	}
+	t->fontmap = pango_cairo_font_map_new_for_font_type(CAIRO_FONT_TYPE_FT);
+	pango_fc_font_map_set_config(PANGO_FC_FONT_MAP(t->fontmap), t->fc);
+	t->pango = pango_font_map_create_context(t->fontmap);
+	cairo_font_options_t *fo = cairo_font_options_create();
+	/* Unhinted metrics: widths measured here are the widths drawn in the PDF. */
+	cairo_font_options_set_hint_metrics(fo, CAIRO_HINT_METRICS_OFF);
+	cairo_font_options_set_hint_style(fo, CAIRO_HINT_STYLE_NONE);
+	pango_cairo_context_set_font_options(t->pango, fo);
+	pango_cairo_context_set_resolution(t->pango, 72); /* 1 pt = 1 user unit */
+	cairo_font_options_destroy(fo);
+	pango_context_set_round_glyph_positions(t->pango, FALSE);
+	t->hyph = np_hyph_dicts_new(hyphen_dir);
+	t->missing = g_hash_table_new(g_direct_hash, g_direct_equal);
+	return t;
+}
+
+void np_text_ctx_free(struct np_text_ctx *t)
+{
+	if (!t)
+		return;
+	if (t->pango)
+		g_object_unref(t->pango);
+	if (t->fontmap)
+		g_object_unref(t->fontmap);
+	if (t->fc)
+		FcConfigDestroy(t->fc);
+	np_hyph_dicts_free(t->hyph);
+	if (t->missing)
+		g_hash_table_destroy(t->missing);
+	if (t->families)
+		g_hash_table_destroy(t->families);
+	free(t);
+}
+
+int np_text_has_family(struct np_text_ctx *t, const char *family)
+{
+	return family && g_hash_table_contains(t->families, family);
+}
+
+static gint cmp_uni(gconstpointer a, gconstpointer b)
+{
+	return (gint)(GPOINTER_TO_UINT(a) > GPOINTER_TO_UINT(b)) -
+	       (gint)(GPOINTER_TO_UINT(a) < GPOINTER_TO_UINT(b));
+}
+
+void np_text_report_missing(struct np_text_ctx *t, struct np_diags *d)
+{
+	if (g_hash_table_size(t->missing) == 0)
+		return;
+	GList *keys = g_list_sort(g_hash_table_get_keys(t->missing), cmp_uni);
+	GString *s = g_string_new(NULL);
+	int n = 0;
+	for (GList *k = keys; k; k = k->next, n++) {
+		gunichar c = GPOINTER_TO_UINT(k->data);
+		char utf8[8] = {0};
+		g_unichar_to_utf8(c, utf8);
+		g_string_append_printf(s, "%sU+%04X '%s'", n ? ", " : "", c, utf8);
+	}
+	np_diag_add(d, NP_WARNING, NULL, "no bundled font has %d character%s: %s", n,
+		    n == 1 ? "" : "s", s->str);
+	g_string_free(s, TRUE);
+	g_list_free(keys);
+}
+
+PangoFontDescription *np_text_font_desc(const struct np_style *s)
+{
+	PangoFontDescription *fd = pango_font_description_new();
+	pango_font_description_set_family(fd, s->font ? s->font : "serif");
+	pango_font_description_set_size(fd, (gint)(s->size * PANGO_SCALE + 0.5));
+	pango_font_description_set_weight(fd, (PangoWeight)s->weight);
+	pango_font_description_set_style(fd, s->italic ? PANGO_STYLE_ITALIC : PANGO_STYLE_NORMAL);
+	return fd;
+}
+
+double np_text_ascent(struct np_text_ctx *t, const struct np_style *s)
+{
+	PangoFontDescription *fd = np_text_font_desc(s);
+	PangoFontMetrics *m = pango_context_get_metrics(t->pango, fd, NULL);
+	double a = NP_PT(pango_font_metrics_get_ascent(m));
+	pango_font_metrics_unref(m);
+	pango_font_description_free(fd);
+	return a;
+}

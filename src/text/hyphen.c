@@ -1,0 +1,199 @@
+/* hyphen.c - hyphenation points from libhyphen and Debian's hyphen-* dictionaries.
+ *
+ * Dictionaries are loaded once per language and kept. Each names its charset on
+ * its first line; those that are not UTF-8 (Russian: KOI8-R, German: ISO8859-1)
+ * get the word converted with iconv, one byte per character, and points mapped
+ * back to UTF-8 offsets. Patterns are lower case, so words are lowered first.
+ */
+#include <glib.h>
+#include <hyphen.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "text/text_int.h"
+
+#define MAX_WORD 256 /* bytes; longer "words" are not hyphenated by patterns */
+
+struct dict_entry {
+	char *language;
+	HyphenDict *dict; /* NULL: no dictionary for this language */
+};
+
+struct np_hyph_dicts {
+	char *dir;
+	struct dict_entry *v;
+	size_t n;
+};
+
+struct np_hyph_dicts *np_hyph_dicts_new(const char *dir)
+{
+	struct np_hyph_dicts *h = calloc(1, sizeof *h);
+	if (h)
+		h->dir = g_strdup(dir ? dir : "/usr/share/hyphen");
+	return h;
+}
+
+void np_hyph_dicts_free(struct np_hyph_dicts *h)
+{
+	if (!h)
+		return;
+	for (size_t i = 0; i < h->n; i++) {
+		free(h->v[i].language);
+		if (h->v[i].dict)
+			hnj_hyphen_free(h->v[i].dict);
+	}
+	free(h->v);
+	g_free(h->dir);
+	free(h);
+}
+
+static HyphenDict *try_load(const char *dir, const char *name)
+{
+	char *path = g_strdup_printf("%s/hyph_%s.dic", dir, name);
+	HyphenDict *d = g_file_test(path, G_FILE_TEST_IS_REGULAR) ? hnj_hyphen_load(path) : NULL;
+	g_free(path);
+	return d;
+}
+
+/* The first dictionary, in name order, of any region of a language (ru -> ru_RU). */
+static HyphenDict *load_any_region(const char *dir, const char *primary)
+{
+	GDir *gd = g_dir_open(dir, 0, NULL);
+	if (!gd)
+		return NULL;
+	char *prefix = g_strdup_printf("hyph_%s_", primary), *best = NULL;
+	const char *f;
+	while ((f = g_dir_read_name(gd)))
+		if (g_str_has_prefix(f, prefix) && g_str_has_suffix(f, ".dic") &&
+		    (!best || strcmp(f, best) < 0)) {
+			g_free(best);
+			best = g_strdup(f);
+		}
+	g_dir_close(gd);
+	HyphenDict *d = NULL;
+	if (best) {
+		char *name = g_strndup(best + 5, strlen(best) - 9);
+		d = try_load(dir, name);
+		g_free(name);
+	}
+	g_free(best);
+	g_free(prefix);
+	return d;
+}
+
+/* "en-gb" -> hyph_en_GB.dic, then hyph_en.dic, then any hyph_en_*.dic. */
+static HyphenDict *load_language(const char *dir, const char *language)
+{
+	char primary[16] = {0}, region[16] = {0};
+	sscanf(language, "%15[A-Za-z]%*[-_]%15[A-Za-z]", primary, region);
+	for (char *c = primary; *c; c++)
+		*c = g_ascii_tolower(*c);
+	for (char *c = region; *c; c++)
+		*c = g_ascii_toupper(*c);
+	HyphenDict *d = NULL;
+	if (*region) {
+		char *name = g_strdup_printf("%s_%s", primary, region);
+		d = try_load(dir, name);
+		g_free(name);
+	}
+	if (!d && *primary)
+		d = try_load(dir, primary);
+	if (!d && *primary)
+		d = load_any_region(dir, primary);
+	return d;
+}
+
+static HyphenDict *dict_for(struct np_hyph_dicts *h, const char *language)
+{
+	for (size_t i = 0; i < h->n; i++)
+		if (strcmp(h->v[i].language, language) == 0)
+			return h->v[i].dict;
+	struct dict_entry *v = realloc(h->v, (h->n + 1) * sizeof *v);
+	if (!v)
+		return NULL;
+	h->v = v;
+	h->v[h->n].language = strdup(language);
+	h->v[h->n].dict = load_language(h->dir, language);
+	return h->v[h->n++].dict;
+}
+
+/* The word in the dictionary's charset, one byte per character for 8-bit
+ * charsets; NULL when a character has no place in it. */
+static char *encode(HyphenDict *d, const char *lower, size_t *outlen)
+{
+	if (d->utf8) {
+		*outlen = strlen(lower);
+		return g_strdup(lower);
+	}
+	gsize written = 0;
+	char *s = g_convert(lower, -1, d->cset, "UTF-8", NULL, &written, NULL);
+	*outlen = written;
+	return s;
+}
+
+/* Hyphenation points as character counts from the word's start. */
+static int hyphen_points(HyphenDict *d, const char *enc, size_t elen, long nchars, int left, int right, long *chars, int max)
+{
+	char *hy = calloc(elen + 5, 1);
+	char **rep = NULL;
+	int *pos = NULL, *cut = NULL;
+	int n = 0;
+	if (hy && hnj_hyphen_hyphenate2(d, enc, (int)elen, hy, NULL, &rep, &pos, &cut) == 0) {
+		long ci = 0;
+		for (size_t i = 0; i + 1 < elen && n < max; i++) {
+			/* in UTF-8 dictionaries hy[] is per byte: count characters */
+			if (d->utf8 && ((unsigned char)enc[i + 1] & 0xC0) == 0x80)
+				continue;
+			ci++;
+			if ((hy[i] & 1) && !(rep && rep[i]) && ci >= left && nchars - ci >= right)
+				chars[n++] = ci;
+		}
+	}
+	if (rep) {
+		for (size_t i = 0; i < elen; i++)
+			free(rep[i]);
+		free(rep);
+	}
+	free(pos);
+	free(cut);
+	free(hy);
+	return n;
+}
+
+int np_hyph_points(struct np_hyph_dicts *h, const char *language, const char *word,
+		   size_t len, int left, int right, size_t *points, int max)
+{
+	if (!h || !language || len == 0 || len > MAX_WORD)
+		return 0;
+	HyphenDict *d = dict_for(h, language);
+	if (!d)
+		return 0;
+	long nchars = g_utf8_strlen(word, (gssize)len);
+	char *lower = g_utf8_strdown(word, (gssize)len);
+	if (g_utf8_strlen(lower, -1) != nchars) {
+		g_free(lower);
+		return 0;
+	}
+	size_t elen = 0;
+	char *enc = encode(d, lower, &elen);
+	if (!enc || (!d->utf8 && (long)elen != nchars)) {
+		g_free(enc);
+		g_free(lower);
+		return 0;
+	}
+	long chars[64];
+	int n = hyphen_points(d, enc, elen, nchars, left, right, chars,
+			      max < 64 ? max : 64);
+	for (int i = 0; i < n; i++)
+		points[i] = (size_t)(g_utf8_offset_to_pointer(word, chars[i]) - word);
+	g_free(enc);
+	g_free(lower);
+	return n;
+}
+
+int np_hyphenate_word(struct np_text_ctx *t, const char *language, const char *word,
+		      size_t len, int left, int right, size_t *points, int max)
+{
+	return np_hyph_points(t->hyph, language, word, len, left, right, points, max);
+}

@@ -1,0 +1,209 @@
+/* items.c - box/glue/penalty items of a shaped paragraph.
+ *
+ *   [indent box] word (glue word)* [no-break penalty, fill glue, forced break]
+ * A word is split into boxes at its break chances: after an explicit hyphen or
+ * dash (a penalty of width 0), at hyphenation points (a flagged penalty as wide
+ * as a hyphen). A no-break space is glue behind an infinite penalty.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "break/break_int.h"
+#include "text/para_int.h"
+
+#define HYPHEN_PENALTY 50
+#define EXHYPHEN_PENALTY 50
+#define MAX_POINTS 32
+
+static int push(struct np_para *p, struct np_bitem it)
+{
+	if (p->nitems == p->cap) {
+		size_t cap = p->cap ? p->cap * 2 : 64;
+		struct np_bitem *v = realloc(p->items, cap * sizeof *v);
+		if (!v)
+			return -1;
+		p->items = v;
+		p->cap = cap;
+	}
+	p->items[p->nitems++] = it;
+	return 0;
+}
+
+static int box(struct np_para *p, size_t a, size_t b)
+{
+	if (a >= b)
+		return 0;
+	return push(p, (struct np_bitem){.type = NP_BOX, .width = p->pre[b] - p->pre[a],
+					 .pos = (uint32_t)a, .end = (uint32_t)b});
+}
+
+static int penalty(struct np_para *p, size_t at, int32_t width, int32_t pen, int flagged,
+		   int explicit_hyphen)
+{
+	return push(p, (struct np_bitem){.type = NP_PENALTY, .width = width, .penalty = pen,
+					 .flagged = (uint8_t)flagged,
+					 .explicit_hyphen = (uint8_t)explicit_hyphen,
+					 .pos = (uint32_t)at, .end = (uint32_t)at});
+}
+
+static int glue(struct np_para *p, size_t a, size_t b, int justify)
+{
+	int32_t w = p->pre[b] - p->pre[a];
+	/* justified: a space may grow to twice its width, shrink by a third;
+	 * ragged: spaces keep their width */
+	return push(p, (struct np_bitem){.type = NP_GLUE, .width = w,
+					 .stretch = justify ? w : 0, .shrink = justify ? w / 3 : 0,
+					 .pos = (uint32_t)a, .end = (uint32_t)b});
+}
+
+static int32_t hyphen_width(struct np_para *p)
+{
+	PangoLayout *l = pango_layout_copy(p->layout);
+	pango_layout_set_text(l, "-", 1);
+	int w = 0;
+	pango_layout_get_size(l, &w, NULL);
+	g_object_unref(l);
+	return w;
+}
+
+/* Letters only, not capitalised (unless allowed), no digits: a word the
+ * patterns may hyphenate. URLs and e-mail addresses never are. */
+static int hyphenable(const char *w, size_t len, int caps_ok)
+{
+	if (len < 4 || g_strstr_len(w, (gssize)len, "://") || g_strstr_len(w, (gssize)len, "www.") ||
+	    memchr(w, '@', len))
+		return 0;
+	gunichar first = g_utf8_get_char(w);
+	if (!caps_ok && g_unichar_isupper(first))
+		return 0;
+	for (const char *c = w; c < w + len; c = g_utf8_next_char(c)) {
+		gunichar u = g_utf8_get_char(c);
+		if (!g_unichar_isalpha(u) && u != 0x2019 && u != '\'')
+			return 0;
+	}
+	return 1;
+}
+
+/* Boxes and break chances of the word text[a..b), with hyphenation points
+ * from the dictionary when `hyph` is set. */
+static int word(struct np_para *p, const PangoLogAttr *la, const long *ci, size_t a, size_t b,
+		const struct np_para_spec *spec, int hyph, int32_t hw)
+{
+	const struct np_layout *lay = spec->layout;
+	size_t pts[MAX_POINTS];
+	int np = 0;
+	/* letters at the word's core: leading and trailing punctuation stays whole */
+	size_t ca = a, cb = b;
+	while (ca < cb && !g_unichar_isalpha(g_utf8_get_char(p->text + ca)))
+		ca = (size_t)(g_utf8_next_char(p->text + ca) - p->text);
+	while (cb > ca && !g_unichar_isalpha(g_utf8_get_char(g_utf8_prev_char(p->text + cb))))
+		cb = (size_t)(g_utf8_prev_char(p->text + cb) - p->text);
+	if (hyph && hyphenable(p->text + ca, cb - ca, lay ? lay->hyphenate_capitalized : 0))
+		np = np_hyph_points(p->t->hyph, spec->language, p->text + ca, cb - ca,
+				    lay ? lay->hyphen_left : 2, lay ? lay->hyphen_right : 3, pts,
+				    MAX_POINTS);
+	size_t from = a;
+	int k = 0;
+	for (size_t c = a; c < b; c = (size_t)(g_utf8_next_char(p->text + c) - p->text)) {
+		if (c == a)
+			continue;
+		int is_point = k < np && ca + pts[k] == c;
+		if (is_point)
+			k++;
+		if (la[ci[c]].is_line_break) {
+			gunichar prev = g_utf8_get_char(g_utf8_prev_char(p->text + c));
+			int hy = prev == '-' || prev == 0x2010;
+			if (box(p, from, c) < 0 || penalty(p, c, 0, hy ? EXHYPHEN_PENALTY : 0, hy, hy) < 0)
+				return -1;
+			from = c;
+		} else if (is_point && p->cluster[c]) {
+			if (box(p, from, c) < 0 || penalty(p, c, hw, HYPHEN_PENALTY, 1, 0) < 0)
+				return -1;
+			from = c;
+		}
+	}
+	return box(p, from, b);
+}
+
+static int is_nbsp(gunichar u)
+{
+	return u == 0x00A0 || u == 0x202F || u == 0x2007 || u == 0x2060;
+}
+
+/* Byte offset -> character index, for the log attrs. */
+static long *char_index(const struct np_para *p)
+{
+	long *ci = malloc((p->len + 1) * sizeof *ci);
+	if (!ci)
+		return NULL;
+	long n = 0;
+	for (size_t b = 0; b < p->len;) {
+		size_t next = (size_t)(g_utf8_next_char(p->text + b) - p->text);
+		for (size_t k = b; k < next && k < p->len; k++)
+			ci[k] = n;
+		n++;
+		b = next;
+	}
+	ci[p->len] = n;
+	return ci;
+}
+
+/* The last word is not hyphenated: find where it starts. */
+static size_t last_word_start(const struct np_para *p)
+{
+	size_t e = p->len;
+	while (e > 0 && g_unichar_isspace(g_utf8_get_char(g_utf8_prev_char(p->text + e))))
+		e = (size_t)(g_utf8_prev_char(p->text + e) - p->text);
+	while (e > 0 && !g_unichar_isspace(g_utf8_get_char(g_utf8_prev_char(p->text + e))))
+		e = (size_t)(g_utf8_prev_char(p->text + e) - p->text);
+	return e;
+}
+
+int np_para_items_build(struct np_para *p, const struct np_para_spec *spec)
+{
+	int nattrs = 0;
+	const PangoLogAttr *la = pango_layout_get_log_attrs_readonly(p->layout, &nattrs);
+	long *ci = char_index(p);
+	if (!ci)
+		return -1;
+	int32_t hw = hyphen_width(p);
+	int hyph_ok = spec->language && p->justify;
+	size_t last = last_word_start(p);
+	p->indent = NP_UNITS(spec->indent);
+	int rc = 0;
+	if (p->indent > 0)
+		rc = push(p, (struct np_bitem){.type = NP_BOX, .width = p->indent});
+	for (size_t b = 0; b < p->len && rc == 0;) {
+		gunichar u = g_utf8_get_char(p->text + b);
+		size_t e = b;
+		if (g_unichar_isspace(u) || is_nbsp(u)) {
+			int nb = 0;
+			while (e < p->len && (g_unichar_isspace(g_utf8_get_char(p->text + e)) ||
+					      is_nbsp(g_utf8_get_char(p->text + e)))) {
+				nb |= is_nbsp(g_utf8_get_char(p->text + e));
+				e = (size_t)(g_utf8_next_char(p->text + e) - p->text);
+			}
+			if (nb)
+				rc = penalty(p, b, 0, NP_INF_PENALTY, 0, 0);
+			if (rc == 0)
+				rc = glue(p, b, e, p->justify);
+		} else {
+			while (e < p->len && !g_unichar_isspace(g_utf8_get_char(p->text + e)) &&
+			       !is_nbsp(g_utf8_get_char(p->text + e)))
+				e = (size_t)(g_utf8_next_char(p->text + e) - p->text);
+			rc = word(p, la, ci, b, e, spec, hyph_ok && b < last, hw);
+		}
+		b = e;
+	}
+	free(ci);
+	if (rc == 0 && p->nitems && p->items[p->nitems - 1].type == NP_GLUE)
+		p->nitems--; /* trailing space */
+	if (rc == 0)
+		rc = penalty(p, p->len, 0, NP_INF_PENALTY, 0, 0);
+	if (rc == 0)
+		rc = push(p, (struct np_bitem){.type = NP_GLUE, .stretch = NP_FILL,
+					       .pos = (uint32_t)p->len, .end = (uint32_t)p->len});
+	if (rc == 0)
+		rc = penalty(p, p->len, 0, -NP_INF_PENALTY, 0, 0);
+	return rc;
+}

@@ -1,0 +1,176 @@
+/* line.c - cut one line's glyphs out of the shaped paragraph and justify them.
+ *
+ * The glyph runs of the one-line layout are copied and split at the line's
+ * byte range, rebased onto the line's own copy of its text (so a line outlives
+ * nothing it points into), and the line's shortfall is spread over its space
+ * glyphs in whole Pango units: a justified line ends exactly on its measure.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "text/glyphs.h"
+#include "text/para_int.h"
+
+/* Where the line made of items (prev, b] starts and ends in the text. */
+static void line_range(const struct np_para *p, const size_t *breaks, size_t k, size_t *sb,
+		       size_t *eb, size_t *first)
+{
+	size_t start = k == 0 ? 0 : np_break_next_start(p->items, p->nitems, breaks[k - 1]);
+	size_t b = breaks[k];
+	*first = start;
+	*sb = start < p->nitems ? p->items[start].pos : p->len;
+	*eb = p->items[b].pos;
+	if (*eb < *sb)
+		*eb = *sb;
+	while (*eb > *sb && g_unichar_isspace(g_utf8_get_char(g_utf8_prev_char(p->text + *eb))))
+		*eb = (size_t)(g_utf8_prev_char(p->text + *eb) - p->text);
+}
+
+/* Copy of run restricted to [sb, eb), or NULL when they do not meet. */
+static PangoGlyphItem *cut_run(const struct np_para *p, PangoGlyphItem *run, size_t sb, size_t eb)
+{
+	size_t ro = (size_t)run->item->offset, re = ro + (size_t)run->item->length;
+	if (re <= sb || ro >= eb)
+		return NULL;
+	PangoGlyphItem *c = pango_glyph_item_copy(run);
+	if (ro < sb) {
+		PangoGlyphItem *head = pango_glyph_item_split(c, p->text, (int)(sb - ro));
+		if (head)
+			pango_glyph_item_free(head);
+	}
+	size_t co = (size_t)c->item->offset, ce = co + (size_t)c->item->length;
+	if (ce > eb && eb > co) {
+		PangoGlyphItem *head = pango_glyph_item_split(c, p->text, (int)(eb - co));
+		if (head) {
+			pango_glyph_item_free(c);
+			c = head;
+		}
+	}
+	c->item->offset -= (int)sb;
+	return c;
+}
+
+static int add_item(struct np_line_glyphs *g, PangoGlyphItem *gi)
+{
+	PangoGlyphItem **v = realloc(g->items, (g->nitems + 1) * sizeof *v);
+	if (!v)
+		return -1;
+	g->items = v;
+	g->items[g->nitems++] = gi;
+	return 0;
+}
+
+/* A hyphen glyph in the font of the line's last run, appended as its own item. */
+static int add_hyphen(struct np_line_glyphs *g)
+{
+	if (g->nitems == 0)
+		return 0;
+	PangoGlyphItem *last = g->items[g->nitems - 1];
+	PangoGlyphItem *h = g_slice_new0(PangoGlyphItem);
+	h->item = pango_item_new();
+	h->item->offset = (int)g->len - 1;
+	h->item->length = 1;
+	h->item->num_chars = 1;
+	h->item->analysis = last->item->analysis;
+	h->item->analysis.extra_attrs = NULL;
+	if (h->item->analysis.font)
+		g_object_ref(h->item->analysis.font);
+	h->glyphs = pango_glyph_string_new();
+	pango_shape("-", 1, &h->item->analysis, h->glyphs);
+	return add_item(g, h);
+}
+
+/* Widens (or narrows) every space glyph so the line is `extra` units longer. */
+static void justify(struct np_line_glyphs *g, int32_t extra)
+{
+	int spaces = 0;
+	for (size_t i = 0; i < g->nitems; i++)
+		for (int k = 0; k < g->items[i]->glyphs->num_glyphs; k++)
+			spaces += g->text[g->items[i]->item->offset +
+					  g->items[i]->glyphs->log_clusters[k]] == ' ';
+	if (spaces == 0)
+		return;
+	int32_t each = extra / spaces, rest = extra - each * spaces;
+	for (size_t i = 0; i < g->nitems; i++) {
+		PangoGlyphString *gs = g->items[i]->glyphs;
+		for (int k = 0; k < gs->num_glyphs; k++) {
+			if (g->text[g->items[i]->item->offset + gs->log_clusters[k]] != ' ')
+				continue;
+			int32_t add = each + (rest > 0 ? 1 : rest < 0 ? -1 : 0);
+			rest += rest > 0 ? -1 : rest < 0 ? 1 : 0;
+			gs->glyphs[k].geometry.width += add;
+		}
+	}
+}
+
+static char *line_text(const struct np_para *p, size_t sb, size_t eb, int hyphen, size_t *len)
+{
+	*len = eb - sb + (hyphen ? 1 : 0);
+	char *s = malloc(*len + 1);
+	if (!s)
+		return NULL;
+	memcpy(s, p->text + sb, eb - sb);
+	if (hyphen)
+		s[eb - sb] = '-';
+	s[*len] = 0;
+	return s;
+}
+
+struct np_line_glyphs *np_para_line(struct np_para *p, const size_t *breaks, size_t k,
+				    int32_t width, int justify_on, struct np_line_info *info)
+{
+	size_t sb, eb, first, b = breaks[k];
+	line_range(p, breaks, k, &sb, &eb, &first);
+	const struct np_bitem *bi = &p->items[b];
+	int add_hy = bi->type == NP_PENALTY && bi->flagged && !bi->explicit_hyphen && eb > sb;
+	struct np_line_glyphs *g = calloc(1, sizeof *g);
+	if (!g)
+		return NULL;
+	g->text = line_text(p, sb, eb, add_hy, &g->len);
+	g->indent = k == 0 ? p->indent : 0;
+	PangoLayoutLine *line = pango_layout_get_line_readonly(p->layout, 0);
+	for (GSList *l = line ? line->runs : NULL; l && g->text; l = l->next) {
+		PangoGlyphItem *c = cut_run(p, l->data, sb, eb);
+		if (c && add_item(g, c) < 0)
+			pango_glyph_item_free(c);
+	}
+	if (!g->text || (add_hy && add_hyphen(g) < 0)) {
+		np_line_glyphs_free(g);
+		return NULL;
+	}
+	int32_t natural = g->indent;
+	for (size_t i = 0; i < g->nitems; i++)
+		natural += pango_glyph_string_get_width(g->items[i]->glyphs);
+	int last = b == p->nitems - 1;
+	double ratio = 0;
+	if (justify_on && !last && natural != width) {
+		ratio = np_break_ratio(p->items, first, b, width);
+		justify(g, width - natural);
+	}
+	if (info) {
+		info->text = strdup(g->text);
+		info->hyphenated = bi->type == NP_PENALTY && bi->flagged;
+		info->natural = natural;
+		info->ratio = ratio;
+	}
+	return g;
+}
+
+void np_line_glyphs_free(struct np_line_glyphs *g)
+{
+	if (!g)
+		return;
+	for (size_t i = 0; i < g->nitems; i++)
+		pango_glyph_item_free(g->items[i]);
+	free(g->items);
+	free(g->text);
+	free(g);
+}
+
+int32_t np_line_glyphs_width(const struct np_line_glyphs *g)
+{
+	int32_t w = g->indent;
+	for (size_t i = 0; i < g->nitems; i++)
+		w += pango_glyph_string_get_width(g->items[i]->glyphs);
+	return w;
+}

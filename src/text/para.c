@@ -1,0 +1,123 @@
+/* para.c - shape a paragraph once and turn it into box/glue/penalty items.
+ *
+ * The paragraph is laid out by Pango at unlimited width (one line); per-byte
+ * prefix sums of the characters' advances give the width of any range. Words
+ * are boxes, spaces glue (stretching to twice their width, shrinking by a
+ * third), break chances inside words (after a hyphen or dash, hyphenation
+ * points) penalties. Hyphenation points are kept only at cluster starts, so a
+ * line never has to be cut inside a ligature.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "text/para_int.h"
+
+/* Uppercase the lead (or the whole text when it has no inline runs) as the
+ * style asks; runs after the lead shift by the change in its length. */
+static void apply_transform(struct np_para *p, const struct np_para_spec *spec)
+{
+	const struct np_style *ls = spec->lead_style;
+	size_t lead = spec->lead_len;
+	int up_lead = lead && ls && ls->transform == NP_TRANSFORM_UPPERCASE;
+	int up_all = spec->style->transform == NP_TRANSFORM_UPPERCASE && !lead;
+	char *head = up_lead ? g_utf8_strup(spec->text, (gssize)lead)
+			     : up_all ? g_utf8_strup(spec->text, (gssize)spec->len) : NULL;
+	if (!head) {
+		p->text = g_strndup(spec->text, spec->len);
+		p->len = spec->len;
+		p->lead_len = lead;
+		p->shift = 0;
+		return;
+	}
+	size_t rest = up_all ? spec->len : lead;
+	p->lead_len = up_lead ? strlen(head) : 0;
+	p->shift = (long)strlen(head) - (long)rest;
+	p->text = g_strconcat(head, spec->text + rest, NULL);
+	p->len = strlen(p->text);
+	g_free(head);
+}
+
+static int measure(struct np_para *p)
+{
+	PangoLayoutLine *line = pango_layout_get_line_readonly(p->layout, 0);
+	p->pre = calloc(p->len + 1, sizeof *p->pre);
+	p->cluster = calloc(p->len + 1, 1);
+	if (!p->pre || !p->cluster)
+		return -1;
+	for (GSList *l = line ? line->runs : NULL; l; l = l->next) {
+		PangoGlyphItem *run = l->data;
+		PangoItem *it = run->item;
+		int *lw = g_new0(int, it->num_chars);
+		pango_glyph_item_get_logical_widths(run, p->text, lw);
+		const char *c = p->text + it->offset;
+		for (int i = 0; i < it->num_chars; i++) {
+			p->pre[c - p->text + 1] = lw[i]; /* per char for now, summed below */
+			c = g_utf8_next_char(c);
+		}
+		g_free(lw);
+		for (int g = 0; g < run->glyphs->num_glyphs; g++) {
+			PangoGlyphInfo *gi = &run->glyphs->glyphs[g];
+			size_t at = (size_t)(it->offset + run->glyphs->log_clusters[g]);
+			p->cluster[at] = 1;
+			if (gi->glyph & PANGO_GLYPH_UNKNOWN_FLAG) {
+				gunichar ch = gi->glyph & ~PANGO_GLYPH_UNKNOWN_FLAG;
+				if (!g_unichar_iszerowidth(ch) && !g_unichar_iscntrl(ch))
+					g_hash_table_add(p->t->missing, GUINT_TO_POINTER(ch));
+			}
+		}
+	}
+	/* pre[b + charlen] held the char's width; make it a prefix sum over bytes */
+	int32_t sum = 0;
+	for (size_t b = 0; b <= p->len; b++) {
+		sum += p->pre[b];
+		p->pre[b] = sum;
+	}
+	p->cluster[p->len] = 1;
+	return 0;
+}
+
+struct np_para *np_para_new(struct np_text_ctx *t, const struct np_para_spec *spec)
+{
+	struct np_para *p = calloc(1, sizeof *p);
+	if (!p)
+		return NULL;
+	p->t = t;
+	p->style = spec->style;
+	p->justify = spec->style->align == NP_ALIGN_JUSTIFY;
+	apply_transform(p, spec);
+	p->layout = pango_layout_new(t->pango);
+	pango_layout_set_single_paragraph_mode(p->layout, TRUE);
+	pango_layout_set_text(p->layout, p->text, (int)p->len);
+	PangoAttrList *attrs = np_para_attrs(p, spec);
+	pango_layout_set_attributes(p->layout, attrs);
+	pango_attr_list_unref(attrs);
+	if (measure(p) < 0 || np_para_items_build(p, spec) < 0) {
+		np_para_free(p);
+		return NULL;
+	}
+	return p;
+}
+
+void np_para_free(struct np_para *p)
+{
+	if (!p)
+		return;
+	if (p->layout)
+		g_object_unref(p->layout);
+	g_free(p->text);
+	free(p->pre);
+	free(p->cluster);
+	free(p->items);
+	free(p);
+}
+
+const struct np_bitem *np_para_items(const struct np_para *p, size_t *n)
+{
+	*n = p->nitems;
+	return p->items;
+}
+
+int32_t np_para_natural(const struct np_para *p)
+{
+	return p->pre[p->len] + p->indent;
+}

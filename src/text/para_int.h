@@ -1,0 +1,26 @@
+/* para_int.h - the shaped paragraph, shared by para.c, attrs.c, items.c, line.c. */
+#ifndef NP_PARA_INT_H
+#define NP_PARA_INT_H
+
+#include "text/text_int.h"
+
+struct np_para {
+	struct np_text_ctx *t;
+	const struct np_style *style;
+	int justify;
+	char *text;     /* after transforms (g_malloc'd) */
+	size_t len;
+	size_t lead_len; /* bytes of the run-in lead in text */
+	long shift;     /* bytes the inline runs moved by a transform of the lead */
+	PangoLayout *layout;
+	int32_t *pre;   /* pre[b]: width of text[0..b) at char boundaries, Pango units */
+	uint8_t *cluster; /* cluster[b]: a glyph cluster starts at byte b */
+	int32_t indent; /* first-line indent, Pango units */
+	struct np_bitem *items;
+	size_t nitems, cap;
+};
+
+PangoAttrList *np_para_attrs(const struct np_para *p, const struct np_para_spec *spec);
+int np_para_items_build(struct np_para *p, const struct np_para_spec *spec);
+
+#endif

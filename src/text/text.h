@@ -1,0 +1,90 @@
+/* text.h - fonts, shaping and hyphenation: paragraphs to box/glue/penalty items.
+ *
+ * A paragraph is shaped once (Pango over HarfBuzz) at unlimited width; per-
+ * character advances give the width of every box; break opportunities come
+ * from Pango's log attrs (UAX #14) and hyphenation points from libhyphen.
+ * The breaker chooses lines over the items; np_para_line() then cuts the line's
+ * glyphs out of the shaped runs and justifies them to their slot.
+ *
+ * Widths here are Pango units (1/1024 pt) as int32; the rest of the engine
+ * uses points (double). This header stays free of Pango types so the flow can
+ * include it; the renderer reads drawable lines through text/glyphs.h.
+ */
+#ifndef NP_TEXT_H
+#define NP_TEXT_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "break/break.h"
+#include "model/model.h"
+
+#define NP_PANGO_SCALE 1024
+#define NP_PT(u) ((double)(u) / NP_PANGO_SCALE)
+#define NP_UNITS(pt) ((int32_t)((pt) * NP_PANGO_SCALE + ((pt) < 0 ? -0.5 : 0.5)))
+
+/* Fonts, font map and context of one thread, loaded from the project's fonts/
+ * only, through a private fontconfig configuration. Not shareable between
+ * threads. */
+struct np_text_ctx;
+
+struct np_text_ctx *np_text_ctx_new(const char *fonts_dir, const char *hyphen_dir,
+				    struct np_diags *d);
+void np_text_ctx_free(struct np_text_ctx *t);
+/* 1 when a bundled face of that family exists. */
+int np_text_has_family(struct np_text_ctx *t, const char *family);
+/* Reports characters no bundled font has (once each), as warnings in d. */
+void np_text_report_missing(struct np_text_ctx *t, struct np_diags *d);
+
+/* What to set: text with inline runs in a base style. `lead_len` bytes at the
+ * start may be set in `lead_style` (a run-in dateline). */
+struct np_para_spec {
+	const char *text;
+	size_t len;
+	const struct np_run *runs;
+	size_t nruns;
+	const struct np_style *style;
+	const struct np_style *lead_style;
+	size_t lead_len;
+	const char *language;    /* hyphenation dictionary; NULL: no hyphenation */
+	const struct np_layout *layout; /* hyphenation minimums; may be NULL */
+	double indent;           /* pt, first line */
+	struct np_mark mark;     /* for warnings about this paragraph */
+};
+
+/* A shaped paragraph and its items. */
+struct np_para;
+
+struct np_para *np_para_new(struct np_text_ctx *t, const struct np_para_spec *spec);
+void np_para_free(struct np_para *p);
+const struct np_bitem *np_para_items(const struct np_para *p, size_t *n);
+/* Natural width in Pango units of the whole paragraph on one line. */
+int32_t np_para_natural(const struct np_para *p);
+
+/* One line cut from a paragraph, ready to draw (see text/glyphs.h). */
+struct np_line_glyphs;
+
+struct np_line_info {
+	char *text;     /* the line as drawn, hyphen included (malloc'd) */
+	int hyphenated; /* ends at a hyphenation point or an explicit hyphen */
+	int32_t natural; /* natural width, Pango units */
+	double ratio;    /* adjustment ratio applied (0 when not justified) */
+};
+
+/* Builds line `k` of a broken paragraph: items (breaks[k-1], breaks[k]]. `width`
+ * in Pango units is the slot's; `justify` spreads the difference over the
+ * spaces. Returns NULL on allocation failure. */
+struct np_line_glyphs *np_para_line(struct np_para *p, const size_t *breaks, size_t k,
+				    int32_t width, int justify, struct np_line_info *info);
+void np_line_glyphs_free(struct np_line_glyphs *g);
+
+/* Hyphenation points of one word (UTF-8) in a language: fills `points` with the
+ * byte offsets after which a hyphen may go; returns how many (<= max), or 0
+ * when the language has no dictionary. For tests and the item builder. */
+int np_hyphenate_word(struct np_text_ctx *t, const char *language, const char *word,
+		      size_t len, int left, int right, size_t *points, int max);
+
+/* Ascent of a style's font in pt (for placing text tops). */
+double np_text_ascent(struct np_text_ctx *t, const struct np_style *s);
+
+#endif

@@ -1,0 +1,30 @@
+/* text_int.h - what the files of the text module share. */
+#ifndef NP_TEXT_INT_H
+#define NP_TEXT_INT_H
+
+#include <pango/pangocairo.h>
+
+#include "text/text.h"
+
+struct np_hyph_dicts;
+
+struct np_text_ctx {
+	FcConfig *fc;
+	PangoFontMap *fontmap;
+	PangoContext *pango;
+	struct np_hyph_dicts *hyph;
+	GHashTable *missing; /* gunichar -> 1: characters no bundled font has */
+	GHashTable *families; /* family name -> 1 */
+};
+
+/* PangoAttrList for a spec: base style over the whole text, inline runs, the
+ * run-in lead. */
+PangoAttrList *np_text_attrs(const struct np_para_spec *spec);
+PangoFontDescription *np_text_font_desc(const struct np_style *s);
+
+struct np_hyph_dicts *np_hyph_dicts_new(const char *dir);
+void np_hyph_dicts_free(struct np_hyph_dicts *h);
+int np_hyph_points(struct np_hyph_dicts *h, const char *language, const char *word,
+		   size_t len, int left, int right, size_t *points, int max);
+
+#endif
