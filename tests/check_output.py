@@ -12,7 +12,8 @@ Checks (each failure is printed with the offending page/frame/line; exit 1 on an
      stripped. A line ending in a hyphen and marked "hyphenated" is joined with the
      next line of the same stream (body: the article's column lines in report order,
      across pages; other frames: the same frame). Lines in furniture frames (folio,
-     running_head, jump, nameplate, ad) are not article text.
+     running_head, jump, nameplate, ad) are not article text. The article's section
+     may be set once (a label) but need not be; its date is not checked.
   b  geometry: lines inside their frames; no two lines of a page overlap (box: a band
      of 0.75 * grid above the baseline); no body line (column frame) crosses any other
      frame (pullquote, sidebar, image, caption, headline, jump, folio...) except frames
@@ -560,6 +561,7 @@ def article_texts(art):
 def check_text(report, articles, F):
     expected = {}
     source = {}
+    optional = {}
     for path, art in articles:
         aid = _s(art.get("id"))
         c = collections.Counter()
@@ -572,6 +574,8 @@ def check_text(report, articles, F):
             F.fail("a", "article id %r given twice (%s)" % (aid, path))
         expected[aid] = c
         source[aid] = src
+        # the section may be set (as a label in the headline band) but need not be
+        optional[aid] = collections.Counter(words(_s(art.get("section") or "")))
 
     # streams of lines: (article, "body") for column frames, (article, page, frame) else
     streams = collections.OrderedDict()
@@ -649,7 +653,7 @@ def check_text(report, articles, F):
             if got[w] < n:
                 missing[w] = n - got[w]
         for w, n in got.items():
-            if n > exp.get(w, 0):
+            if n > exp.get(w, 0) + optional[aid].get(w, 0):
                 locs = first_at[aid].get(w, [])
                 if exp.get(w, 0) == 0:
                     F.fail("a", "article %r: word %r is not in the input but set %d time(s), "

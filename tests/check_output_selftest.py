@@ -30,6 +30,7 @@ ARTICLE = """\
 # a tiny article for the checker's self-test
 id: t1
 language: en
+section: World
 headline: "Tiny \\"test\\" headline"
 byline: Jane Doe
 dateline: Minsk
@@ -144,6 +145,10 @@ def m_extra_word(r):
     line(r, "JANE DOE")["text"] = "BY JANE DOE"
 
 
+def m_section_label(r):
+    line(r, "JANE DOE")["text"] = "WORLD \u00b7 JANE DOE"
+
+
 def m_no_article_entry(r):
     r["articles"] = []
 
@@ -188,6 +193,7 @@ CASES = [
     ("a: duplicated line", m_duplicate, 1, "set 2 times"),
     ("a: hyphen kept", m_not_hyphenated, 1, "[a]"),
     ("a: word added", m_extra_word, 1, "not in the input"),
+    ("a: section label may be set", m_section_label, 0, "ok"),
     ("a: no articles entry", m_no_article_entry, 1, "no entry"),
     ("b: line outside frame", m_outside_frame, 1, "outside its frame"),
     ("b: lines overlap", m_lines_overlap, 1, "lines overlap"),
