@@ -1,0 +1,130 @@
+/* context.c - the parse context: resolved limits, error reporting, and
+ * reading input files within the size limit. */
+#include "parse/pint.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+int np_ps_begin(struct np_pctx *c, const char *name, const char *base_dir,
+		const struct np_parse_opts *opts, struct np_diags *d)
+{
+	memset(c, 0, sizeof *c);
+	c->d = d;
+	c->errors0 = d->errors;
+	c->base_dir = base_dir;
+	if (opts)
+		c->opts = *opts;
+	if (!c->opts.max_file_bytes)
+		c->opts.max_file_bytes = NP_PARSE_MAX_FILE;
+	if (!c->opts.max_paragraph)
+		c->opts.max_paragraph = NP_PARSE_MAX_PARAGRAPH;
+	if (c->opts.max_depth <= 0)
+		c->opts.max_depth = NP_PARSE_MAX_DEPTH;
+	c->file = np_diags_intern(d, name ? name : "<input>");
+	if (!c->file) {
+		np_diag_add(d, NP_ERROR, NULL, "out of memory");
+		return -1;
+	}
+	return 0;
+}
+
+int np_ps_failed(const struct np_pctx *c)
+{
+	return c->d->errors > c->errors0;
+}
+
+void np_ps_error(struct np_pctx *c, const struct np_mark *at, const char *fmt, ...)
+{
+	struct np_mark m = {c->file, 1, 1};
+	if (at && at->line > 0)
+		m = *at;
+	va_list ap;
+	va_start(ap, fmt);
+	np_diag_vadd(c->d, NP_ERROR, &m, fmt, ap);
+	va_end(ap);
+	/* If even the diagnostic could not be stored, still fail the parse. */
+	if (!np_ps_failed(c))
+		c->d->errors++;
+}
+
+void np_ps_oom(struct np_pctx *c, const struct np_mark *at)
+{
+	np_ps_error(c, at, "out of memory");
+}
+
+/* Reads at most limit + 1 bytes so an endless or huge file costs no more. */
+static int read_all(FILE *f, size_t limit, char **buf, size_t *len)
+{
+	size_t cap = 65536, n = 0;
+	char *b = malloc(cap + 1);
+	if (!b)
+		return -1;
+	for (;;) {
+		if (n == cap) {
+			if (cap > limit)
+				break;
+			cap *= 2;
+			char *g = realloc(b, cap + 1);
+			if (!g) {
+				free(b);
+				return -1;
+			}
+			b = g;
+		}
+		size_t k = fread(b + n, 1, cap - n, f);
+		n += k;
+		if (k == 0)
+			break;
+	}
+	b[n] = 0;
+	*buf = b;
+	*len = n;
+	return ferror(f) ? -2 : 0;
+}
+
+int np_ps_read_file(struct np_pctx *c, const char *path, char **buf, size_t *len)
+{
+	struct np_mark none = {c->file, 0, 0};
+	FILE *f = fopen(path, "rb");
+	if (!f) {
+		np_diag_add(c->d, NP_ERROR, &none, "cannot open: %s", strerror(errno));
+		return -1;
+	}
+	int rc = read_all(f, c->opts.max_file_bytes, buf, len);
+	int err = errno;
+	fclose(f);
+	if (rc == -1) {
+		np_diag_add(c->d, NP_ERROR, &none, "out of memory reading the file");
+		return -1;
+	}
+	if (rc == -2) {
+		free(*buf);
+		np_diag_add(c->d, NP_ERROR, &none, "cannot read: %s", strerror(err));
+		return -1;
+	}
+	if (*len > c->opts.max_file_bytes) {
+		free(*buf);
+		np_ps_error(c, NULL, "the file is larger than the limit of %zu bytes",
+			    c->opts.max_file_bytes);
+		return -1;
+	}
+	return 0;
+}
+
+char *np_ps_dirname(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+	if (!slash)
+		return strdup(".");
+	if (slash == path)
+		return strdup("/");
+	size_t n = (size_t)(slash - path);
+	char *s = malloc(n + 1);
+	if (s) {
+		memcpy(s, path, n);
+		s[n] = 0;
+	}
+	return s;
+}

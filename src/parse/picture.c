@@ -1,0 +1,136 @@
+/* picture.c - an image's `file:`: where it may be, and whether it is a
+ * picture we can use. Every error points at the `file:` key.
+ *
+ * A picture must lie in the article's folder (or below) so that an article
+ * from an untrusted source cannot make newsprint read arbitrary files; both
+ * the path as written (absolute, or escaping through "..") and the path after
+ * symbolic links are checked. --allow-paths lifts the rule.
+ */
+#include "parse/pint.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* Does the relative path climb above its starting folder through ".."? */
+static int escapes(const char *p)
+{
+	int depth = 0;
+	while (*p) {
+		size_t n = strcspn(p, "/");
+		if (n == 2 && p[0] == '.' && p[1] == '.') {
+			if (--depth < 0)
+				return 1;
+		} else if (n > 0 && !(n == 1 && p[0] == '.')) {
+			depth++;
+		}
+		p += n;
+		while (*p == '/')
+			p++;
+	}
+	return 0;
+}
+
+static char *join(const char *dir, const char *file)
+{
+	size_t a = strlen(dir), b = strlen(file);
+	char *s = malloc(a + b + 2);
+	if (s) {
+		memcpy(s, dir, a);
+		s[a] = '/';
+		memcpy(s + a + 1, file, b + 1);
+	}
+	return s;
+}
+
+/* Is the real path of `path` inside the real folder `dir`? */
+static int inside(const char *dir, const char *path)
+{
+	char *rd = realpath(dir, NULL), *rp = realpath(path, NULL);
+	int ok = 1;
+	if (rd && rp) {
+		size_t n = strlen(rd);
+		ok = strcmp(rd, "/") == 0 ||
+		     (strncmp(rd, rp, n) == 0 && (rp[n] == '/' || rp[n] == 0));
+	}
+	free(rd);
+	free(rp);
+	return ok; /* unresolvable paths are left to the open below */
+}
+
+static int where_ok(struct np_pctx *c, const struct np_mark *at, const char *file)
+{
+	if (!c->base_dir) {
+		np_ps_error(c, at, "picture '%s' cannot be used: the article was not read "
+			    "from a file", file);
+		return -1;
+	}
+	if (c->opts.allow_paths)
+		return 0;
+	if (file[0] == '/') {
+		np_ps_error(c, at, "picture path '%s' is absolute: pictures must lie in the "
+			    "article's folder (--allow-paths permits others)", file);
+		return -1;
+	}
+	if (escapes(file)) {
+		np_ps_error(c, at, "picture path '%s' leaves the article's folder through '..' "
+			    "(--allow-paths permits it)", file);
+		return -1;
+	}
+	return 0;
+}
+
+static int probe(struct np_pctx *c, const struct np_mark *at, const char *file,
+		 const char *path, struct np_image *img)
+{
+	switch (np_image_probe(path, &img->pixel_width, &img->pixel_height, &img->is_jpeg)) {
+	case NP_IMG_OK:
+		return 0;
+	case NP_IMG_CANNOT_OPEN:
+		if (errno == ENOENT)
+			np_ps_error(c, at, "picture '%s' not found", file);
+		else
+			np_ps_error(c, at, "cannot read picture '%s': %s", file, strerror(errno));
+		return -1;
+	case NP_IMG_NOT_IMAGE:
+		np_ps_error(c, at, "picture '%s' is not a PNG or JPEG file", file);
+		return -1;
+	case NP_IMG_CORRUPT:
+	default:
+		np_ps_error(c, at, "picture '%s' is damaged: no readable size in its header",
+			    file);
+		return -1;
+	}
+}
+
+int np_ps_picture(struct np_pctx *c, const struct np_yt_pair *fp, struct np_image *img)
+{
+	const struct np_mark *at = &fp->key->mark;
+	img->file_mark = *at;
+	if (np_ps_string(c, fp->value, &img->file))
+		return -1;
+	if (!img->file[0]) {
+		np_ps_error(c, at, "empty picture path in 'file'");
+		return -1;
+	}
+	if (where_ok(c, at, img->file))
+		return -1;
+	char *path = img->file[0] == '/' ? strdup(img->file) : join(c->base_dir, img->file);
+	if (!path) {
+		np_ps_oom(c, at);
+		return -1;
+	}
+	if (!c->opts.allow_paths && !inside(c->base_dir, path)) {
+		np_ps_error(c, at, "picture path '%s' leads outside the article's folder "
+			    "through a symbolic link", img->file);
+		free(path);
+		return -1;
+	}
+	if (probe(c, at, img->file, path, img)) {
+		free(path);
+		return -1;
+	}
+	img->path = path;
+	return 0;
+}

@@ -1,0 +1,170 @@
+/* pint.h - what the files of src/parse share: the YAML node tree, the parse
+ * context and the typed accessors the schemas are written with.
+ *
+ * Private to src/parse/. Names are prefixed np_yt_ (tree) and np_ps_ (schema
+ * helpers) because they are visible across the library's objects.
+ */
+#ifndef NP_PARSE_PINT_H
+#define NP_PARSE_PINT_H
+
+#include "parse/parse.h"
+
+#include <stddef.h>
+
+#define NP_PARSE_MAX_FILE ((size_t)16 << 20)
+#define NP_PARSE_MAX_PARAGRAPH ((size_t)1 << 20)
+#define NP_PARSE_MAX_DEPTH 64
+
+/* ---- the node tree (yamltree.c) ------------------------------------------ */
+
+enum np_yt_kind { NP_YT_SCALAR, NP_YT_SEQ, NP_YT_MAP };
+
+struct np_yt_pair;
+
+struct np_yt_node {
+	enum np_yt_kind kind;
+	struct np_mark mark; /* where the node starts */
+	/* scalar */
+	char *str;  /* owned, NUL-terminated, no NUL inside */
+	size_t len; /* bytes */
+	int plain;  /* written without quotes: may be a number, bool or null */
+	/* sequence */
+	struct np_yt_node **items;
+	size_t nitems;
+	/* mapping, in document order; keys are scalars */
+	struct np_yt_pair *pairs;
+	size_t npairs;
+};
+
+struct np_yt_pair {
+	struct np_yt_node *key, *value;
+};
+
+/* ---- the parse context ----------------------------------------------------- */
+
+struct np_pctx {
+	struct np_diags *d;
+	const char *file;     /* interned in d */
+	const char *base_dir; /* the article's folder; NULL: pictures unusable */
+	struct np_parse_opts opts; /* limits resolved (no zeros) */
+	int errors0;          /* d->errors when the parse began */
+};
+
+/* Sets up c; returns -1 (with a diagnostic) when out of memory. */
+int np_ps_begin(struct np_pctx *c, const char *name, const char *base_dir,
+		const struct np_parse_opts *opts, struct np_diags *d);
+/* Errors added since np_ps_begin? */
+int np_ps_failed(const struct np_pctx *c);
+void np_ps_error(struct np_pctx *c, const struct np_mark *at, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+void np_ps_oom(struct np_pctx *c, const struct np_mark *at);
+
+/* Reads a whole file within the size limit into *buf (malloc'd, NUL-added). */
+int np_ps_read_file(struct np_pctx *c, const char *path, char **buf, size_t *len);
+/* The folder of path ("." for a bare name), malloc'd. */
+char *np_ps_dirname(const char *path);
+
+/* ---- utf8.c ---------------------------------------------------------------- */
+
+/* Returns the offset of the first byte that is not part of valid UTF-8
+ * (overlong forms, surrogates and code points past U+10FFFF are invalid),
+ * or len when all of buf is valid. */
+size_t np_utf8_invalid(const char *buf, size_t len);
+/* 1-based line and column (in characters, as libyaml counts) of offset. */
+void np_utf8_position(const char *buf, size_t off, int *line, int *column);
+
+/* ---- yamltree.c ------------------------------------------------------------ */
+
+/* Loads one YAML document into a tree. Returns 0, or -1 with an error. */
+int np_yt_load(struct np_pctx *c, const char *buf, size_t len, struct np_yt_node **root);
+void np_yt_free(struct np_yt_node *n);
+/* "a string", "a list", "a mapping", "null" - for "expected X, found Y". */
+const char *np_yt_kind_name(const struct np_yt_node *n);
+int np_yt_is_null(const struct np_yt_node *n);
+
+/* ---- schema.c: typed access, each reporting its own error ---------------- */
+
+/* Reports every key of map that is not in keys (NULL-terminated) as
+ * "unknown key 'k' in WHAT (expected one of: ...)". Returns -1 if any. */
+int np_ps_keys(struct np_pctx *c, const struct np_yt_node *map, const char *what,
+	       const char *const *keys);
+const struct np_yt_pair *np_ps_pair(const struct np_yt_node *map, const char *key);
+const struct np_yt_node *np_ps_get(const struct np_yt_node *map, const char *key);
+/* The value of a required key, or NULL after "missing required key" at map. */
+const struct np_yt_node *np_ps_need(struct np_pctx *c, const struct np_yt_node *map,
+				    const char *key, const char *what);
+int np_ps_expect(struct np_pctx *c, const struct np_yt_node *n, enum np_yt_kind kind);
+int np_ps_string(struct np_pctx *c, const struct np_yt_node *n, char **out);
+/* A one-line text: whitespace collapsed, trimmed, not empty. */
+int np_ps_text(struct np_pctx *c, const struct np_yt_node *n, const char *key, char **out);
+int np_ps_int(struct np_pctx *c, const struct np_yt_node *n, const char *key, int *out);
+int np_ps_number(struct np_pctx *c, const struct np_yt_node *n, const char *key,
+		 double *out);
+int np_ps_bool(struct np_pctx *c, const struct np_yt_node *n, const char *key, int *out);
+/* Index of the scalar in names (NULL-terminated). */
+int np_ps_enum(struct np_pctx *c, const struct np_yt_node *n, const char *key,
+	       const char *const *names, int *out);
+/* Checks seq is a non-empty list and returns as many zeroed elements of size
+ * bytes, setting *n to that count (so frees stay consistent); NULL on error. */
+void *np_ps_list(struct np_pctx *c, const struct np_yt_node *seq, const char *key, size_t size,
+		 size_t *n);
+/* Appends "a, b, c" of names to buf (size n). */
+void np_ps_join(char *buf, size_t n, const char *const *names);
+
+/* ---- values.c: shapes of single values ------------------------------------ */
+
+/* Collapses runs of white space to one space and trims, in place; returns the
+ * new length. */
+size_t np_ps_collapse(char *s, size_t len);
+int np_ps_valid_id(const char *s);
+int np_ps_valid_date(const char *s);
+int np_ps_valid_language(const char *s);
+/* "#rrggbb" to rgb in 0..1. */
+int np_ps_parse_color(const char *s, double rgb[3]);
+/* A decimal number (sign, digits, optional fraction) at the start of s; sets
+ * *end past it. Refuses hex, exponents, inf and nan. */
+int np_ps_scan_number(const char *s, double *out, const char **end);
+
+/* ---- units.c ------------------------------------------------------------- */
+
+/* A length in pt: a number, or a string with unit pt, in, mm, cm, pc, or em
+ * when em > 0 (1em = em pt). */
+int np_ps_length(struct np_pctx *c, const struct np_yt_node *n, const char *key, double em,
+		 double *out);
+
+/* ---- image.c ------------------------------------------------------------- */
+
+enum np_image_probe { NP_IMG_OK, NP_IMG_CANNOT_OPEN, NP_IMG_NOT_IMAGE, NP_IMG_CORRUPT };
+
+/* Reads the pixel size of a PNG (IHDR) or JPEG (SOF marker) file. On
+ * NP_IMG_CANNOT_OPEN, errno is set. */
+enum np_image_probe np_image_probe(const char *path, int *width, int *height, int *is_jpeg);
+
+/* ---- picture.c ----------------------------------------------------------- */
+
+/* Resolves and opens an image's `file:`; errors at the key. */
+int np_ps_picture(struct np_pctx *c, const struct np_yt_pair *file, struct np_image *img);
+
+/* ---- markup and paragraphs ------------------------------------------------ */
+
+/* A paragraph from a scalar: collapsed, not empty, markup parsed. */
+int np_ps_paragraph(struct np_pctx *c, const struct np_yt_node *n, const char *what,
+		    struct np_text *t);
+
+/* ---- obstacle.c ------------------------------------------------------------ */
+
+int np_ps_pullquotes(struct np_pctx *c, const struct np_yt_node *seq, size_t nblocks,
+		     struct np_article *a);
+int np_ps_sidebars(struct np_pctx *c, const struct np_yt_node *seq, size_t nblocks,
+		   struct np_article *a);
+int np_ps_images(struct np_pctx *c, const struct np_yt_node *seq, size_t nblocks,
+		 struct np_article *a);
+/* Reads the placement keys present in map. */
+int np_ps_placement(struct np_pctx *c, const struct np_yt_node *map, size_t nblocks,
+		    struct np_placement *p);
+
+/* ---- style.c ------------------------------------------------------------- */
+
+int np_ps_styles(struct np_pctx *c, const struct np_yt_node *map, struct np_layout *l);
+
+#endif

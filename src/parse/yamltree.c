@@ -1,0 +1,381 @@
+/* yamltree.c - one YAML document to a small tree of nodes with positions.
+ *
+ * Reads libyaml's event stream, not its document API, so that what the model
+ * never wants is refused where it appears: aliases (an alias bomb costs
+ * nothing), tags, duplicate mapping keys, nesting past the limit, over-long
+ * scalars, more than one document. Raw bytes are checked for UTF-8 first.
+ *
+ *   stream   := STREAM-START [DOCUMENT-START node DOCUMENT-END] STREAM-END
+ *   node     := SCALAR | SEQUENCE-START node* SEQUENCE-END
+ *             | MAPPING-START (SCALAR node)* MAPPING-END
+ */
+#include "parse/pint.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <yaml.h>
+
+struct loader {
+	struct np_pctx *c;
+	yaml_parser_t p;
+};
+
+static struct np_mark mark_of(const struct loader *ld, yaml_mark_t m)
+{
+	struct np_mark r = {ld->c->file, (int)m.line + 1, (int)m.column + 1};
+	return r;
+}
+
+static int next(struct loader *ld, yaml_event_t *ev)
+{
+	if (yaml_parser_parse(&ld->p, ev))
+		return 0;
+	struct np_mark at = mark_of(ld, ld->p.problem_mark);
+	if (ld->p.error == YAML_MEMORY_ERROR)
+		np_ps_oom(ld->c, &at);
+	else if (ld->p.context)
+		np_ps_error(ld->c, &at, "YAML syntax error: %s %s",
+			    ld->p.problem ? ld->p.problem : "invalid YAML", ld->p.context);
+	else
+		np_ps_error(ld->c, &at, "YAML syntax error: %s",
+			    ld->p.problem ? ld->p.problem : "invalid YAML");
+	return -1;
+}
+
+void np_yt_free(struct np_yt_node *n)
+{
+	if (!n)
+		return;
+	free(n->str);
+	for (size_t i = 0; i < n->nitems; i++)
+		np_yt_free(n->items[i]);
+	free(n->items);
+	for (size_t i = 0; i < n->npairs; i++) {
+		np_yt_free(n->pairs[i].key);
+		np_yt_free(n->pairs[i].value);
+	}
+	free(n->pairs);
+	free(n);
+}
+
+static int tag_ok(struct loader *ld, const yaml_event_t *ev, const unsigned char *tag)
+{
+	if (!tag || (ev->type == YAML_SCALAR_EVENT &&
+		     strcmp((const char *)tag, YAML_STR_TAG) == 0))
+		return 0;
+	struct np_mark at = mark_of(ld, ev->start_mark);
+	np_ps_error(ld->c, &at, "YAML tags are not supported (found '%s')", (const char *)tag);
+	return -1;
+}
+
+static struct np_yt_node *scalar(struct loader *ld, const yaml_event_t *ev)
+{
+	struct np_mark at = mark_of(ld, ev->start_mark);
+	size_t len = ev->data.scalar.length;
+	const char *v = (const char *)ev->data.scalar.value;
+	if (tag_ok(ld, ev, ev->data.scalar.tag))
+		return NULL;
+	if (len > ld->c->opts.max_paragraph) {
+		np_ps_error(ld->c, &at, "text of %zu bytes is over the limit of %zu bytes", len,
+			    ld->c->opts.max_paragraph);
+		return NULL;
+	}
+	if (memchr(v, 0, len)) {
+		np_ps_error(ld->c, &at, "text contains a NUL character");
+		return NULL;
+	}
+	struct np_yt_node *n = calloc(1, sizeof *n);
+	if (!n || !(n->str = malloc(len + 1))) {
+		free(n);
+		np_ps_oom(ld->c, &at);
+		return NULL;
+	}
+	memcpy(n->str, v, len);
+	n->str[len] = 0;
+	n->len = len;
+	n->kind = NP_YT_SCALAR;
+	n->mark = at;
+	n->plain = ev->data.scalar.style == YAML_PLAIN_SCALAR_STYLE && !ev->data.scalar.tag;
+	return n;
+}
+
+static int load_node(struct loader *ld, yaml_event_t *ev, int depth, struct np_yt_node **out);
+
+/* Makes room for element n of *v, whose capacity is *cap. */
+static int grow(void **v, size_t n, size_t *cap, size_t size)
+{
+	if (n < *cap)
+		return 0;
+	size_t c = *cap ? *cap * 2 : 4;
+	void *g = realloc(*v, c * size);
+	if (!g)
+		return -1;
+	*v = g;
+	*cap = c;
+	return 0;
+}
+
+static struct np_yt_node *collection(struct loader *ld, const yaml_event_t *ev,
+				     enum np_yt_kind kind, int depth)
+{
+	struct np_mark at = mark_of(ld, ev->start_mark);
+	const yaml_char_t *tag = kind == NP_YT_SEQ ? ev->data.sequence_start.tag
+						   : ev->data.mapping_start.tag;
+	if (tag_ok(ld, ev, tag))
+		return NULL;
+	if (depth > ld->c->opts.max_depth) {
+		np_ps_error(ld->c, &at, "nesting deeper than the limit of %d levels",
+			    ld->c->opts.max_depth);
+		return NULL;
+	}
+	struct np_yt_node *n = calloc(1, sizeof *n);
+	if (!n) {
+		np_ps_oom(ld->c, &at);
+		return NULL;
+	}
+	n->kind = kind;
+	n->mark = at;
+	return n;
+}
+
+static int load_seq(struct loader *ld, struct np_yt_node *n, int depth)
+{
+	size_t cap = 0;
+	for (;;) {
+		yaml_event_t ev;
+		if (next(ld, &ev))
+			return -1;
+		if (ev.type == YAML_SEQUENCE_END_EVENT) {
+			yaml_event_delete(&ev);
+			return 0;
+		}
+		if (grow((void **)&n->items, n->nitems, &cap, sizeof *n->items)) {
+			yaml_event_delete(&ev);
+			np_ps_oom(ld->c, &n->mark);
+			return -1;
+		}
+		n->items[n->nitems] = NULL;
+		n->nitems++; /* owned by n even if loading it fails halfway */
+		if (load_node(ld, &ev, depth + 1, &n->items[n->nitems - 1]))
+			return -1;
+	}
+}
+
+static int key_cmp(const void *a, const void *b)
+{
+	const struct np_yt_node *x = *(struct np_yt_node *const *)a;
+	const struct np_yt_node *y = *(struct np_yt_node *const *)b;
+	int r = strcmp(x->str, y->str);
+	if (r)
+		return r;
+	if (x->mark.line != y->mark.line)
+		return x->mark.line < y->mark.line ? -1 : 1;
+	return (x->mark.column > y->mark.column) - (x->mark.column < y->mark.column);
+}
+
+static int before(const struct np_yt_node *x, const struct np_yt_node *y)
+{
+	return x->mark.line < y->mark.line ||
+	       (x->mark.line == y->mark.line && x->mark.column < y->mark.column);
+}
+
+/* Sorting keeps a mapping of a million keys from costing n^2 comparisons;
+ * the duplicate reported is the first one in document order. */
+static int check_duplicates(struct loader *ld, const struct np_yt_node *n)
+{
+	if (n->npairs < 2)
+		return 0;
+	const struct np_yt_node **keys = malloc(n->npairs * sizeof *keys);
+	if (!keys) {
+		np_ps_oom(ld->c, &n->mark);
+		return -1;
+	}
+	for (size_t i = 0; i < n->npairs; i++)
+		keys[i] = n->pairs[i].key;
+	qsort(keys, n->npairs, sizeof *keys, key_cmp);
+	const struct np_yt_node *dup = NULL, *first = NULL;
+	for (size_t i = 1; i < n->npairs; i++) {
+		if (strcmp(keys[i - 1]->str, keys[i]->str) == 0 && (!dup || before(keys[i], dup))) {
+			dup = keys[i];
+			first = keys[i - 1];
+		}
+	}
+	if (dup)
+		np_ps_error(ld->c, &dup->mark, "duplicate key '%s' (first given at %d:%d)",
+			    dup->str, first->mark.line, first->mark.column);
+	free(keys);
+	return dup ? -1 : 0;
+}
+
+static int load_key(struct loader *ld, yaml_event_t *ev, struct np_yt_node **out)
+{
+	if (ev->type != YAML_SCALAR_EVENT) {
+		struct np_mark at = mark_of(ld, ev->start_mark);
+		np_ps_error(ld->c, &at, ev->type == YAML_ALIAS_EVENT
+					       ? "YAML aliases are not supported"
+					       : "a mapping key must be a plain string");
+		yaml_event_delete(ev);
+		return -1;
+	}
+	*out = scalar(ld, ev);
+	yaml_event_delete(ev);
+	return *out ? 0 : -1;
+}
+
+static int load_map(struct loader *ld, struct np_yt_node *n, int depth)
+{
+	size_t cap = 0;
+	for (;;) {
+		yaml_event_t ev;
+		if (next(ld, &ev))
+			return -1;
+		if (ev.type == YAML_MAPPING_END_EVENT) {
+			yaml_event_delete(&ev);
+			return check_duplicates(ld, n);
+		}
+		if (grow((void **)&n->pairs, n->npairs, &cap, sizeof *n->pairs)) {
+			yaml_event_delete(&ev);
+			np_ps_oom(ld->c, &n->mark);
+			return -1;
+		}
+		struct np_yt_pair *p = &n->pairs[n->npairs];
+		p->value = NULL;
+		if (load_key(ld, &ev, &p->key))
+			return -1;
+		n->npairs++; /* the key is owned by n from here on */
+		if (next(ld, &ev) || load_node(ld, &ev, depth + 1, &p->value))
+			return -1;
+	}
+}
+
+/* Consumes *ev (deletes it) and loads the node it starts. */
+static int load_node(struct loader *ld, yaml_event_t *ev, int depth, struct np_yt_node **out)
+{
+	struct np_mark at = mark_of(ld, ev->start_mark);
+	struct np_yt_node *n = NULL;
+	*out = NULL;
+	switch (ev->type) {
+	case YAML_SCALAR_EVENT:
+		n = scalar(ld, ev);
+		break;
+	case YAML_SEQUENCE_START_EVENT:
+		n = collection(ld, ev, NP_YT_SEQ, depth);
+		break;
+	case YAML_MAPPING_START_EVENT:
+		n = collection(ld, ev, NP_YT_MAP, depth);
+		break;
+	case YAML_ALIAS_EVENT:
+		np_ps_error(ld->c, &at, "YAML aliases are not supported (found '*%s')",
+			    (const char *)ev->data.alias.anchor);
+		break;
+	default:
+		np_ps_error(ld->c, &at, "unexpected YAML event");
+		break;
+	}
+	enum yaml_event_type_e type = ev->type;
+	yaml_event_delete(ev);
+	if (!n)
+		return -1;
+	*out = n;
+	if (type == YAML_SEQUENCE_START_EVENT)
+		return load_seq(ld, n, depth);
+	if (type == YAML_MAPPING_START_EVENT)
+		return load_map(ld, n, depth);
+	return 0;
+}
+
+/* Expects an event of type t (e.g. the stream start), or reports what. */
+static int expect_event(struct loader *ld, yaml_event_type_t t)
+{
+	yaml_event_t ev;
+	if (next(ld, &ev))
+		return -1;
+	int ok = ev.type == t;
+	if (!ok) {
+		struct np_mark at = mark_of(ld, ev.start_mark);
+		np_ps_error(ld->c, &at, "more than one YAML document in the file");
+	}
+	yaml_event_delete(&ev);
+	return ok ? 0 : -1;
+}
+
+static int is_empty_root(const struct np_yt_node *n)
+{
+	return n->kind == NP_YT_SCALAR && n->plain && n->len == 0;
+}
+
+static int load_document(struct loader *ld, struct np_yt_node **root)
+{
+	yaml_event_t ev;
+	struct np_mark start = {ld->c->file, 1, 1};
+	if (expect_event(ld, YAML_STREAM_START_EVENT) || next(ld, &ev))
+		return -1;
+	if (ev.type == YAML_STREAM_END_EVENT) {
+		yaml_event_delete(&ev);
+		np_ps_error(ld->c, &start, "empty document");
+		return -1;
+	}
+	yaml_event_delete(&ev); /* DOCUMENT-START */
+	if (next(ld, &ev) || load_node(ld, &ev, 1, root))
+		return -1;
+	if (is_empty_root(*root)) {
+		np_ps_error(ld->c, &start, "empty document");
+		return -1;
+	}
+	/* DOCUMENT-END, then the stream must end: a second document is refused. */
+	if (expect_event(ld, YAML_DOCUMENT_END_EVENT) ||
+	    expect_event(ld, YAML_STREAM_END_EVENT))
+		return -1;
+	return 0;
+}
+
+int np_yt_load(struct np_pctx *c, const char *buf, size_t len, struct np_yt_node **root)
+{
+	*root = NULL;
+	if (len > c->opts.max_file_bytes) {
+		np_ps_error(c, NULL, "the input is larger than the limit of %zu bytes",
+			    c->opts.max_file_bytes);
+		return -1;
+	}
+	size_t bad = np_utf8_invalid(buf, len);
+	if (bad < len) {
+		struct np_mark at = {c->file, 1, 1};
+		np_utf8_position(buf, bad, &at.line, &at.column);
+		np_ps_error(c, &at, "invalid UTF-8 (byte 0x%02x)", (unsigned char)buf[bad]);
+		return -1;
+	}
+	struct loader ld = {.c = c};
+	if (!yaml_parser_initialize(&ld.p)) {
+		np_ps_oom(c, NULL);
+		return -1;
+	}
+	yaml_parser_set_input_string(&ld.p, (const unsigned char *)buf, len);
+	yaml_parser_set_encoding(&ld.p, YAML_UTF8_ENCODING);
+	int rc = load_document(&ld, root);
+	yaml_parser_delete(&ld.p);
+	if (rc) {
+		np_yt_free(*root);
+		*root = NULL;
+	}
+	return rc;
+}
+
+const char *np_yt_kind_name(const struct np_yt_node *n)
+{
+	if (n->kind == NP_YT_SEQ)
+		return "a list";
+	if (n->kind == NP_YT_MAP)
+		return "a mapping";
+	return np_yt_is_null(n) ? "nothing (null)" : "a string";
+}
+
+int np_yt_is_null(const struct np_yt_node *n)
+{
+	static const char *const nulls[] = {"", "~", "null", "Null", "NULL"};
+	if (n->kind != NP_YT_SCALAR || !n->plain)
+		return 0;
+	for (size_t i = 0; i < sizeof nulls / sizeof *nulls; i++)
+		if (strcmp(n->str, nulls[i]) == 0)
+			return 1;
+	return 0;
+}
