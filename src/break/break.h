@@ -64,6 +64,10 @@ int np_break_paragraph(const struct np_bitem *items, size_t n, np_width_fn width
 		       struct np_break_result *r);
 void np_break_result_fini(struct np_break_result *r);
 
+/* First item of the line after a break at b (SIZE_MAX: paragraph start):
+ * glue and penalties after the break are discarded. */
+size_t np_break_next_start(const struct np_bitem *items, size_t n, size_t b);
+
 /* Adjustment ratio of a line made of items (from, to] broken at `to`. */
 double np_break_ratio(const struct np_bitem *items, size_t from, size_t to, int32_t width);
 

@@ -16,9 +16,6 @@ struct np_break_sums {
 
 int np_break_sums_init(struct np_break_sums *s, const struct np_bitem *items, size_t n);
 void np_break_sums_fini(struct np_break_sums *s);
-/* First item of the line after a break at b (SIZE_MAX: paragraph start):
- * glue and penalties after the break are discarded. */
-size_t np_break_next_start(const struct np_bitem *items, size_t n, size_t b);
 /* Adjustment ratio of the line items[start..b] broken at b; -INFINITY when it
  * cannot shrink enough, 0 when it ends in infinite glue and fits. */
 double np_break_sums_ratio(const struct np_bitem *items, const struct np_break_sums *s,

@@ -2,6 +2,7 @@
 #ifndef NP_TEXT_INT_H
 #define NP_TEXT_INT_H
 
+#include <fontconfig/fontconfig.h>
 #include <pango/pangocairo.h>
 
 #include "text/text.h"

@@ -1,0 +1,276 @@
+/* main.c - the newsprint program: a thin front over libnewsprint.
+ *
+ * render: parse layout and article, check the output can be written, set the
+ * article, write the pages and the report; check: parse and validate only.
+ * Diagnostics are printed at the end as FILE:LINE:COLUMN: error: MESSAGE.
+ */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+
+#include "cli/args.h"
+#include "flow/flow.h"
+#include "np_config.h"
+#include "parse/parse.h"
+#include "render/render.h"
+#include "report/report.h"
+#include "text/text.h"
+#include "util/atomic.h"
+
+enum { EXIT_INPUT = 1, EXIT_USAGE = 2, EXIT_WARNINGS = 3 };
+
+static int is_dir(const char *p)
+{
+	struct stat st;
+	return stat(p, &st) == 0 && S_ISDIR(st.st_mode);
+}
+
+static int is_file(const char *p)
+{
+	struct stat st;
+	return stat(p, &st) == 0 && S_ISREG(st.st_mode);
+}
+
+/* Where layouts/ and fonts/ are: $NEWSPRINT_DATA, the source tree this build
+ * was configured from, or the installed data directory. */
+static const char *data_dir(void)
+{
+	const char *env = getenv("NEWSPRINT_DATA");
+	if (env && *env)
+		return env;
+	if (is_dir(NP_SOURCE_DIR "/layouts") && is_dir(NP_SOURCE_DIR "/fonts"))
+		return NP_SOURCE_DIR;
+	return NP_DATA_DIR;
+}
+
+static char *join(const char *a, const char *b, const char *c)
+{
+	size_t n = strlen(a) + strlen(b) + strlen(c) + 1;
+	char *s = malloc(n);
+	if (s)
+		snprintf(s, n, "%s%s%s", a, b, c);
+	return s;
+}
+
+static double now(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + ts.tv_nsec / 1e9;
+}
+
+static int print_diags(const struct np_diags *d)
+{
+	for (size_t i = 0; i < d->n; i++) {
+		char *s = np_diag_format(&d->v[i]);
+		if (s)
+			fprintf(stderr, "%s\n", s);
+		free(s);
+	}
+	return d->errors;
+}
+
+static int list_layouts(void)
+{
+	char *cmd = join("ls -1 '", data_dir(), "/layouts' 2>/dev/null | sed -n 's/\\.yaml$//p'");
+	int rc = cmd ? system(cmd) : -1;
+	free(cmd);
+	return rc == 0 ? 0 : EXIT_INPUT;
+}
+
+/* A layout named on the command line: a path, or a bundled layout's name. */
+static char *layout_path(const char *name)
+{
+	if (strchr(name, '/') || is_file(name))
+		return strdup(name);
+	char *dir = join(data_dir(), "/layouts/", name);
+	char *path = dir ? join(dir, ".yaml", "") : NULL;
+	free(dir);
+	return path;
+}
+
+static int load_layout(const struct np_args *a, const struct np_parse_opts *po,
+		       struct np_diags *d, struct np_layout *l)
+{
+	const char *name = a->layout ? a->layout : "tabloid";
+	char *path = layout_path(name);
+	if (!path || !is_file(path)) {
+		np_diag_add(d, NP_ERROR, NULL, "unknown layout '%s' (see 'newsprint layouts')", name);
+		free(path);
+		return -1;
+	}
+	int rc = np_parse_layout_file(path, po, d, l);
+	free(path);
+	return rc;
+}
+
+/* Every style's font must be a bundled family. */
+static int check_fonts(struct np_text_ctx *t, const struct np_layout *l, struct np_diags *d)
+{
+	int bad = 0;
+	for (int i = 0; i < NP_ST_COUNT; i++) {
+		const struct np_style *s = &l->styles[i];
+		if (!np_text_has_family(t, s->font)) {
+			np_diag_add(d, NP_ERROR, s->mark.line ? &s->mark : NULL,
+				    "unknown font '%s' in style '%s': not among the bundled fonts",
+				    s->font ? s->font : "", np_style_name((enum np_style_id)i));
+			bad = 1;
+		}
+	}
+	return bad ? -1 : 0;
+}
+
+/* The default output: INPUT's name with .pdf, in the current folder's terms. */
+static char *default_output(const char *input)
+{
+	const char *dot = strrchr(input, '.'), *slash = strrchr(input, '/');
+	size_t stem = dot && (!slash || dot > slash) ? (size_t)(dot - input) : strlen(input);
+	char *s = malloc(stem + 5);
+	if (s)
+		snprintf(s, stem + 5, "%.*s.pdf", (int)stem, input);
+	return s;
+}
+
+struct job {
+	struct np_args a;
+	struct np_parse_opts po;
+	struct np_diags d;
+	struct np_layout layout;
+	int have_layout;
+	struct np_article *article;
+	struct np_text_ctx *text;
+	struct np_doc doc;
+	char *output;
+	unsigned char *sel;
+	double t0;
+};
+
+static int prepare(struct job *j)
+{
+	j->po.allow_paths = j->a.allow_paths;
+	if (load_layout(&j->a, &j->po, &j->d, &j->layout) < 0)
+		return -1;
+	j->have_layout = 1;
+	if (np_parse_article_file(j->a.input, &j->po, &j->d, &j->article) < 0)
+		return -1;
+	if (np_article_validate(j->article, &j->layout, &j->d) < 0)
+		return -1;
+	char *fonts = j->a.fonts_dir ? strdup(j->a.fonts_dir) : join(data_dir(), "/fonts", "");
+	j->text = fonts ? np_text_ctx_new(fonts, j->a.hyphen_dir, &j->d) : NULL;
+	free(fonts);
+	if (!j->text)
+		return -1;
+	return check_fonts(j->text, &j->layout, &j->d);
+}
+
+static int outputs_ok(struct job *j)
+{
+	j->output = j->a.output ? strdup(j->a.output) : default_output(j->a.input);
+	int fmt = j->output ? np_format_from_path(j->output) : -1;
+	if (fmt < 0) {
+		fprintf(stderr, "newsprint: the output must end in .pdf, .png or .svg: %s\n",
+			j->output ? j->output : "");
+		return EXIT_USAGE;
+	}
+	if (j->a.pages) {
+		j->sel = calloc(10001, 1);
+		if (!j->sel || np_pages_parse(j->a.pages, j->sel, 10001) < 0) {
+			fprintf(stderr, "newsprint: bad page range: %s\n", j->a.pages);
+			return EXIT_USAGE;
+		}
+	}
+	const char *paths[] = {j->output, j->a.report};
+	for (int i = 0; i < 2; i++)
+		if (paths[i] && !np_atomic_writable(paths[i])) {
+			np_diag_add(&j->d, NP_ERROR, NULL, "cannot write '%s': %s", paths[i],
+				    strerror(errno));
+			return EXIT_INPUT;
+		}
+	return 0;
+}
+
+static int write_report(struct job *j)
+{
+	struct np_atomic at;
+	if (np_atomic_open(&at, j->a.report) < 0) {
+		np_diag_add(&j->d, NP_ERROR, NULL, "cannot write '%s': %s", j->a.report, strerror(errno));
+		return -1;
+	}
+	if (np_report_write(at.fp, &j->doc, &j->d) < 0 || np_atomic_commit(&at) < 0) {
+		np_atomic_abort(&at);
+		np_diag_add(&j->d, NP_ERROR, NULL, "cannot write '%s'", j->a.report);
+		return -1;
+	}
+	return 0;
+}
+
+static int render(struct job *j)
+{
+	int rc = outputs_ok(j);
+	if (rc)
+		return rc;
+	struct np_flow_opts fo = {.breaker = j->a.first_fit ? NP_BREAK_FIRST_FIT : NP_BREAK_TOTAL_FIT,
+				  .debug = j->a.debug};
+	double t1 = now();
+	if (np_flow_article(j->text, j->article, &j->layout, &fo, &j->d, &j->doc) < 0)
+		return EXIT_INPUT;
+	np_text_report_missing(j->text, &j->d);
+	double t2 = now();
+	struct np_render_opts ro = {.format = (enum np_format)np_format_from_path(j->output),
+				    .dpi = j->a.dpi, .debug = j->a.debug, .pages = j->sel,
+				    .npages_sel = j->sel ? 10001 : 0};
+	if (np_render(&j->doc, j->output, &ro, &j->d) < 0)
+		return EXIT_INPUT;
+	if (j->a.report && write_report(j) < 0)
+		return EXIT_INPUT;
+	if (j->a.timings)
+		fprintf(stderr, "timings: parse+fonts %.1f ms, layout %.1f ms, render %.1f ms, pages %zu\n",
+			(t1 - j->t0) * 1e3, (t2 - t1) * 1e3, (now() - t2) * 1e3, j->doc.npages);
+	return 0;
+}
+
+static void job_fini(struct job *j)
+{
+	np_doc_fini(&j->doc);
+	np_text_ctx_free(j->text);
+	np_article_free(j->article);
+	if (j->have_layout)
+		np_layout_fini(&j->layout);
+	free(j->output);
+	free(j->sel);
+	np_diags_fini(&j->d);
+}
+
+int main(int argc, char **argv)
+{
+	struct job j = {0};
+	j.t0 = now();
+	if (np_args_parse(&j.a, argc, argv) < 0)
+		return EXIT_USAGE;
+	switch (j.a.command) {
+	case NP_CMD_HELP:
+		np_args_usage(stdout);
+		return 0;
+	case NP_CMD_VERSION:
+		printf("newsprint %s\n", NP_VERSION);
+		return 0;
+	case NP_CMD_LAYOUTS:
+		return list_layouts();
+	default:
+		break;
+	}
+	np_diags_init(&j.d);
+	int rc = prepare(&j) < 0 ? EXIT_INPUT : 0;
+	if (rc == 0 && j.a.command == NP_CMD_RENDER)
+		rc = render(&j);
+	int errors = print_diags(&j.d);
+	if (rc == 0 && errors)
+		rc = EXIT_INPUT;
+	if (rc == 0 && j.a.strict && j.d.warnings)
+		rc = EXIT_WARNINGS;
+	job_fini(&j);
+	return rc;
+}

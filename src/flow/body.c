@@ -1,0 +1,284 @@
+/* body.c - body blocks poured into the line slots.
+ *
+ * Outline:
+ *   for each body block:
+ *     subhead: leave its space above (not at a column's top), keep it with two
+ *              lines of what follows (else move it to the next column run)
+ *     paragraph: break it over the widths of the slots ahead (a parshape that
+ *              may cross columns, obstacles and pages);
+ *              a first line alone at a run's foot (orphan): leave that slot
+ *              empty, break again; a last line alone at a run's head (widow):
+ *              leave the slot before it empty so two lines go over, break again;
+ *              place the lines, remember where the block ended
+ * Pages are made when the slots run out; past the page limit, text is overset.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "flow/flow_int.h"
+
+#define WIDOW_TRIES 6
+
+/* Slots of the lines of one paragraph, skipping blank ones, made on demand. */
+struct lines_map {
+	struct flow *f;
+	size_t start;
+	size_t *v;
+	size_t n, cap;
+	int failed;
+};
+
+/* Slot index of line k, or SIZE_MAX past the last page. */
+static size_t map_line(struct lines_map *m, size_t k)
+{
+	struct flow *f = m->f;
+	while (m->n <= k && !m->failed) {
+		size_t s = m->n ? m->v[m->n - 1] + 1 : m->start;
+		for (;;) {
+			while (s >= f->nslots) {
+				int rc = np_flow_new_page(f);
+				if (rc != 0) {
+					m->failed = rc < 0 ? -1 : 1;
+					return SIZE_MAX;
+				}
+			}
+			if (!f->slots[s].blank)
+				break;
+			s++;
+		}
+		if (m->n == m->cap) {
+			size_t c = m->cap ? m->cap * 2 : 64;
+			size_t *v = realloc(m->v, c * sizeof *v);
+			if (!v) {
+				m->failed = -1;
+				return SIZE_MAX;
+			}
+			m->v = v;
+			m->cap = c;
+		}
+		m->v[m->n++] = s;
+	}
+	return k < m->n ? m->v[k] : SIZE_MAX;
+}
+
+static int32_t slot_width(void *ctx, size_t line)
+{
+	struct lines_map *m = ctx;
+	size_t s = map_line(m, line);
+	return NP_UNITS(s == SIZE_MAX ? m->f->colw : m->f->slots[s].w);
+}
+
+static int count_words(const char *s)
+{
+	int n = 0, in = 0;
+	for (; *s; s++) {
+		int sp = *s == ' ';
+		n += !sp && !in;
+		in = !sp;
+	}
+	return n;
+}
+
+/* Lines 0..L-1 into their slots; lines past the last page are overset. */
+static int place_lines(struct flow *f, struct np_para *p, const struct np_break_result *r,
+		       struct lines_map *m, int block, enum np_style_id sid, int justify)
+{
+	for (size_t k = 0; k < r->nlines; k++) {
+		size_t s = map_line(m, k);
+		struct np_line_info info = {0};
+		int32_t w = NP_UNITS(s == SIZE_MAX ? f->colw : f->slots[s].w);
+		struct np_line_glyphs *g = np_para_line(p, r->breaks, k, w, justify, &info);
+		if (!g)
+			return -1;
+		if (s == SIZE_MAX) {
+			f->overset_words += count_words(info.text);
+			f->overflow = 1;
+			free(info.text);
+			np_line_glyphs_free(g);
+			continue;
+		}
+		const struct slot *sl = &f->slots[s];
+		int last = k + 1 == r->nlines;
+		struct np_pline ln = {.frame = sl->col, .block = block, .style = sid, .x = sl->x,
+				      .baseline = sl->baseline, .width = sl->w, .text = info.text,
+				      .hyphenated = info.hyphenated, .justified = justify && !last,
+				      .ratio = info.ratio, .article = f->a->id, .glyphs = g};
+		if (!ln.justified)
+			ln.width = NP_PT(info.natural);
+		if (np_page_add_line(&f->doc->pages[sl->page], &ln) < 0) {
+			free(info.text);
+			np_line_glyphs_free(g);
+			return -1;
+		}
+	}
+	return 0;
+}
+
+/* 1 when the breaks leave a widow or an orphan: a slot was blanked, try again. */
+static int fix_widow_orphan(struct flow *f, struct lines_map *m, size_t L)
+{
+	if (L < 2)
+		return 0;
+	size_t first = map_line(m, 0), last = map_line(m, L - 1);
+	if (first == SIZE_MAX || last == SIZE_MAX)
+		return 0;
+	if (f->slots[first].run_end) {
+		f->slots[first].blank = 1;
+		return 1;
+	}
+	if (f->slots[last].run_start) {
+		f->slots[map_line(m, L - 2)].blank = 1;
+		return 1;
+	}
+	return 0;
+}
+
+static void break_params(const struct flow *f, struct np_break_params *bp, int justify)
+{
+	np_break_params_default(bp);
+	bp->mode = f->o && f->o->breaker == NP_BREAK_FIRST_FIT ? NP_BREAK_FIRST_FIT
+							       : NP_BREAK_TOTAL_FIT;
+	bp->justify = justify;
+	bp->max_hyphen_run = f->l->max_hyphen_run;
+	bp->emergency_stretch = NP_UNITS(f->l->styles[NP_ST_BODY].size * 1.5);
+}
+
+static int set_paragraph(struct flow *f, struct np_para *p, int block, enum np_style_id sid)
+{
+	size_t n;
+	const struct np_bitem *items = np_para_items(p, &n);
+	int justify = f->l->styles[sid].align == NP_ALIGN_JUSTIFY;
+	struct np_break_params bp;
+	break_params(f, &bp, justify);
+	struct lines_map m = {.f = f, .start = f->cursor};
+	struct np_break_result r = {0};
+	int rc = 0;
+	for (int tries = 0; tries < WIDOW_TRIES; tries++) {
+		np_break_result_fini(&r);
+		m.n = 0;
+		rc = np_break_paragraph(items, n, slot_width, &m, &bp, &r);
+		if (rc < 0 || m.failed < 0 || !fix_widow_orphan(f, &m, r.nlines))
+			break;
+	}
+	if (rc == 0 && m.failed >= 0)
+		rc = place_lines(f, p, &r, &m, block, sid, justify);
+	if (rc == 0 && r.nlines > 0) {
+		size_t s = map_line(&m, r.nlines - 1);
+		if (s != SIZE_MAX) {
+			f->cursor = s + 1;
+			f->ends[block - 1] = (struct block_end){f->slots[s].page, f->slots[s].col,
+								f->slots[s].cell, 1};
+		} else {
+			f->cursor = f->nslots;
+		}
+	}
+	np_break_result_fini(&r);
+	free(m.v);
+	return rc < 0 || m.failed < 0 ? -1 : 0;
+}
+
+/* The next slot at or after the cursor that is not blank, making pages. */
+static size_t next_slot(struct flow *f)
+{
+	struct lines_map m = {.f = f, .start = f->cursor};
+	size_t s = map_line(&m, 0);
+	free(m.v);
+	return s;
+}
+
+static int set_subhead(struct flow *f, int block)
+{
+	const struct np_block *b = &f->a->blocks[block - 1];
+	size_t s = next_slot(f);
+	if (s == SIZE_MAX)
+		return 0;
+	int space = (int)(f->l->styles[NP_ST_SUBHEAD].space_before / f->grid + 0.5);
+	if (!f->slots[s].run_start)
+		for (int i = 0; i < space && s != SIZE_MAX && !f->slots[s].run_start; i++) {
+			f->slots[s].blank = 1;
+			s = next_slot(f);
+		}
+	/* keep with next: the subhead and two lines must share a run */
+	for (int guard = 0; s != SIZE_MAX && guard < 3; guard++) {
+		size_t k = s, have = 1;
+		while (have < 3 && k + 1 < f->nslots && !f->slots[k].run_end && f->slots[k + 1].col == f->slots[k].col)
+			k++, have++;
+		if (have >= 3 || (k + 1 >= f->nslots && !f->slots[k].run_end))
+			break;
+		for (size_t i = s; i <= k; i++)
+			f->slots[i].blank = 1;
+		s = next_slot(f);
+	}
+	if (s == SIZE_MAX)
+		return 0;
+	const struct slot *sl = &f->slots[s];
+	f->cursor = s;
+	struct block_spec bs = {.text = b->text.text, .len = b->text.len, .runs = b->text.runs,
+				.nruns = b->text.nruns, .style = &f->l->styles[NP_ST_SUBHEAD],
+				.x = sl->x, .first_baseline = sl->baseline, .width = sl->w,
+				.leading = f->grid, .frame = sl->col, .block = block,
+				.style_id = NP_ST_SUBHEAD};
+	int n = np_set_block(f, &f->doc->pages[sl->page], &bs);
+	if (n < 0)
+		return -1;
+	f->cursor = s + (size_t)n;
+	f->ends[block - 1] = (struct block_end){sl->page, sl->col, sl->cell + n - 1, 1};
+	return 0;
+}
+
+/* The shaped paragraph of a block, made once and kept across trial runs. The
+ * first paragraph carries the dateline run in. */
+static struct np_para *block_para(struct flow *f, int block, enum np_style_id sid, int first)
+{
+	if (f->paras[block - 1])
+		return f->paras[block - 1];
+	const struct np_text *t = &f->a->blocks[block - 1].text;
+	const struct np_style *st = &f->l->styles[sid];
+	struct np_para_spec spec = {.text = t->text, .len = t->len, .runs = t->runs,
+				    .nruns = t->nruns, .style = st, .language = f->a->language,
+				    .layout = f->l, .indent = st->indent, .mark = t->mark};
+	char *joined = NULL;
+	struct np_run *runs = NULL;
+	if (first && f->a->dateline) {
+		size_t n = strlen(f->a->dateline) + t->len + 8;
+		joined = malloc(n);
+		if (!joined)
+			return NULL;
+		snprintf(joined, n, "%s \xE2\x80\x94 %s", f->a->dateline, t->text);
+		size_t lead = strlen(joined) - t->len;
+		runs = calloc(t->nruns + 1, sizeof *runs);
+		for (size_t i = 0; runs && i < t->nruns; i++)
+			runs[i] = (struct np_run){t->runs[i].start + lead, t->runs[i].end + lead,
+						  t->runs[i].flags};
+		spec.text = joined;
+		spec.len = strlen(joined);
+		spec.runs = runs;
+		spec.lead_style = &f->l->styles[NP_ST_DATELINE];
+		spec.lead_len = lead;
+	}
+	f->paras[block - 1] = np_para_new(f->t, &spec);
+	free(joined);
+	free(runs);
+	return f->paras[block - 1];
+}
+
+int np_body_flow(struct flow *f)
+{
+	int first = 1, after_head = 1;
+	for (size_t i = 0; i < f->a->nblocks; i++) {
+		int block = (int)i + 1;
+		if (f->a->blocks[i].kind == NP_BLOCK_SUBHEAD) {
+			if (set_subhead(f, block) < 0)
+				return -1;
+			after_head = 1;
+			continue;
+		}
+		enum np_style_id sid = after_head ? NP_ST_BODY_FIRST : NP_ST_BODY;
+		struct np_para *p = block_para(f, block, sid, first);
+		if (!p || set_paragraph(f, p, block, sid) < 0)
+			return -1;
+		first = after_head = 0;
+	}
+	return 0;
+}

@@ -1,0 +1,98 @@
+/* flow.h - geometry: pages from the layout, obstacles placed first, body text
+ * poured into the line slots of the baseline grid.
+ *
+ * The result is a document of placed pages: frames (columns, headline band,
+ * pull-quotes, sidebars, pictures, folios), rules, and lines, each line with
+ * its glyphs ready to draw. Lengths in pt, origin top-left, y down.
+ */
+#ifndef NP_FLOW_H
+#define NP_FLOW_H
+
+#include "model/model.h"
+#include "text/text.h"
+
+enum np_frame_kind {
+	NP_FRAME_COLUMN,
+	NP_FRAME_HEADLINE,
+	NP_FRAME_PULLQUOTE,
+	NP_FRAME_SIDEBAR,
+	NP_FRAME_IMAGE,
+	NP_FRAME_CAPTION,
+	NP_FRAME_FOLIO,
+	NP_FRAME_KIND_COUNT
+};
+
+const char *np_frame_kind_name(enum np_frame_kind k);
+
+struct np_frame {
+	char id[48];
+	enum np_frame_kind kind;
+	double x, y, w, h;
+	const char *article; /* id, borrowed from the model; NULL for furniture */
+	int parent;          /* index of the enclosing frame, -1 for none */
+	double tint;         /* background grey 0..1, 0 = none */
+	const struct np_image *image; /* picture drawn in this frame */
+	double img_x, img_y, img_w, img_h; /* where the picture is drawn (cropped by the frame) */
+};
+
+struct np_rule {
+	double x0, y0, x1, y1; /* pt */
+	double width;          /* pt */
+	double grey;           /* 0 black .. 1 white */
+};
+
+struct np_pline {
+	int frame; /* index in the page's frames */
+	int block; /* 1-based body block, 0 for other text */
+	enum np_style_id style;
+	double x, baseline, width; /* pt; width = the measure the line is set to */
+	char *text;
+	int hyphenated;
+	int justified;
+	double ratio;
+	const char *article;
+	struct np_line_glyphs *glyphs; /* owned */
+};
+
+struct np_page {
+	int number;
+	double width, height;
+	struct np_frame *frames;
+	size_t nframes, capf;
+	struct np_pline *lines;
+	size_t nlines, capl;
+	struct np_rule *rules;
+	size_t nrules, capr;
+};
+
+struct np_article_stats {
+	const char *id;
+	int *pages;
+	size_t npages;
+	int lines, words, overset_words;
+	int loose_lines, tight_lines, hyphen_runs, hyphenated_lines;
+};
+
+struct np_doc {
+	struct np_page *pages;
+	size_t npages;
+	struct np_article_stats *articles;
+	size_t narticles;
+	const struct np_layout *layout;
+	char *title, *author, *date; /* for PDF metadata (owned) */
+};
+
+struct np_flow_opts {
+	enum np_break_mode breaker;
+	int max_pages; /* 0 = 1000 */
+	int debug;
+};
+
+/* Sets one article on as many pages of the layout as it needs. Returns 0, or -1
+ * with an error in d. Layout problems (a moved pull-quote, overset) are
+ * warnings in d. */
+int np_flow_article(struct np_text_ctx *t, const struct np_article *a, const struct np_layout *l,
+		    const struct np_flow_opts *o, struct np_diags *d, struct np_doc *out);
+void np_doc_fini(struct np_doc *doc);
+
+#endif

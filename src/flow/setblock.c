@@ -1,0 +1,80 @@
+/* setblock.c - one paragraph set at a single measure, lines `leading` apart:
+ * the headline band, pull-quotes, sidebars, captions and folios. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "flow/flow_int.h"
+
+struct fixed_width {
+	int32_t w;
+};
+
+static int32_t fixed(void *ctx, size_t line)
+{
+	(void)line;
+	return ((struct fixed_width *)ctx)->w;
+}
+
+static double align_offset(enum np_align a, double width, double natural)
+{
+	if (a == NP_ALIGN_RIGHT)
+		return width - natural;
+	if (a == NP_ALIGN_CENTER)
+		return (width - natural) / 2;
+	return 0;
+}
+
+static int place(struct flow *f, struct np_page *pg, struct np_para *p,
+		 const struct np_break_result *r, const struct block_spec *b)
+{
+	int justify = b->style->align == NP_ALIGN_JUSTIFY;
+	for (size_t k = 0; k < r->nlines; k++) {
+		struct np_line_info info = {0};
+		struct np_line_glyphs *g = np_para_line(p, r->breaks, k, NP_UNITS(b->width), justify, &info);
+		if (!g)
+			return -1;
+		int last = k + 1 == r->nlines;
+		double nat = NP_PT(info.natural);
+		int just = justify && !last;
+		double off = just ? 0 : align_offset(b->style->align, b->width, nat);
+		struct np_pline ln = {
+			.frame = b->frame, .block = b->block, .style = b->style_id,
+			.x = b->x + off, .baseline = b->first_baseline + (double)k * b->leading,
+			.width = just ? b->width : nat, .text = info.text,
+			.hyphenated = info.hyphenated, .justified = just, .ratio = info.ratio,
+			.article = f->a ? f->a->id : NULL, .glyphs = g};
+		if (np_page_add_line(pg, &ln) < 0) {
+			free(info.text);
+			np_line_glyphs_free(g);
+			return -1;
+		}
+	}
+	return 0;
+}
+
+int np_set_block(struct flow *f, struct np_page *pg, const struct block_spec *b)
+{
+	struct np_para_spec spec = {
+		.text = b->text, .len = b->len, .runs = b->runs, .nruns = b->nruns,
+		.style = b->style, .lead_style = b->lead_style, .lead_len = b->lead_len,
+		.language = f->a ? f->a->language : NULL, .layout = f->l};
+	struct np_para *p = np_para_new(f->t, &spec);
+	if (!p)
+		return -1;
+	size_t n;
+	const struct np_bitem *items = np_para_items(p, &n);
+	struct np_break_params bp;
+	np_break_params_default(&bp);
+	bp.justify = b->style->align == NP_ALIGN_JUSTIFY;
+	bp.max_hyphen_run = f->l->max_hyphen_run;
+	struct fixed_width fw = {NP_UNITS(b->width)};
+	struct np_break_result r;
+	int rc = np_break_paragraph(items, n, fixed, &fw, &bp, &r);
+	if (rc == 0 && pg)
+		rc = place(f, pg, p, &r, b);
+	if (rc == 0)
+		rc = (int)r.nlines;
+	np_break_result_fini(&r);
+	np_para_free(p);
+	return rc;
+}

@@ -1,0 +1,150 @@
+/* render.c - documents to files: PDF (all pages, fonts embedded and subset,
+ * fixed metadata dates so identical input gives identical bytes), PNG and SVG
+ * (one file per page). */
+#include <cairo-pdf.h>
+#include <cairo-svg.h>
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "np_config.h"
+#include "render/render_int.h"
+#include "util/atomic.h"
+
+int np_format_from_path(const char *path)
+{
+	const char *dot = strrchr(path, '.');
+	if (!dot || strchr(dot, '/'))
+		return -1;
+	if (strcmp(dot, ".pdf") == 0 || strcmp(dot, ".PDF") == 0)
+		return NP_FMT_PDF;
+	if (strcmp(dot, ".png") == 0 || strcmp(dot, ".PNG") == 0)
+		return NP_FMT_PNG;
+	if (strcmp(dot, ".svg") == 0 || strcmp(dot, ".SVG") == 0)
+		return NP_FMT_SVG;
+	return -1;
+}
+
+char *np_page_path(const char *path, int page)
+{
+	const char *dot = strrchr(path, '.');
+	size_t stem = dot ? (size_t)(dot - path) : strlen(path);
+	size_t n = strlen(path) + 16;
+	char *s = malloc(n);
+	if (s)
+		snprintf(s, n, "%.*s-%d%s", (int)stem, path, page, dot ? dot : "");
+	return s;
+}
+
+static cairo_status_t write_fp(void *closure, const unsigned char *data, unsigned int len)
+{
+	return fwrite(data, 1, len, closure) == len ? CAIRO_STATUS_SUCCESS : CAIRO_STATUS_WRITE_ERROR;
+}
+
+static int selected(const struct np_render_opts *o, int page)
+{
+	return !o->pages || ((size_t)page < o->npages_sel && o->pages[page]);
+}
+
+/* "2024-10-15" -> "2024-10-15T00:00:00"; the epoch when there is no date. */
+static void pdf_date(const char *date, char *out, size_t n)
+{
+	snprintf(out, n, "%.10sT00:00:00", date && strlen(date) >= 10 ? date : "1970-01-01");
+}
+
+static int write_pdf(const struct np_doc *doc, FILE *fp, const struct np_render_opts *o)
+{
+	double w = doc->npages ? doc->pages[0].width : 612, h = doc->npages ? doc->pages[0].height : 792;
+	cairo_surface_t *s = cairo_pdf_surface_create_for_stream(write_fp, fp, w, h);
+	char date[32];
+	pdf_date(doc->date, date, sizeof date);
+	if (doc->title)
+		cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_TITLE, doc->title);
+	if (doc->author)
+		cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_AUTHOR, doc->author);
+	cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_CREATOR, "newsprint " NP_VERSION);
+	cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_CREATE_DATE, date);
+	cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_MOD_DATE, date);
+	cairo_t *cr = cairo_create(s);
+	for (size_t i = 0; i < doc->npages; i++) {
+		const struct np_page *pg = &doc->pages[i];
+		if (!selected(o, pg->number))
+			continue;
+		cairo_pdf_surface_set_size(s, pg->width, pg->height);
+		np_draw_page(cr, pg, doc->layout, o->debug);
+		cairo_show_page(cr);
+	}
+	cairo_destroy(cr);
+	cairo_surface_finish(s);
+	int rc = cairo_surface_status(s) == CAIRO_STATUS_SUCCESS ? 0 : -1;
+	cairo_surface_destroy(s);
+	return rc;
+}
+
+static int write_png(const struct np_page *pg, const struct np_doc *doc, FILE *fp,
+		     const struct np_render_opts *o)
+{
+	double scale = (o->dpi > 0 ? o->dpi : 96) / 72.0;
+	int w = (int)(pg->width * scale + 0.5), h = (int)(pg->height * scale + 0.5);
+	cairo_surface_t *s = cairo_image_surface_create(CAIRO_FORMAT_RGB24, w, h);
+	cairo_t *cr = cairo_create(s);
+	cairo_set_source_rgb(cr, 1, 1, 1);
+	cairo_paint(cr);
+	cairo_scale(cr, scale, scale);
+	np_draw_page(cr, pg, doc->layout, o->debug);
+	cairo_destroy(cr);
+	int rc = cairo_surface_write_to_png_stream(s, write_fp, fp) == CAIRO_STATUS_SUCCESS ? 0 : -1;
+	cairo_surface_destroy(s);
+	return rc;
+}
+
+static int write_svg(const struct np_page *pg, const struct np_doc *doc, FILE *fp,
+		     const struct np_render_opts *o)
+{
+	cairo_surface_t *s = cairo_svg_surface_create_for_stream(write_fp, fp, pg->width, pg->height);
+	cairo_t *cr = cairo_create(s);
+	np_draw_page(cr, pg, doc->layout, o->debug);
+	cairo_destroy(cr);
+	cairo_surface_finish(s);
+	int rc = cairo_surface_status(s) == CAIRO_STATUS_SUCCESS ? 0 : -1;
+	cairo_surface_destroy(s);
+	return rc;
+}
+
+static int write_one(const char *path, const struct np_doc *doc, const struct np_page *pg,
+		     const struct np_render_opts *o, struct np_diags *d)
+{
+	struct np_atomic a;
+	if (np_atomic_open(&a, path) < 0) {
+		np_diag_add(d, NP_ERROR, NULL, "cannot write '%s': %s", path, strerror(errno));
+		return -1;
+	}
+	int rc = o->format == NP_FMT_PDF   ? write_pdf(doc, a.fp, o)
+		 : o->format == NP_FMT_PNG ? write_png(pg, doc, a.fp, o)
+					   : write_svg(pg, doc, a.fp, o);
+	if (rc == 0)
+		rc = np_atomic_commit(&a);
+	else
+		np_atomic_abort(&a);
+	if (rc < 0)
+		np_diag_add(d, NP_ERROR, NULL, "cannot write '%s'", path);
+	return rc;
+}
+
+int np_render(const struct np_doc *doc, const char *path, const struct np_render_opts *o,
+	      struct np_diags *d)
+{
+	if (o->format == NP_FMT_PDF)
+		return write_one(path, doc, NULL, o, d);
+	for (size_t i = 0; i < doc->npages; i++) {
+		if (!selected(o, doc->pages[i].number))
+			continue;
+		char *p = np_page_path(path, doc->pages[i].number);
+		int rc = p ? write_one(p, doc, &doc->pages[i], o, d) : -1;
+		free(p);
+		if (rc < 0)
+			return -1;
+	}
+	return 0;
+}

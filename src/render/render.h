@@ -1,0 +1,30 @@
+/* render.h - placed pages to PDF, PNG or SVG, through Cairo.
+ *
+ * The only module that draws on Cairo surfaces. Files are written whole or not
+ * at all (util/atomic.h). The same placed pages feed every format and the
+ * debug overlay.
+ */
+#ifndef NP_RENDER_H
+#define NP_RENDER_H
+
+#include "flow/flow.h"
+
+enum np_format { NP_FMT_PDF, NP_FMT_PNG, NP_FMT_SVG };
+
+struct np_render_opts {
+	enum np_format format;
+	double dpi;                  /* PNG, default 96 */
+	int debug;                   /* columns, gutters, grid, frame outlines */
+	const unsigned char *pages;  /* pages[n] != 0: write page n (1-based); NULL: all */
+	size_t npages_sel;           /* size of pages[] */
+};
+
+/* Format from a file name's extension; -1 when unknown. */
+int np_format_from_path(const char *path);
+/* Page file name for PNG/SVG: "front.png", 3 -> "front-3.png" (malloc'd). */
+char *np_page_path(const char *path, int page);
+/* Writes the document; 0, or -1 with an error in d (no output left behind). */
+int np_render(const struct np_doc *doc, const char *path, const struct np_render_opts *o,
+	      struct np_diags *d);
+
+#endif

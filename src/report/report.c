@@ -1,0 +1,154 @@
+/* report.c - the JSON layout report. Numbers are printed with at most three
+ * decimals (the same input gives the same bytes). */
+#include "report/report.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "np_config.h"
+
+static void str(FILE *fp, const char *s)
+{
+	fputc('"', fp);
+	for (const unsigned char *c = (const unsigned char *)(s ? s : ""); *c; c++) {
+		if (*c == '"' || *c == '\\')
+			fprintf(fp, "\\%c", *c);
+		else if (*c == '\n')
+			fputs("\\n", fp);
+		else if (*c == '\t')
+			fputs("\\t", fp);
+		else if (*c < 0x20)
+			fprintf(fp, "\\u%04x", *c);
+		else
+			fputc(*c, fp);
+	}
+	fputc('"', fp);
+}
+
+static void num(FILE *fp, double v)
+{
+	double r = round(v * 1000) / 1000;
+	if (r == 0)
+		r = 0; /* no "-0" */
+	fprintf(fp, "%.10g", r);
+}
+
+static void frame(FILE *fp, const struct np_page *pg, const struct np_frame *f)
+{
+	fputs("{\"id\": ", fp);
+	str(fp, f->id);
+	fputs(", \"kind\": ", fp);
+	str(fp, np_frame_kind_name(f->kind));
+	fputs(", \"x\": ", fp);
+	num(fp, f->x);
+	fputs(", \"y\": ", fp);
+	num(fp, f->y);
+	fputs(", \"w\": ", fp);
+	num(fp, f->w);
+	fputs(", \"h\": ", fp);
+	num(fp, f->h);
+	if (f->article) {
+		fputs(", \"article\": ", fp);
+		str(fp, f->article);
+	}
+	if (f->parent >= 0) {
+		fputs(", \"parent\": ", fp);
+		str(fp, pg->frames[f->parent].id);
+	}
+	fputc('}', fp);
+}
+
+static void line(FILE *fp, const struct np_page *pg, const struct np_pline *l)
+{
+	fputs("{\"article\": ", fp);
+	if (l->article)
+		str(fp, l->article);
+	else
+		fputs("null", fp);
+	fputs(", \"frame\": ", fp);
+	str(fp, pg->frames[l->frame].id);
+	fprintf(fp, ", \"block\": %d, \"style\": ", l->block);
+	str(fp, np_style_name(l->style));
+	fputs(", \"x\": ", fp);
+	num(fp, l->x);
+	fputs(", \"baseline\": ", fp);
+	num(fp, l->baseline);
+	fputs(", \"width\": ", fp);
+	num(fp, l->width);
+	fputs(", \"text\": ", fp);
+	str(fp, l->text);
+	fprintf(fp, ", \"hyphenated\": %s, \"justified\": %s, \"ratio\": ",
+		l->hyphenated ? "true" : "false", l->justified ? "true" : "false");
+	num(fp, l->ratio);
+	fputc('}', fp);
+}
+
+static void page(FILE *fp, const struct np_page *pg, const struct np_layout *l)
+{
+	fprintf(fp, "    {\"number\": %d, \"width\": ", pg->number);
+	num(fp, pg->width);
+	fputs(", \"height\": ", fp);
+	num(fp, pg->height);
+	fputs(", \"margins\": {\"top\": ", fp);
+	num(fp, l->margin_top);
+	fputs(", \"right\": ", fp);
+	num(fp, l->margin_right);
+	fputs(", \"bottom\": ", fp);
+	num(fp, l->margin_bottom);
+	fputs(", \"left\": ", fp);
+	num(fp, l->margin_left);
+	fputs("}, \"grid\": ", fp);
+	num(fp, l->grid);
+	fputs(",\n      \"frames\": [", fp);
+	for (size_t i = 0; i < pg->nframes; i++) {
+		fputs(i ? ",\n        " : "\n        ", fp);
+		frame(fp, pg, &pg->frames[i]);
+	}
+	fputs("],\n      \"lines\": [", fp);
+	for (size_t i = 0; i < pg->nlines; i++) {
+		fputs(i ? ",\n        " : "\n        ", fp);
+		line(fp, pg, &pg->lines[i]);
+	}
+	fputs("]}", fp);
+}
+
+static void article(FILE *fp, const struct np_article_stats *a)
+{
+	fputs("    {\"id\": ", fp);
+	str(fp, a->id);
+	fputs(", \"pages\": [", fp);
+	for (size_t i = 0; i < a->npages; i++)
+		fprintf(fp, "%s%d", i ? ", " : "", a->pages[i]);
+	fprintf(fp,
+		"], \"lines\": %d, \"words\": %d, \"overset_words\": %d, \"loose_lines\": %d, "
+		"\"tight_lines\": %d, \"hyphenated_lines\": %d, \"hyphen_runs\": %d}",
+		a->lines, a->words, a->overset_words, a->loose_lines, a->tight_lines,
+		a->hyphenated_lines, a->hyphen_runs);
+}
+
+int np_report_write(FILE *fp, const struct np_doc *doc, const struct np_diags *d)
+{
+	fputs("{\n  \"generator\": \"newsprint " NP_VERSION "\",\n  \"pages\": [\n", fp);
+	for (size_t i = 0; i < doc->npages; i++) {
+		page(fp, &doc->pages[i], doc->layout);
+		fputs(i + 1 < doc->npages ? ",\n" : "\n", fp);
+	}
+	fputs("  ],\n  \"articles\": [\n", fp);
+	for (size_t i = 0; i < doc->narticles; i++) {
+		article(fp, &doc->articles[i]);
+		fputs(i + 1 < doc->narticles ? ",\n" : "\n", fp);
+	}
+	fputs("  ],\n  \"warnings\": [", fp);
+	int n = 0;
+	for (size_t i = 0; d && i < d->n; i++) {
+		if (d->v[i].severity != NP_WARNING)
+			continue;
+		char *s = np_diag_format(&d->v[i]);
+		fputs(n++ ? ",\n    " : "\n    ", fp);
+		str(fp, s);
+		free(s);
+	}
+	fputs(n ? "\n  ]\n}\n" : "]\n}\n", fp);
+	return ferror(fp) ? -1 : 0;
+}

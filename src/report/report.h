@@ -1,0 +1,14 @@
+/* report.h - the placed pages as the JSON layout report users' scripts read
+ * (docs/report.md): frames, lines, per-article figures, warnings. */
+#ifndef NP_REPORT_H
+#define NP_REPORT_H
+
+#include <stdio.h>
+
+#include "flow/flow.h"
+
+/* Writes the report of doc to fp; diagnostics of severity warning go into
+ * "warnings". Returns 0 or -1 on a write error. */
+int np_report_write(FILE *fp, const struct np_doc *doc, const struct np_diags *d);
+
+#endif
