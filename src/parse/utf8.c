@@ -6,6 +6,8 @@
  */
 #include "parse/pint.h"
 
+#include <string.h>
+
 /* Length of the valid sequence at s (n bytes left), 0 if invalid. */
 static size_t seq_len(const unsigned char *s, size_t n)
 {
@@ -59,6 +61,9 @@ void np_utf8_position(const char *buf, size_t off, int *line, int *column)
 			col++; /* count characters, not continuation bytes */
 		}
 	}
+	/* libyaml reads a byte-order mark without counting it as a column. */
+	if (l == 1 && off >= 3 && memcmp(buf, "\xef\xbb\xbf", 3) == 0)
+		col--;
 	*line = l;
 	*column = col;
 }

@@ -18,6 +18,7 @@
 struct loader {
 	struct np_pctx *c;
 	yaml_parser_t p;
+	const char *buf; /* the input, for positions of reader errors */
 };
 
 static struct np_mark mark_of(const struct loader *ld, yaml_mark_t m)
@@ -31,6 +32,8 @@ static int next(struct loader *ld, yaml_event_t *ev)
 	if (yaml_parser_parse(&ld->p, ev))
 		return 0;
 	struct np_mark at = mark_of(ld, ld->p.problem_mark);
+	if (ld->p.error == YAML_READER_ERROR) /* it gives a byte offset, no mark */
+		np_utf8_position(ld->buf, ld->p.problem_offset, &at.line, &at.column);
 	if (ld->p.error == YAML_MEMORY_ERROR)
 		np_ps_oom(ld->c, &at);
 	else if (ld->p.context)
@@ -344,13 +347,12 @@ int np_yt_load(struct np_pctx *c, const char *buf, size_t len, struct np_yt_node
 		np_ps_error(c, &at, "invalid UTF-8 (byte 0x%02x)", (unsigned char)buf[bad]);
 		return -1;
 	}
-	struct loader ld = {.c = c};
+	struct loader ld = {.c = c, .buf = buf};
 	if (!yaml_parser_initialize(&ld.p)) {
 		np_ps_oom(c, NULL);
 		return -1;
 	}
 	yaml_parser_set_input_string(&ld.p, (const unsigned char *)buf, len);
-	yaml_parser_set_encoding(&ld.p, YAML_UTF8_ENCODING);
 	int rc = load_document(&ld, root);
 	yaml_parser_delete(&ld.p);
 	if (rc) {
