@@ -82,9 +82,8 @@ static double line_demerits(const struct pass *ps, const struct node *a, size_t 
 {
 	const struct np_break_params *p = ps->p;
 	const struct np_bitem *it = &ps->it[b];
-	double bad = 100.0 * fabs(r) * r * r;
-	if (bad > 10000)
-		bad = 10000;
+	double ar = fabs(r) < 10 ? fabs(r) : 10;
+	double bad = 100.0 * ar * ar * ar;
 	double d = (p->line_penalty + bad) * (p->line_penalty + bad);
 	if (it->type == NP_PENALTY) {
 		double pen = it->penalty;
@@ -102,11 +101,18 @@ static double line_demerits(const struct pass *ps, const struct node *a, size_t 
 	return d;
 }
 
-/* Adjustment ratio of the line from node a to break b, or NAN when the line
- * is overfull beyond its shrink. */
-static double ratio_to(const struct pass *ps, const struct node *a, size_t b, int32_t width)
+/* Adjustment ratio of the line from node a to break b; -INFINITY when it is
+ * overfull beyond its shrink. `feasible` is judged with the emergency stretch,
+ * the ratio returned (and so the demerits) without it: the last passes admit
+ * loose lines but still prefer the least loose. */
+static double ratio_to(const struct pass *ps, const struct node *a, size_t b, int32_t width,
+		       int *feasible)
 {
-	return np_break_sums_ratio(ps->it, ps->s, a->after, b, width, ps->background);
+	double r = np_break_sums_ratio(ps->it, ps->s, a->after, b, width, 0);
+	double rb = ps->background ? np_break_sums_ratio(ps->it, ps->s, a->after, b, width,
+							 ps->background) : r;
+	*feasible = rb <= ps->tolerance;
+	return r;
 }
 
 struct cand {
@@ -140,7 +146,8 @@ static int try_break(struct pass *ps, size_t b)
 	while (*link) {
 		struct node *a = *link;
 		int32_t w = ps->width(ps->ctx, a->line);
-		double r = ratio_to(ps, a, b, w);
+		int feasible;
+		double r = ratio_to(ps, a, b, w, &feasible);
 		int over = r < -1;
 		if (over || forced) {
 			*link = a->next; /* retire */
@@ -151,7 +158,7 @@ static int try_break(struct pass *ps, size_t b)
 			continue;
 		if (over)
 			r = -1;
-		if (r > ps->tolerance)
+		if (!feasible)
 			continue;
 		int run = flagged ? a->run + 1 : 0;
 		if (maxrun && run > maxrun)
