@@ -8,7 +8,7 @@
 #include "flow/flow_int.h"
 
 /* One element of the band: sets it (or only measures it when pg is NULL) with
- * its first baseline one ascent below *y; advances *y past it. */
+ * its first baseline 0.78 of its leading below *y; advances *y past it. */
 static int band_item(struct flow *f, struct np_page *pg, const char *text, enum np_style_id id,
 		     double width, double *y, double gap)
 {
@@ -16,14 +16,14 @@ static int band_item(struct flow *f, struct np_page *pg, const char *text, enum 
 		return 0;
 	const struct np_style *s = &f->l->styles[id];
 	struct block_spec b = {.text = text, .len = strlen(text), .style = s, .x = f->l->margin_left,
-			       .first_baseline = *y + s->size * 0.8, .width = width,
+			       .first_baseline = *y + s->leading * 0.78, .width = width,
 			       .leading = s->leading, .frame = 0, .style_id = id};
 	if (pg)
 		b.frame = (int)pg->nframes - 1;
 	int n = np_set_block(f, pg, &b);
 	if (n < 0)
 		return -1;
-	*y += s->size * 0.8 + (n - 1) * s->leading + s->size * 0.25 + gap;
+	*y += n * s->leading + gap;
 	return 0;
 }
 
