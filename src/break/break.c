@@ -36,7 +36,7 @@ int np_break_paragraph(const struct np_bitem *items, size_t n, np_width_fn width
 	if (n == 0)
 		return 0;
 	struct np_break_sums s;
-	if (np_break_sums_init(&s, items, n) < 0)
+	if (np_break_sums_init(&s, items, n, p->justify ? p->letter_space : 0) < 0)
 		return -1;
 	int rc;
 	if (p->mode == NP_BREAK_FIRST_FIT || !p->justify)
@@ -49,12 +49,15 @@ int np_break_paragraph(const struct np_bitem *items, size_t n, np_width_fn width
 	return rc;
 }
 
-double np_break_ratio(const struct np_bitem *items, size_t from, size_t to, int32_t width)
+double np_break_ratio(const struct np_bitem *items, size_t from, size_t to, int32_t width,
+		      double letter_space, double *letter)
 {
 	struct np_break_sums s;
-	if (np_break_sums_init(&s, items, to + 1) < 0)
+	if (letter)
+		*letter = 0;
+	if (np_break_sums_init(&s, items, to + 1, letter_space) < 0)
 		return 0;
-	double r = np_break_sums_ratio(items, &s, from, to, width, 0);
+	double r = np_break_sums_ratio(items, &s, from, to, width, 0, letter);
 	np_break_sums_fini(&s);
 	return isfinite(r) ? r : 0;
 }

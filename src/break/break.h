@@ -43,6 +43,7 @@ struct np_break_params {
 	int32_t fitness_demerits; /* adjacent lines in far fitness classes */
 	int32_t emergency_stretch; /* extra stretch per line for the last pass, in width units */
 	int max_hyphen_run;       /* > 0: no more flagged breaks in a row */
+	double letter_space;      /* letter-spacing allowed as a last resort, fraction */
 };
 
 void np_break_params_default(struct np_break_params *p);
@@ -68,7 +69,10 @@ void np_break_result_fini(struct np_break_result *r);
  * glue and penalties after the break are discarded. */
 size_t np_break_next_start(const struct np_bitem *items, size_t n, size_t b);
 
-/* Adjustment ratio of a line made of items (from, to] broken at `to`. */
-double np_break_ratio(const struct np_bitem *items, size_t from, size_t to, int32_t width);
+/* Adjustment ratio of the spaces of the line items[from..to] broken at `to`,
+ * with letter-spacing up to `letter_space` as the last resort; *letter (may
+ * be NULL) gets the share of that allowance used, -1..1. */
+double np_break_ratio(const struct np_bitem *items, size_t from, size_t to, int32_t width,
+		      double letter_space, double *letter);
 
 #endif

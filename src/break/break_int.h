@@ -11,15 +11,22 @@
  * counts glue of infinite stretch, whose stretch stays out of y. */
 struct np_break_sums {
 	int64_t *w, *y, *z;
+	int64_t *box;  /* widths of boxes only: what letter-spacing can stretch */
 	int32_t *fill;
+	double letter; /* letter-spacing allowed, fraction of the boxes' width */
 };
 
-int np_break_sums_init(struct np_break_sums *s, const struct np_bitem *items, size_t n);
+int np_break_sums_init(struct np_break_sums *s, const struct np_bitem *items, size_t n,
+		       double letter);
 void np_break_sums_fini(struct np_break_sums *s);
-/* Adjustment ratio of the line items[start..b] broken at b; -INFINITY when it
- * cannot shrink enough, 0 when it ends in infinite glue and fits. */
+/* Adjustment ratio of the spaces of the line items[start..b] broken at b;
+ * -INFINITY when it cannot shrink enough, 0 when it ends in infinite glue and
+ * fits. Letter-spacing is the last resort: only when the spaces are at their
+ * limit (r = +-1) does it take up what is left, up to s->letter of the boxes'
+ * width; *letter (may be NULL) gets the share of that allowance used, -1..1. */
 double np_break_sums_ratio(const struct np_bitem *items, const struct np_break_sums *s,
-			   size_t start, size_t b, int32_t width, int32_t background);
+			   size_t start, size_t b, int32_t width, int32_t background,
+			   double *letter);
 /* Natural width of the line items[start..b] broken at b. */
 int64_t np_break_sums_width(const struct np_bitem *items, const struct np_break_sums *s,
 			    size_t start, size_t b);

@@ -44,7 +44,7 @@ static size_t fit_line(const struct np_bitem *it, size_t n, const struct np_brea
 			continue;
 		if (first == SIZE_MAX)
 			first = b;
-		double r = np_break_sums_ratio(it, s, start, b, w, 0);
+		double r = np_break_sums_ratio(it, s, start, b, w, 0, NULL);
 		int64_t L = np_break_sums_width(it, s, start, b);
 		int fits = p->justify ? r >= -1 : L <= w;
 		if (!fits)

@@ -78,12 +78,13 @@ static struct node *node_new(struct pass *ps, size_t pos, size_t line)
 }
 
 static double line_demerits(const struct pass *ps, const struct node *a, size_t b,
-			    double r, int flagged)
+			    double r, double letter, int flagged)
 {
 	const struct np_break_params *p = ps->p;
 	const struct np_bitem *it = &ps->it[b];
 	double ar = fabs(r) < 10 ? fabs(r) : 10;
 	double bad = 100.0 * ar * ar * ar;
+	bad += 100.0 * letter * letter; /* letter-spacing costs like a loose line */
 	double d = (p->line_penalty + bad) * (p->line_penalty + bad);
 	if (it->type == NP_PENALTY) {
 		double pen = it->penalty;
@@ -106,11 +107,11 @@ static double line_demerits(const struct pass *ps, const struct node *a, size_t 
  * the ratio returned (and so the demerits) without it: the last passes admit
  * loose lines but still prefer the least loose. */
 static double ratio_to(const struct pass *ps, const struct node *a, size_t b, int32_t width,
-		       int *feasible)
+		       int *feasible, double *letter)
 {
-	double r = np_break_sums_ratio(ps->it, ps->s, a->after, b, width, 0);
+	double r = np_break_sums_ratio(ps->it, ps->s, a->after, b, width, 0, letter);
 	double rb = ps->background ? np_break_sums_ratio(ps->it, ps->s, a->after, b, width,
-							 ps->background) : r;
+							 ps->background, NULL) : r;
 	*feasible = rb <= ps->tolerance;
 	return r;
 }
@@ -147,7 +148,8 @@ static int try_break(struct pass *ps, size_t b)
 		struct node *a = *link;
 		int32_t w = ps->width(ps->ctx, a->line);
 		int feasible;
-		double r = ratio_to(ps, a, b, w, &feasible);
+		double letter;
+		double r = ratio_to(ps, a, b, w, &feasible, &letter);
 		int over = r < -1;
 		if (over || forced) {
 			*link = a->next; /* retire */
@@ -164,7 +166,7 @@ static int try_break(struct pass *ps, size_t b)
 		if (maxrun && run > maxrun)
 			continue;
 		int run_class = run > maxrun ? maxrun + 1 : run;
-		double d = a->demerits + line_demerits(ps, a, b, r, flagged);
+		double d = a->demerits + line_demerits(ps, a, b, r, letter, flagged);
 		if (over)
 			d += 1e12; /* an overfull line only when nothing else exists */
 		size_t k = (a->line - lo) * NCLASS(maxrun) + (size_t)(fitness_of(r) * (maxrun + 2) + run_class);
@@ -237,7 +239,7 @@ static int collect(struct pass *ps, struct np_break_result *r)
 		r->breaks[n->line - 1] = n->pos;
 		r->ratios[n->line - 1] = n->ratio;
 		if (np_break_sums_ratio(ps->it, ps->s, n->prev->after, n->pos,
-					ps->width(ps->ctx, n->line - 1), 0) < -1)
+					ps->width(ps->ctx, n->line - 1), 0, NULL) < -1)
 			r->overfull = 1;
 	}
 	return 0;

@@ -6,18 +6,22 @@
 
 #include "break/break_int.h"
 
-int np_break_sums_init(struct np_break_sums *s, const struct np_bitem *it, size_t n)
+int np_break_sums_init(struct np_break_sums *s, const struct np_bitem *it, size_t n,
+		       double letter)
 {
+	s->letter = letter;
+	s->box = malloc((n + 1) * sizeof *s->box);
 	s->w = malloc((n + 1) * sizeof *s->w);
 	s->y = malloc((n + 1) * sizeof *s->y);
 	s->z = malloc((n + 1) * sizeof *s->z);
 	s->fill = malloc((n + 1) * sizeof *s->fill);
-	if (!s->w || !s->y || !s->z || !s->fill) {
+	if (!s->w || !s->y || !s->z || !s->fill || !s->box) {
 		np_break_sums_fini(s);
 		return -1;
 	}
 	s->w[0] = s->y[0] = s->z[0] = 0;
 	s->fill[0] = 0;
+	s->box[0] = 0;
 	for (size_t i = 0; i < n; i++) {
 		int pen = it[i].type == NP_PENALTY;
 		int glue = it[i].type == NP_GLUE;
@@ -26,6 +30,7 @@ int np_break_sums_init(struct np_break_sums *s, const struct np_bitem *it, size_
 		s->y[i + 1] = s->y[i] + (glue && !fill ? it[i].stretch : 0);
 		s->z[i + 1] = s->z[i] + (glue ? it[i].shrink : 0);
 		s->fill[i + 1] = s->fill[i] + fill;
+		s->box[i + 1] = s->box[i] + (it[i].type == NP_BOX ? it[i].width : 0);
 	}
 	return 0;
 }
@@ -36,7 +41,8 @@ void np_break_sums_fini(struct np_break_sums *s)
 	free(s->y);
 	free(s->z);
 	free(s->fill);
-	s->w = s->y = s->z = NULL;
+	free(s->box);
+	s->w = s->y = s->z = s->box = NULL;
 	s->fill = NULL;
 }
 
@@ -65,19 +71,35 @@ int64_t np_break_sums_width(const struct np_bitem *it, const struct np_break_sum
 }
 
 double np_break_sums_ratio(const struct np_bitem *it, const struct np_break_sums *s,
-			   size_t start, size_t b, int32_t width, int32_t background)
+			   size_t start, size_t b, int32_t width, int32_t background,
+			   double *letter)
 {
 	int64_t L = np_break_sums_width(it, s, start, b);
+	if (letter)
+		*letter = 0;
 	if (start > b)
 		start = b;
+	double ls = s->letter * (double)(s->box[b] - s->box[start]);
 	if (L < width) {
 		if (s->fill[b] - s->fill[start] > 0)
 			return 0;
-		int64_t y = s->y[b] - s->y[start] + background;
-		return y > 0 ? (double)(width - L) / (double)y : INFINITY;
+		double gap = (double)(width - L), y = (double)(s->y[b] - s->y[start] + background);
+		if (gap <= y)
+			return gap / y;
+		double used = gap - y < ls ? gap - y : ls;
+		if (letter && ls > 0)
+			*letter = used / ls;
+		return y > 0 ? (gap - used) / y : INFINITY;
 	}
 	if (L == width)
 		return 0;
-	int64_t z = s->z[b] - s->z[start];
-	return z > 0 ? (double)(width - L) / (double)z : -INFINITY;
+	double over = (double)(L - width), z = (double)(s->z[b] - s->z[start]);
+	if (over <= z)
+		return -over / z;
+	double used = over - z < ls ? over - z : ls;
+	if (letter && ls > 0)
+		*letter = -used / ls;
+	if (over - used <= z)
+		return z > 0 ? -1 : (over - used > 0 ? -INFINITY : -1);
+	return -INFINITY;
 }

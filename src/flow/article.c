@@ -2,10 +2,12 @@
  *
  * Outline:
  *   measure the headline band
- *   trial run without floats: where does each body block end?
+ *   trial run without floats, balanced: where does each body block end?
  *   plan sidebars, pull-quotes, pictures from that; run again with them
  *   balance the last page: the least depth per column (columns left to right
  *     one line deeper at most) at which the rest of the text still fits there
+ * Balancing the trial too puts floats where the text will really be, not
+ * below a short last page's text.
  * Paragraphs are shaped once and kept across the runs; only breaking and
  * placing are repeated.
  */
@@ -26,13 +28,21 @@ static void reset(struct flow *f)
 	memset(f->ends, 0, f->a->nblocks * sizeof *f->ends);
 }
 
-static int run(struct flow *f)
+/* Pours the article; a trial run only breaks and fills slots, the last run
+ * (draw) makes every frame, line and glyph. */
+static int run_as(struct flow *f, int draw)
 {
 	reset(f);
+	f->trial = !draw;
 	int rc = np_flow_new_page(f);
 	if (rc != 0)
 		return -1;
 	return np_body_flow(f);
+}
+
+static int run(struct flow *f)
+{
+	return run_as(f, 0);
 }
 
 /* Deepest cell used on the last page, over all columns, + 1. */
@@ -52,8 +62,31 @@ static void set_limit(struct flow *f, int k)
 		f->limit[i] = k / c + (i < k % c ? 1 : 0);
 }
 
+/* Bottom of the text on the last page: the spread between the deepest and the
+ * shallowest column that holds text, in cells (trial runs know the slots). */
+static int spread(const struct flow *f)
+{
+	int last = (int)f->doc->npages - 1, lo = f->ncells, hi = -1;
+	int *bottom = calloc((size_t)f->l->columns, sizeof *bottom);
+	if (!bottom)
+		return 0;
+	for (size_t i = 0; i < f->cursor && i < f->nslots; i++)
+		if (f->slots[i].page == last && !f->slots[i].blank &&
+		    f->slots[i].cell + 1 > bottom[f->slots[i].col])
+			bottom[f->slots[i].col] = f->slots[i].cell + 1;
+	for (int c = 0; c < f->l->columns; c++)
+		if (bottom[c]) {
+			lo = bottom[c] < lo ? bottom[c] : lo;
+			hi = bottom[c] > hi ? bottom[c] : hi;
+		}
+	free(bottom);
+	return hi >= lo ? hi - lo : 0;
+}
+
 /* Least total depth k (cells summed over columns) at which the text still
- * ends on page `last`; then the final run with it. */
+ * ends on page `last`, by bisection; then, since widow and keep rules make
+ * that only nearly monotonic, the few depths around it with the least spread
+ * between the column bottoms. */
 static int balance(struct flow *f)
 {
 	int last = (int)f->doc->npages - 1, C = f->l->columns;
@@ -74,10 +107,22 @@ static int balance(struct flow *f)
 		else
 			hi = mid;
 	}
-	set_limit(f, lo);
-	int rc = run(f);
+	int best = lo, best_spread = f->ncells + 1;
+	for (int k = lo; k <= lo + 2 * C && k <= C * f->ncells; k++) {
+		set_limit(f, k);
+		if (run(f) < 0)
+			return -1;
+		int s = f->overflow ? f->ncells + 1 : spread(f);
+		if (s < best_spread) {
+			best = k;
+			best_spread = s;
+		}
+		if (s <= 1)
+			break;
+	}
+	set_limit(f, best);
 	f->max_pages = saved;
-	return rc;
+	return 0;
 }
 
 static int count_words(const char *s)
@@ -171,14 +216,21 @@ int np_flow_article(struct np_text_ctx *t, const struct np_article *a, const str
 	}
 	if (rc == 0)
 		rc = run(&f);
+	if (rc == 0 && !f.overflow)
+		rc = balance(&f);
 	if (rc == 0 && (a->npullquotes || a->nsidebars || a->nimages)) {
 		int depth = used_depth(&f) - f.band_cells;
 		if (out->npages > 1)
 			depth = f.ncells;
+		free(f.limit);
+		f.limit = NULL;
+		f.limit_page = -1;
 		rc = np_obstacles_plan(&f, (int)out->npages, depth) < 0 ? -1 : run(&f);
+		if (rc == 0 && !f.overflow)
+			rc = balance(&f);
 	}
-	if (rc == 0 && !f.overflow)
-		rc = balance(&f);
+	if (rc == 0)
+		rc = run_as(&f, 1);
 	if (rc == 0 && f.overflow)
 		np_diag_add(d, NP_WARNING, &a->mark, "%s: %d words overset: the page limit (%d) was reached",
 			    a->id, f.overset_words, f.max_pages);

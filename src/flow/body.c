@@ -84,6 +84,11 @@ static int count_words(const char *s)
 static int place_lines(struct flow *f, struct np_para *p, const struct np_break_result *r,
 		       struct lines_map *m, int block, enum np_style_id sid, int justify)
 {
+	if (f->trial) {
+		if (r->nlines && map_line(m, r->nlines - 1) == SIZE_MAX)
+			f->overflow = 1;
+		return 0;
+	}
 	for (size_t k = 0; k < r->nlines; k++) {
 		size_t s = map_line(m, k);
 		struct np_line_info info = {0};
@@ -142,6 +147,7 @@ static void break_params(const struct flow *f, struct np_break_params *bp, int j
 	bp->justify = justify;
 	bp->max_hyphen_run = f->l->max_hyphen_run;
 	bp->emergency_stretch = NP_UNITS(f->l->styles[NP_ST_BODY].size * 1.5);
+	bp->letter_space = f->l->letter_space_max;
 }
 
 static int set_paragraph(struct flow *f, struct np_para *p, int block, enum np_style_id sid)
@@ -219,7 +225,7 @@ static int set_subhead(struct flow *f, int block)
 				.x = sl->x, .first_baseline = sl->baseline, .width = sl->w,
 				.leading = f->grid, .frame = sl->col, .block = block,
 				.style_id = NP_ST_SUBHEAD};
-	int n = np_set_block(f, &f->doc->pages[sl->page], &bs);
+	int n = np_set_block(f, f->trial ? NULL : &f->doc->pages[sl->page], &bs);
 	if (n < 0)
 		return -1;
 	f->cursor = s + (size_t)n;
@@ -237,7 +243,8 @@ static struct np_para *block_para(struct flow *f, int block, enum np_style_id si
 	const struct np_style *st = &f->l->styles[sid];
 	struct np_para_spec spec = {.text = t->text, .len = t->len, .runs = t->runs,
 				    .nruns = t->nruns, .style = st, .language = f->a->language,
-				    .layout = f->l, .indent = st->indent, .mark = t->mark};
+				    .layout = f->l, .indent = st->indent, .mark = t->mark,
+				    .letter_space = f->l->letter_space_max};
 	char *joined = NULL;
 	struct np_run *runs = NULL;
 	if (first && f->a->dateline) {

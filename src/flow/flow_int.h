@@ -62,7 +62,7 @@ struct flow {
 	int *limit;
 	int overflow;    /* text left when max_pages was reached */
 	int overset_words;
-	int quiet;       /* trial run: no warnings */
+	int trial;       /* trial run: breaks and slots only, nothing drawn */
 };
 
 /* doc.c */

@@ -142,6 +142,8 @@ int np_flow_new_page(struct flow *f)
 		return -1;
 	int page = (int)f->doc->npages - 1;
 	int first = page == 0 ? f->band_cells : 0;
+	if (f->trial)
+		return np_slots_for_page(f, page);
 	if (columns(f, pg, first) < 0 || (page == 0 && np_headline_band(f, pg, 0) < 0) ||
 	    column_rules(f, pg, page, first) < 0 || (f->l->folio && folio(f, pg) < 0) ||
 	    np_obstacles_draw(f, page) < 0)

@@ -139,7 +139,7 @@ void np_layout_init_defaults(struct np_layout *l)
 	style(l, NP_ST_DATELINE, "PT Serif", 9.5, 11.5, 700, 0, L);
 	l->styles[NP_ST_DATELINE].transform = NP_TRANSFORM_UPPERCASE;
 	style(l, NP_ST_SUBHEAD, "PT Sans Narrow", 11, 11.5, 700, 0, L);
-	l->styles[NP_ST_SUBHEAD].space_before = 11.5;
+	l->styles[NP_ST_SUBHEAD].space_before = 0;
 	style(l, NP_ST_KICKER, "PT Sans", 11, 13, 700, 0, L);
 	l->styles[NP_ST_KICKER].transform = NP_TRANSFORM_UPPERCASE;
 	style(l, NP_ST_HEADLINE, "PT Sans Narrow", 54, 52, 700, 0, L);

@@ -52,7 +52,7 @@ static int glue(struct np_para *p, size_t a, size_t b, int justify)
 	/* justified: a space may grow to twice its width, shrink by a third;
 	 * ragged: spaces keep their width */
 	return push(p, (struct np_bitem){.type = NP_GLUE, .width = w,
-					 .stretch = justify ? w : 0, .shrink = justify ? w / 3 : 0,
+					 .stretch = justify ? w : 0, .shrink = justify ? w / 4 : 0,
 					 .pos = (uint32_t)a, .end = (uint32_t)b});
 }
 
@@ -98,7 +98,10 @@ static int word(struct np_para *p, const PangoLogAttr *la, const long *ci, size_
 		ca = (size_t)(g_utf8_next_char(p->text + ca) - p->text);
 	while (cb > ca && !g_unichar_isalpha(g_utf8_get_char(g_utf8_prev_char(p->text + cb))))
 		cb = (size_t)(g_utf8_prev_char(p->text + cb) - p->text);
-	if (hyph && hyphenable(p->text + ca, cb - ca, lay ? lay->hyphenate_capitalized : 0))
+	/* German capitalises every noun: there a capital says nothing of names */
+	int caps_ok = (lay && lay->hyphenate_capitalized) ||
+		      (spec->language && g_ascii_strncasecmp(spec->language, "de", 2) == 0);
+	if (hyph && hyphenable(p->text + ca, cb - ca, caps_ok))
 		np = np_hyph_points(p->t->hyph, spec->language, p->text + ca, cb - ca,
 				    lay ? lay->hyphen_left : 2, lay ? lay->hyphen_right : 3, pts,
 				    MAX_POINTS);

@@ -80,27 +80,53 @@ static int add_hyphen(struct np_line_glyphs *g)
 	return add_item(g, h);
 }
 
-/* Widens (or narrows) every space glyph so the line is `extra` units longer. */
-static void justify(struct np_line_glyphs *g, int32_t extra)
+static int is_space_glyph(const struct np_line_glyphs *g, size_t i, int k)
 {
-	int spaces = 0;
+	return g->text[g->items[i]->item->offset + g->items[i]->glyphs->log_clusters[k]] == ' ';
+}
+
+/* Spreads `extra` units evenly over the glyphs chosen by `spaces` (space
+ * glyphs, or every other glyph but the line's last), in whole units. */
+static void spread(struct np_line_glyphs *g, int32_t extra, int spaces)
+{
+	int n = 0;
 	for (size_t i = 0; i < g->nitems; i++)
 		for (int k = 0; k < g->items[i]->glyphs->num_glyphs; k++)
-			spaces += g->text[g->items[i]->item->offset +
-					  g->items[i]->glyphs->log_clusters[k]] == ' ';
-	if (spaces == 0)
+			n += is_space_glyph(g, i, k) == spaces;
+	if (!spaces)
+		n--; /* the last glyph's advance would only move the line's end */
+	if (n <= 0 || extra == 0)
 		return;
-	int32_t each = extra / spaces, rest = extra - each * spaces;
-	for (size_t i = 0; i < g->nitems; i++) {
+	int32_t each = extra / n, rest = extra - each * n;
+	for (size_t i = 0; i < g->nitems && n > 0; i++) {
 		PangoGlyphString *gs = g->items[i]->glyphs;
-		for (int k = 0; k < gs->num_glyphs; k++) {
-			if (g->text[g->items[i]->item->offset + gs->log_clusters[k]] != ' ')
+		for (int k = 0; k < gs->num_glyphs && n > 0; k++) {
+			if (is_space_glyph(g, i, k) != spaces)
 				continue;
 			int32_t add = each + (rest > 0 ? 1 : rest < 0 ? -1 : 0);
 			rest += rest > 0 ? -1 : rest < 0 ? 1 : 0;
 			gs->glyphs[k].geometry.width += add;
+			n--;
 		}
 	}
+}
+
+/* Justifies to `extra` more units: the spaces take their share (ratio r of
+ * their stretch or shrink), letter-spacing the rest. */
+static void justify(struct np_para *p, struct np_line_glyphs *g, size_t first, size_t b,
+		    double r, int32_t extra)
+{
+	int64_t y = 0, z = 0;
+	for (size_t i = first; i < b; i++)
+		if (p->items[i].type == NP_GLUE) {
+			y += p->items[i].stretch;
+			z += p->items[i].shrink;
+		}
+	int32_t space = (int32_t)(r >= 0 ? r * (double)y : r * (double)z);
+	if ((extra > 0 && space > extra) || (extra < 0 && space < extra) || y == 0)
+		space = extra;
+	spread(g, space, 1);
+	spread(g, extra - space, 0);
 }
 
 static char *line_text(const struct np_para *p, size_t sb, size_t eb, int hyphen, size_t *len)
@@ -144,8 +170,8 @@ struct np_line_glyphs *np_para_line(struct np_para *p, const size_t *breaks, siz
 	int last = b == p->nitems - 1;
 	double ratio = 0;
 	if (justify_on && !last && natural != width) {
-		ratio = np_break_ratio(p->items, first, b, width);
-		justify(g, width - natural);
+		ratio = np_break_ratio(p->items, first, b, width, p->letter_space, NULL);
+		justify(p, g, first, b, ratio, width - natural);
 	}
 	if (info) {
 		info->text = strdup(g->text);

@@ -84,6 +84,7 @@ struct np_para *np_para_new(struct np_text_ctx *t, const struct np_para_spec *sp
 	p->t = t;
 	p->style = spec->style;
 	p->justify = spec->style->align == NP_ALIGN_JUSTIFY;
+	p->letter_space = p->justify ? spec->letter_space : 0;
 	apply_transform(p, spec);
 	p->layout = pango_layout_new(t->pango);
 	pango_layout_set_single_paragraph_mode(p->layout, TRUE);

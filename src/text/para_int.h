@@ -16,6 +16,7 @@ struct np_para {
 	int32_t *pre;   /* pre[b]: width of text[0..b) at char boundaries, Pango units */
 	uint8_t *cluster; /* cluster[b]: a glyph cluster starts at byte b */
 	int32_t indent; /* first-line indent, Pango units */
+	double letter_space; /* fraction of the boxes' width, as a last resort */
 	struct np_bitem *items;
 	size_t nitems, cap;
 };

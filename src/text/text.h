@@ -49,6 +49,7 @@ struct np_para_spec {
 	const char *language;    /* hyphenation dictionary; NULL: no hyphenation */
 	const struct np_layout *layout; /* hyphenation minimums; may be NULL */
 	double indent;           /* pt, first line */
+	double letter_space;     /* letter-spacing allowed when justifying, fraction */
 	struct np_mark mark;     /* for warnings about this paragraph */
 };
 
