@@ -827,8 +827,8 @@ static void test_forced(void)
 	np_break_result_fini(&r);
 }
 
-/* Bugs found (see the report); run with --known-bugs. */
-static void known_bugs(void)
+/* Regressions: bugs this file found, fixed since. */
+static void regressions(void)
 {
 	static struct para p;
 	struct np_break_params bp;
@@ -875,12 +875,8 @@ int main(int argc, char **argv)
 		show(argv[2], &w);
 		return 0;
 	}
-	if (argc > 1 && strcmp(argv[1], "--known-bugs") == 0) {
-		known_bugs();
-		printf("%d checks, %d failures\n", checks, failures);
-		return failures ? 1 : 0;
-	}
 	test_first_vs_total();
+	regressions();
 	test_parshape();
 	test_hyphen_run();
 	test_overfull();

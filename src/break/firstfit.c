@@ -58,9 +58,14 @@ static size_t fit_line(const struct np_bitem *it, size_t n, const struct np_brea
 		if (it[b].type == NP_PENALTY && it[b].penalty <= -NP_INF_PENALTY)
 			break;
 	}
-	if (best == SIZE_MAX) {
-		best = first;
-		*ratio = -1;
+	if (best == SIZE_MAX) { /* nothing fits: the first break allowed, overfull */
+		for (size_t b = start; b < n && best == SIZE_MAX; b++)
+			if (legal(it, b) && !(it[b].type == NP_PENALTY && it[b].flagged &&
+					      p->max_hyphen_run > 0 && run >= p->max_hyphen_run))
+				best = b;
+		if (best == SIZE_MAX)
+			best = first;
+		*ratio = np_break_sums_ratio(it, s, start, best, w, 0, NULL);
 	}
 	return best;
 }
@@ -79,7 +84,7 @@ int np_break_first_fit(const struct np_bitem *it, size_t n, np_width_fn width, v
 			break;
 		if (np_break_sums_width(it, s, start, b) > w && !p->justify)
 			r->overfull = 1;
-		if (p->justify && ratio < -1)
+		if (p->justify && np_break_sums_ratio(it, s, start, b, w, 0, NULL) < -1)
 			r->overfull = 1;
 		if (push(r, &cap, b, isfinite(ratio) ? ratio : 0) < 0)
 			return -1;

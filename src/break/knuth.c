@@ -151,20 +151,19 @@ static int try_break(struct pass *ps, size_t b)
 		double letter;
 		double r = ratio_to(ps, a, b, w, &feasible, &letter);
 		int over = r < -1;
-		if (over || forced) {
-			*link = a->next; /* retire */
-		} else {
+		int run = flagged ? a->run + 1 : 0;
+		int run_ok = !maxrun || run <= maxrun;
+		/* retire a node once its lines can only be overfull; in the last pass
+		 * keep it until an overfull break it may take (hyphen runs) came by */
+		int retire = forced || (over && (!ps->allow_overfull || run_ok));
+		if (retire)
+			*link = a->next;
+		else
 			link = &a->next;
-		}
-		if (over && !ps->allow_overfull)
+		if ((over && !ps->allow_overfull) || !feasible || !run_ok)
 			continue;
 		if (over)
 			r = -1;
-		if (!feasible)
-			continue;
-		int run = flagged ? a->run + 1 : 0;
-		if (maxrun && run > maxrun)
-			continue;
 		int run_class = run > maxrun ? maxrun + 1 : run;
 		double d = a->demerits + line_demerits(ps, a, b, r, letter, flagged);
 		if (over)

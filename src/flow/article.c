@@ -23,6 +23,8 @@ static void reset(struct flow *f)
 	f->doc->layout = f->l;
 	f->nslots = 0;
 	f->cursor = 0;
+	f->slot_pages = 0;
+	f->used_pages = 0;
 	f->overflow = 0;
 	f->overset_words = 0;
 	memset(f->ends, 0, f->a->nblocks * sizeof *f->ends);
@@ -34,8 +36,7 @@ static int run_as(struct flow *f, int draw)
 {
 	reset(f);
 	f->trial = !draw;
-	int rc = np_flow_new_page(f);
-	if (rc != 0)
+	if (np_flow_add_slots(f) != 0 || np_flow_page(f, 0) < 0)
 		return -1;
 	return np_body_flow(f);
 }
@@ -50,7 +51,7 @@ static int used_depth(const struct flow *f)
 {
 	int d = 0;
 	for (size_t i = 0; i < f->cursor && i < f->nslots; i++)
-		if (f->slots[i].page == (int)f->doc->npages - 1 && f->slots[i].cell + 1 > d)
+		if (f->slots[i].page == f->used_pages - 1 && f->slots[i].cell + 1 > d)
 			d = f->slots[i].cell + 1;
 	return d;
 }
@@ -66,7 +67,7 @@ static void set_limit(struct flow *f, int k)
  * shallowest column that holds text, in cells (trial runs know the slots). */
 static int spread(const struct flow *f)
 {
-	int last = (int)f->doc->npages - 1, lo = f->ncells, hi = -1;
+	int last = f->used_pages - 1, lo = f->ncells, hi = -1;
 	int *bottom = calloc((size_t)f->l->columns, sizeof *bottom);
 	if (!bottom)
 		return 0;
@@ -89,12 +90,11 @@ static int spread(const struct flow *f)
  * between the column bottoms. */
 static int balance(struct flow *f)
 {
-	int last = (int)f->doc->npages - 1, C = f->l->columns;
+	int last = f->used_pages - 1, C = f->l->columns;
 	f->limit = calloc((size_t)C, sizeof *f->limit);
 	if (!f->limit)
 		return -1;
-	int saved = f->max_pages;
-	f->max_pages = last + 1;
+	f->max_pages = last + 1; /* kept for the runs after: the limits hold them there */
 	f->limit_page = last;
 	int lo = 0, hi = C * f->ncells;
 	while (lo < hi) {
@@ -121,7 +121,6 @@ static int balance(struct flow *f)
 			break;
 	}
 	set_limit(f, best);
-	f->max_pages = saved;
 	return 0;
 }
 
@@ -210,6 +209,7 @@ int np_flow_article(struct np_text_ctx *t, const struct np_article *a, const str
 	memset(out, 0, sizeof *out);
 	struct flow f = {.t = t, .a = a, .l = l, .o = o, .d = d, .doc = out};
 	int rc = flow_init(&f);
+	int max_pages = f.max_pages;
 	if (rc == 0 && f.band_cells >= f.ncells) {
 		np_diag_add(d, NP_ERROR, &a->headline_mark, "the headline band is taller than the page");
 		rc = -1;
@@ -220,12 +220,13 @@ int np_flow_article(struct np_text_ctx *t, const struct np_article *a, const str
 		rc = balance(&f);
 	if (rc == 0 && (a->npullquotes || a->nsidebars || a->nimages)) {
 		int depth = used_depth(&f) - f.band_cells;
-		if (out->npages > 1)
+		if (f.used_pages > 1)
 			depth = f.ncells;
 		free(f.limit);
 		f.limit = NULL;
 		f.limit_page = -1;
-		rc = np_obstacles_plan(&f, (int)out->npages, depth) < 0 ? -1 : run(&f);
+		f.max_pages = max_pages;
+		rc = np_obstacles_plan(&f, f.used_pages, depth) < 0 ? -1 : run(&f);
 		if (rc == 0 && !f.overflow)
 			rc = balance(&f);
 	}
@@ -233,7 +234,7 @@ int np_flow_article(struct np_text_ctx *t, const struct np_article *a, const str
 		rc = run_as(&f, 1);
 	if (rc == 0 && f.overflow)
 		np_diag_add(d, NP_WARNING, &a->mark, "%s: %d words overset: the page limit (%d) was reached",
-			    a->id, f.overset_words, f.max_pages);
+			    a->id, f.overset_words, max_pages);
 	if (rc == 0)
 		rc = stats(&f);
 	out->title = dup_or_null(a->headline);

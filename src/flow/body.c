@@ -37,7 +37,7 @@ static size_t map_line(struct lines_map *m, size_t k)
 		size_t s = m->n ? m->v[m->n - 1] + 1 : m->start;
 		for (;;) {
 			while (s >= f->nslots) {
-				int rc = np_flow_new_page(f);
+				int rc = np_flow_add_slots(f);
 				if (rc != 0) {
 					m->failed = rc < 0 ? -1 : 1;
 					return SIZE_MAX;
@@ -85,9 +85,10 @@ static int place_lines(struct flow *f, struct np_para *p, const struct np_break_
 		       struct lines_map *m, int block, enum np_style_id sid, int justify)
 {
 	if (f->trial) {
-		if (r->nlines && map_line(m, r->nlines - 1) == SIZE_MAX)
+		size_t s = r->nlines ? map_line(m, r->nlines - 1) : SIZE_MAX;
+		if (r->nlines && s == SIZE_MAX)
 			f->overflow = 1;
-		return 0;
+		return s == SIZE_MAX ? 0 : np_flow_page(f, f->slots[s].page);
 	}
 	for (size_t k = 0; k < r->nlines; k++) {
 		size_t s = map_line(m, k);
@@ -104,10 +105,14 @@ static int place_lines(struct flow *f, struct np_para *p, const struct np_break_
 			continue;
 		}
 		const struct slot *sl = &f->slots[s];
-		int last = k + 1 == r->nlines;
+		if (np_flow_page(f, sl->page) < 0) {
+			free(info.text);
+			np_line_glyphs_free(g);
+			return -1;
+		}
 		struct np_pline ln = {.frame = sl->col, .block = block, .style = sid, .x = sl->x,
 				      .baseline = sl->baseline, .width = sl->w, .text = info.text,
-				      .hyphenated = info.hyphenated, .justified = justify && !last,
+				      .hyphenated = info.hyphenated, .justified = info.justified,
 				      .ratio = info.ratio, .article = f->a->id, .glyphs = g};
 		if (!ln.justified)
 			ln.width = NP_PT(info.natural);
@@ -193,6 +198,19 @@ static size_t next_slot(struct flow *f)
 	return s;
 }
 
+/* A subhead is a frame of its own inside its column, whole grid lines tall: a
+ * column's text above it ends there, it does not end the column. */
+static int subhead_frame(struct flow *f, const struct slot *sl, int n, int block,
+			 struct block_spec *bs)
+{
+	struct np_page *pg = &f->doc->pages[sl->page];
+	struct np_frame fr = {.kind = NP_FRAME_SUBHEAD, .x = sl->x, .y = np_cell_top(f, sl->cell),
+			      .w = sl->w, .h = n * f->grid, .article = f->a->id, .parent = sl->col};
+	snprintf(fr.id, sizeof fr.id, "p%d-sh%d", sl->page + 1, block);
+	bs->frame = np_page_add_frame(pg, &fr);
+	return bs->frame < 0 ? -1 : np_set_block(f, pg, bs);
+}
+
 static int set_subhead(struct flow *f, int block)
 {
 	const struct np_block *b = &f->a->blocks[block - 1];
@@ -220,13 +238,17 @@ static int set_subhead(struct flow *f, int block)
 		return 0;
 	const struct slot *sl = &f->slots[s];
 	f->cursor = s;
+	if (np_flow_page(f, sl->page) < 0)
+		return -1;
 	struct block_spec bs = {.text = b->text.text, .len = b->text.len, .runs = b->text.runs,
 				.nruns = b->text.nruns, .style = &f->l->styles[NP_ST_SUBHEAD],
 				.x = sl->x, .first_baseline = sl->baseline, .width = sl->w,
 				.leading = f->grid, .frame = sl->col, .block = block,
 				.style_id = NP_ST_SUBHEAD};
-	int n = np_set_block(f, f->trial ? NULL : &f->doc->pages[sl->page], &bs);
+	int n = np_set_block(f, NULL, &bs);
 	if (n < 0)
+		return -1;
+	if (!f->trial && subhead_frame(f, sl, n, block, &bs) < 0)
 		return -1;
 	f->cursor = s + (size_t)n;
 	f->ends[block - 1] = (struct block_end){sl->page, sl->col, sl->cell + n - 1, 1};

@@ -8,7 +8,7 @@ static const char *const kind_names[NP_FRAME_KIND_COUNT] = {
 	[NP_FRAME_COLUMN] = "column",     [NP_FRAME_HEADLINE] = "headline",
 	[NP_FRAME_PULLQUOTE] = "pullquote", [NP_FRAME_SIDEBAR] = "sidebar",
 	[NP_FRAME_IMAGE] = "image",       [NP_FRAME_CAPTION] = "caption",
-	[NP_FRAME_FOLIO] = "folio",
+	[NP_FRAME_FOLIO] = "folio",       [NP_FRAME_SUBHEAD] = "subhead",
 };
 
 const char *np_frame_kind_name(enum np_frame_kind k)

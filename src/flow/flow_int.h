@@ -57,6 +57,8 @@ struct flow {
 
 	struct slot *slots;
 	size_t nslots, capslots, cursor;
+	int slot_pages; /* pages whose slots are made (the breaker looks ahead) */
+	int used_pages; /* pages that hold text */
 
 	int limit_page;  /* balancing: on this page (0-based) column c uses cells < limit[c] */
 	int *limit;
@@ -96,7 +98,8 @@ double np_cell_baseline(const struct flow *f, int cell);
 int np_slots_for_page(struct flow *f, int page);
 
 /* page.c */
-int np_flow_new_page(struct flow *f);
+int np_flow_add_slots(struct flow *f);
+int np_flow_page(struct flow *f, int page);
 int np_headline_band(struct flow *f, struct np_page *pg, int measure_only);
 
 /* obstacles.c */

@@ -15,8 +15,6 @@
 
 #include "flow/flow_int.h"
 
-#define LQUOTE "\xE2\x80\x9C"
-#define RQUOTE "\xE2\x80\x9D"
 
 struct pen {
 	struct flow *f;
@@ -55,7 +53,7 @@ static char *quoted(const char *text)
 	size_t n = strlen(text) + 8;
 	char *s = malloc(n);
 	if (s)
-		snprintf(s, n, LQUOTE "%s" RQUOTE, text);
+		snprintf(s, n, "\"%s\"", text); /* the language sets the marks */
 	return s;
 }
 

@@ -133,20 +133,30 @@ static int column_rules(struct flow *f, struct np_page *pg, int page, int first)
 	return 0;
 }
 
-int np_flow_new_page(struct flow *f)
+/* The line slots of the next page (geometry only); 1 past the page limit. */
+int np_flow_add_slots(struct flow *f)
 {
-	if ((int)f->doc->npages >= f->max_pages)
+	if (f->slot_pages >= f->max_pages)
 		return 1;
-	struct np_page *pg = np_doc_add_page(f->doc, f->l);
-	if (!pg)
-		return -1;
-	int page = (int)f->doc->npages - 1;
-	int first = page == 0 ? f->band_cells : 0;
-	if (f->trial)
-		return np_slots_for_page(f, page);
-	if (columns(f, pg, first) < 0 || (page == 0 && np_headline_band(f, pg, 0) < 0) ||
-	    column_rules(f, pg, page, first) < 0 || (f->l->folio && folio(f, pg) < 0) ||
-	    np_obstacles_draw(f, page) < 0)
-		return -1;
-	return np_slots_for_page(f, page);
+	return np_slots_for_page(f, f->slot_pages++);
+}
+
+/* Makes the document's pages up to `page` (0-based) with their frames and
+ * furniture, when a line is set there. Trial runs only count them. */
+int np_flow_page(struct flow *f, int page)
+{
+	if (page + 1 > f->used_pages)
+		f->used_pages = page + 1;
+	while (!f->trial && (int)f->doc->npages <= page) {
+		struct np_page *pg = np_doc_add_page(f->doc, f->l);
+		if (!pg)
+			return -1;
+		int n = (int)f->doc->npages - 1;
+		int first = n == 0 ? f->band_cells : 0;
+		if (columns(f, pg, first) < 0 || (n == 0 && np_headline_band(f, pg, 0) < 0) ||
+		    column_rules(f, pg, n, first) < 0 || (f->l->folio && folio(f, pg) < 0) ||
+		    np_obstacles_draw(f, n) < 0)
+			return -1;
+	}
+	return 0;
 }

@@ -33,9 +33,8 @@ static int place(struct flow *f, struct np_page *pg, struct np_para *p,
 		struct np_line_glyphs *g = np_para_line(p, r->breaks, k, NP_UNITS(b->width), justify, &info);
 		if (!g)
 			return -1;
-		int last = k + 1 == r->nlines;
 		double nat = NP_PT(info.natural);
-		int just = justify && !last;
+		int just = info.justified;
 		double off = just ? 0 : align_offset(b->style->align, b->width, nat);
 		struct np_pline ln = {
 			.frame = b->frame, .block = b->block, .style = b->style_id,

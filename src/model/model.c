@@ -153,8 +153,9 @@ void np_layout_init_defaults(struct np_layout *l)
 	style(l, NP_ST_SIDEBAR_TITLE, "PT Sans Narrow", 12, 11.5, 700, 0, L);
 	l->styles[NP_ST_SIDEBAR_TITLE].transform = NP_TRANSFORM_UPPERCASE;
 	style(l, NP_ST_SIDEBAR, "PT Sans", 8.5, 11.5, 400, 0, L);
-	style(l, NP_ST_SIDEBAR_PLACE, "PT Sans", 8.5, 11.5, 700, 0, L);
-	l->styles[NP_ST_SIDEBAR_PLACE].small_caps = 1;
+	style(l, NP_ST_SIDEBAR_PLACE, "PT Sans", 8, 11.5, 700, 0, L);
+	l->styles[NP_ST_SIDEBAR_PLACE].transform = NP_TRANSFORM_UPPERCASE;
+	l->styles[NP_ST_SIDEBAR_PLACE].letter_spacing = 40;
 	style(l, NP_ST_CAPTION, "PT Sans", 8.5, 11.5, 400, 0, L);
 	style(l, NP_ST_CREDIT, "PT Sans", 7, 11.5, 400, 0, NP_ALIGN_RIGHT);
 	l->styles[NP_ST_CREDIT].transform = NP_TRANSFORM_UPPERCASE;

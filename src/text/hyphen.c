@@ -139,16 +139,13 @@ static int hyphen_points(HyphenDict *d, const char *enc, size_t elen, long nchar
 	char **rep = NULL;
 	int *pos = NULL, *cut = NULL;
 	int n = 0;
+	/* hy[] holds one digit per character (UTF-8 dictionaries count
+	 * characters too): odd after character ci = a break after it */
 	if (hy && hnj_hyphen_hyphenate2(d, enc, (int)elen, hy, NULL, &rep, &pos, &cut) == 0) {
-		long ci = 0;
-		for (size_t i = 0; i + 1 < elen && n < max; i++) {
-			/* in UTF-8 dictionaries hy[] is per byte: count characters */
-			if (d->utf8 && ((unsigned char)enc[i + 1] & 0xC0) == 0x80)
-				continue;
-			ci++;
-			if ((hy[i] & 1) && !(rep && rep[i]) && ci >= left && nchars - ci >= right)
+		for (long ci = 1; ci < nchars && n < max; ci++)
+			if ((hy[ci - 1] & 1) && !(rep && rep[ci - 1]) && ci >= left &&
+			    nchars - ci >= right)
 				chars[n++] = ci;
-		}
 	}
 	if (rep) {
 		for (size_t i = 0; i < elen; i++)

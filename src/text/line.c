@@ -169,7 +169,8 @@ struct np_line_glyphs *np_para_line(struct np_para *p, const size_t *breaks, siz
 		natural += pango_glyph_string_get_width(g->items[i]->glyphs);
 	int last = b == p->nitems - 1;
 	double ratio = 0;
-	if (justify_on && !last && natural != width) {
+	int just = justify_on && natural != width && (!last || natural > width);
+	if (just) {
 		ratio = np_break_ratio(p->items, first, b, width, p->letter_space, NULL);
 		justify(p, g, first, b, ratio, width - natural);
 	}
@@ -178,6 +179,7 @@ struct np_line_glyphs *np_para_line(struct np_para *p, const size_t *breaks, siz
 		info->hyphenated = bi->type == NP_PENALTY && bi->flagged;
 		info->natural = natural;
 		info->ratio = ratio;
+		info->justified = justify_on && (!last || natural > width);
 	}
 	return g;
 }

@@ -76,11 +76,42 @@ static int measure(struct np_para *p)
 	return 0;
 }
 
-struct np_para *np_para_new(struct np_text_ctx *t, const struct np_para_spec *spec)
+/* The spec with its text punctuated as its language sets it: `out` borrows
+ * everything but the text and runs, which the caller frees. */
+static int punctuated(const struct np_para_spec *spec, struct np_para_spec *out)
 {
-	struct np_para *p = calloc(1, sizeof *p);
-	if (!p)
+	*out = *spec;
+	size_t *map = NULL, len = 0;
+	char *text = np_punctuate(spec->language, spec->text, spec->len, &map, &len);
+	struct np_run *runs = calloc(spec->nruns + 1, sizeof *runs);
+	if (!text || !runs) {
+		g_free(text);
+		free(map);
+		free(runs);
+		return -1;
+	}
+	for (size_t i = 0; i < spec->nruns; i++)
+		runs[i] = (struct np_run){map[spec->runs[i].start], map[spec->runs[i].end],
+					  spec->runs[i].flags};
+	out->text = text;
+	out->len = len;
+	out->runs = runs;
+	out->lead_len = map[spec->lead_len];
+	free(map);
+	return 0;
+}
+
+struct np_para *np_para_new(struct np_text_ctx *t, const struct np_para_spec *given)
+{
+	struct np_para_spec ps, *spec = &ps;
+	if (punctuated(given, &ps) < 0)
 		return NULL;
+	struct np_para *p = calloc(1, sizeof *p);
+	if (!p) {
+		g_free((char *)ps.text);
+		free((void *)ps.runs);
+		return NULL;
+	}
 	p->t = t;
 	p->style = spec->style;
 	p->justify = spec->style->align == NP_ALIGN_JUSTIFY;
@@ -92,7 +123,10 @@ struct np_para *np_para_new(struct np_text_ctx *t, const struct np_para_spec *sp
 	PangoAttrList *attrs = np_para_attrs(p, spec);
 	pango_layout_set_attributes(p->layout, attrs);
 	pango_attr_list_unref(attrs);
-	if (measure(p) < 0 || np_para_items_build(p, spec) < 0) {
+	int rc = measure(p) < 0 || np_para_items_build(p, spec) < 0 ? -1 : 0;
+	g_free((char *)ps.text);
+	free((void *)ps.runs);
+	if (rc < 0) {
 		np_para_free(p);
 		return NULL;
 	}

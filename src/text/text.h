@@ -70,6 +70,7 @@ struct np_line_info {
 	int hyphenated; /* ends at a hyphenation point or an explicit hyphen */
 	int32_t natural; /* natural width, Pango units */
 	double ratio;    /* adjustment ratio applied (0 when not justified) */
+	int justified;   /* set to the full measure (a last line only when it must shrink) */
 };
 
 /* Builds line `k` of a broken paragraph: items (breaks[k-1], breaks[k]]. `width`

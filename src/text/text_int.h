@@ -23,6 +23,11 @@ struct np_text_ctx {
 PangoAttrList *np_text_attrs(const struct np_para_spec *spec);
 PangoFontDescription *np_text_font_desc(const struct np_style *s);
 
+/* Text with the language's quotes, dashes and no-break spaces (g_malloc'd);
+ * *map (malloc'd, len + 1 entries) takes every old byte offset to the new. */
+char *np_punctuate(const char *language, const char *text, size_t len, size_t **map,
+		   size_t *out_len);
+
 struct np_hyph_dicts *np_hyph_dicts_new(const char *dir);
 void np_hyph_dicts_free(struct np_hyph_dicts *h);
 int np_hyph_points(struct np_hyph_dicts *h, const char *language, const char *word,
