@@ -186,3 +186,32 @@ double np_layout_column_x(const struct np_layout *l, int c)
 {
 	return l->margin_left + c * (np_layout_column_width(l) + l->gutter);
 }
+
+void np_issue_free(struct np_issue *is)
+{
+	if (!is)
+		return;
+	free(is->source);
+	free(is->name);
+	free(is->date);
+	free(is->edition);
+	free(is->layout);
+	for (size_t i = 0; i < is->npages; i++) {
+		free(is->pages[i].section);
+		free(is->pages[i].section_letter);
+	}
+	free(is->pages);
+	for (size_t i = 0; i < is->nstories; i++) {
+		free(is->stories[i].file);
+		free(is->stories[i].path);
+		np_article_free(is->stories[i].article);
+		free(is->stories[i].modules);
+	}
+	free(is->stories);
+	for (size_t i = 0; i < is->nads; i++) {
+		free(is->ads[i].image);
+		free(is->ads[i].label);
+	}
+	free(is->ads);
+	free(is);
+}

@@ -260,4 +260,63 @@ double np_layout_column_width(const struct np_layout *l);
 /* x of column c (0-based) in pt. */
 double np_layout_column_x(const struct np_layout *l, int c);
 
+/* ---- issues (whole editions) ------------------------------------------- */
+
+#define NP_DEPTH_FOOT 0 /* a module's depth: to the foot of the page */
+
+/* A rectangle of the column grid on one page: where a story (or a part of it
+ * after a jump) or an advertisement stands. Columns and grid lines 1-based;
+ * grid lines count from the top of the page's body area (below the nameplate
+ * or running head). */
+struct np_module {
+	int page;      /* 1-based position of the page in the issue */
+	int col, last; /* first and last column, 1-based, inclusive */
+	int top;       /* first grid line, 1-based */
+	int depth;     /* grid lines; NP_DEPTH_FOOT: to the foot of the page */
+	struct np_mark mark;
+};
+
+struct np_story {
+	char *file;                 /* as written in the issue YAML */
+	char *path;                 /* resolved path */
+	struct np_article *article; /* parsed (owned) */
+	struct np_module *modules;  /* [0] where it starts; then its jumps, in order */
+	size_t nmodules;
+	struct np_mark mark, file_mark;
+};
+
+struct np_ad {
+	struct np_module module;
+	char *image;   /* resolved path of a PNG or JPEG, may be NULL */
+	char *label;   /* placeholder text when there is no image, may be NULL */
+	int pixel_width, pixel_height, is_jpeg;
+	struct np_mark mark;
+};
+
+enum np_page_template { NP_TEMPLATE_FRONT, NP_TEMPLATE_INSIDE };
+
+struct np_issue_page {
+	enum np_page_template template;
+	char *section;       /* section name for the running head, may be NULL */
+	char *section_letter; /* "A": pages numbered A1, A2 ...; may be NULL */
+	struct np_mark mark;
+};
+
+struct np_issue {
+	char *source;   /* path of the issue YAML */
+	char *name;     /* edition (nameplate) name */
+	char *date;     /* ISO 8601 */
+	char *edition;  /* e.g. "Late edition", may be NULL */
+	char *layout;   /* bundled name or path, may be NULL (the command line's) */
+	struct np_issue_page *pages;
+	size_t npages;
+	struct np_story *stories;
+	size_t nstories;
+	struct np_ad *ads;
+	size_t nads;
+	struct np_mark mark, layout_mark;
+};
+
+void np_issue_free(struct np_issue *is);
+
 #endif

@@ -36,6 +36,23 @@ int np_parse_layout_mem(const char *name, const char *buf, size_t len,
 			const struct np_parse_opts *opts, struct np_diags *d,
 			struct np_layout *out);
 
+/* 1 when the YAML document at path has the top-level key `issue` (an
+ * edition), 0 for an article; -1 with an error in d when it cannot be read. */
+int np_parse_is_issue(const char *path, const struct np_parse_opts *opts, struct np_diags *d);
+
+/* Reads an issue YAML and every article it names (paths relative to the
+ * issue file, inside its folder unless opts->allow_paths). Returns 0 and
+ * sets *out (free with np_issue_free), or -1 with errors in d. */
+int np_parse_issue_file(const char *path, const struct np_parse_opts *opts,
+			struct np_diags *d, struct np_issue **out);
+
+/* Checks an issue against its layout: modules inside the page's grid, no two
+ * modules or ads overlapping, jumps only to later pages, every article valid
+ * for the layout. Returns 0 or -1. `band_lines[p]` is the number of grid
+ * lines the page template takes at the top of page p (0-based). */
+int np_issue_validate(const struct np_issue *is, const struct np_layout *l, int grid_lines,
+		      const int *band_lines, struct np_diags *d);
+
 /* Checks the article against the layout it will be set in: placement keys
  * (`span`, `column` beyond the layout's columns). Returns 0 or -1. */
 int np_article_validate(const struct np_article *a, const struct np_layout *l,
