@@ -278,7 +278,7 @@ def write_tex(d, f, fonts):
         f.write(f'\\noindent\\parbox{{0.6\\linewidth}}{{\\raggedright\\itshape\\fontsize{{16}}{{19}}\\selectfont {tex_esc(d.deck)}}}\\par\\vspace{{11.5pt}}\n')
     if d.byline:
         f.write(f'\\noindent{{\\sffamily\\bfseries\\fontsize{{9}}{{11.5}}\\selectfont {tex_esc(d.byline.upper())}}}\\par\\vspace{{11.5pt}}\n')
-    f.write('\\begin{multicols*}{5}\n\\fontsize{9.5}{11.5}\\selectfont\n')
+    f.write('\\begin{multicols}{5}\n\\fontsize{9.5}{11.5}\\selectfont\n')
     quotes = quotes_by_block(d)
     first = True
     for i, (k, t) in enumerate(d.blocks, 1):
@@ -289,7 +289,7 @@ def write_tex(d, f, fonts):
         first = False
         for t2, attr in quotes.get(i, []):
             f.write(f'\\pullquote{{{tex_esc(t2)}}}{{{tex_esc((attr or "").upper())}}}\n\n')
-    f.write('\\end{multicols*}\n\\end{document}\n')
+    f.write('\\end{multicols}\n\\end{document}\n')
 
 
 def typ_str(s):
