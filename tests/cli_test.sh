@@ -14,7 +14,7 @@ here=$(cd "$(dirname "$0")" && pwd)
 root=$(dirname "$here")
 python=${PYTHON:-python3}
 example=$root/examples/commonwealth.yaml
-multipage=$root/examples/en_worldcup_day5.yaml # 2 pages on magazine-a4
+multipage= # made by long_article in each case that needs it
 malformed=$root/tests/malformed/bad-id.yaml
 warns=$here/cli/warns.yaml
 
@@ -65,6 +65,25 @@ stdout_has() {
 
 stderr_has() {
 	grep -q -- "$1" "$T/.stderr" || fail "standard error lacks '$1'"
+}
+
+# long_article: writes $T/long.yaml, an article that needs several pages of
+# any bundled layout (60 paragraphs of the commonwealth example's first one),
+# and sets $multipage to it.
+long_article() {
+	multipage=$T/long.yaml
+	para=$(sed -n 's/^  - \("The meeting of the CIS.*"\)$/\1/p' "$example")
+	[ -n "$para" ] || fail "cannot find the first paragraph of $example"
+	{
+		echo "id: long"
+		echo "headline: A story that runs over several pages"
+		echo "body:"
+		i=0
+		while [ $i -lt 60 ]; do
+			echo "  - $para"
+			i=$((i + 1))
+		done
+	} >"$multipage"
 }
 
 # ---------------------------------------------------------------- cases
@@ -220,15 +239,17 @@ case_default_output() {
 }
 
 case_pages_png() {
+	long_article
 	mkdir "$T/o"
 	run 0 render "$multipage" -l magazine-a4 --pages 2 --dpi 20 -o "$T/o/p.png"
 	[ "$(ls -A "$T/o")" = p-2.png ] || fail "--pages 2 to PNG wrote: $(ls -A "$T/o") (expected p-2.png only)"
 }
 
 case_pages_pdf() {
+	long_article
 	run 0 render "$multipage" -l magazine-a4 -o "$T/all.pdf"
 	n=$(qpdf --show-npages "$T/all.pdf") || fail "qpdf cannot read all.pdf"
-	[ "$n" -ge 2 ] || fail "the multi-page example has $n page(s); pick another"
+	[ "$n" -ge 3 ] || fail "the long article has $n page(s); make it longer"
 	run 0 render "$multipage" -l magazine-a4 --pages 2 -o "$T/two.pdf"
 	n=$(qpdf --show-npages "$T/two.pdf") || fail "qpdf cannot read two.pdf"
 	[ "$n" -eq 1 ] || fail "--pages 2 wrote $n pages, expected 1"
@@ -260,6 +281,7 @@ EOF
 }
 
 case_svg_well_formed() {
+	long_article
 	mkdir "$T/o"
 	run 0 render "$multipage" -l magazine-a4 -o "$T/o/p.svg"
 	exists "$T/o/p-1.svg"
