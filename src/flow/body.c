@@ -88,7 +88,7 @@ static int place_lines(struct flow *f, struct np_para *p, const struct np_break_
 		size_t s = r->nlines ? map_line(m, r->nlines - 1) : SIZE_MAX;
 		if (r->nlines && s == SIZE_MAX)
 			f->overflow = 1;
-		return s == SIZE_MAX ? 0 : np_flow_page(f, f->slots[s].page);
+		return s == SIZE_MAX ? 0 : np_flow_region(f, f->slots[s].region);
 	}
 	for (size_t k = 0; k < r->nlines; k++) {
 		size_t s = map_line(m, k);
@@ -105,12 +105,13 @@ static int place_lines(struct flow *f, struct np_para *p, const struct np_break_
 			continue;
 		}
 		const struct slot *sl = &f->slots[s];
-		if (np_flow_page(f, sl->page) < 0) {
+		if (np_flow_region(f, sl->region) < 0) {
 			free(info.text);
 			np_line_glyphs_free(g);
 			return -1;
 		}
-		struct np_pline ln = {.frame = sl->col, .block = block, .style = sid, .x = sl->x,
+		const struct region *rg = &f->regions[sl->region];
+		struct np_pline ln = {.frame = rg->frame0 + sl->col - rg->c0, .block = block, .style = sid, .x = sl->x,
 				      .baseline = sl->baseline, .width = sl->w, .text = info.text,
 				      .hyphenated = info.hyphenated, .justified = info.justified,
 				      .ratio = info.ratio, .article = f->a->id, .glyphs = g};
@@ -178,7 +179,7 @@ static int set_paragraph(struct flow *f, struct np_para *p, int block, enum np_s
 		size_t s = map_line(&m, r.nlines - 1);
 		if (s != SIZE_MAX) {
 			f->cursor = s + 1;
-			f->ends[block - 1] = (struct block_end){f->slots[s].page, f->slots[s].col,
+			f->ends[block - 1] = (struct block_end){f->slots[s].region, f->slots[s].col,
 								f->slots[s].cell, 1};
 		} else {
 			f->cursor = f->nslots;
@@ -204,9 +205,11 @@ static int subhead_frame(struct flow *f, const struct slot *sl, int n, int block
 			 struct block_spec *bs)
 {
 	struct np_page *pg = &f->doc->pages[sl->page];
+	const struct region *rg = &f->regions[sl->region];
 	struct np_frame fr = {.kind = NP_FRAME_SUBHEAD, .x = sl->x, .y = np_cell_top(f, sl->cell),
-			      .w = sl->w, .h = n * f->grid, .article = f->a->id, .parent = sl->col};
-	snprintf(fr.id, sizeof fr.id, "p%d-sh%d", sl->page + 1, block);
+			      .w = sl->w, .h = n * f->grid, .article = f->a->id,
+			      .parent = rg->frame0 + sl->col - rg->c0};
+	snprintf(fr.id, sizeof fr.id, "p%d-%ssh%d", pg->number, f->label_prefix, block);
 	bs->frame = np_page_add_frame(pg, &fr);
 	return bs->frame < 0 ? -1 : np_set_block(f, pg, bs);
 }
@@ -238,7 +241,7 @@ static int set_subhead(struct flow *f, int block)
 		return 0;
 	const struct slot *sl = &f->slots[s];
 	f->cursor = s;
-	if (np_flow_page(f, sl->page) < 0)
+	if (np_flow_region(f, sl->region) < 0)
 		return -1;
 	struct block_spec bs = {.text = b->text.text, .len = b->text.len, .runs = b->text.runs,
 				.nruns = b->text.nruns, .style = &f->l->styles[NP_ST_SUBHEAD],
@@ -251,7 +254,7 @@ static int set_subhead(struct flow *f, int block)
 	if (!f->trial && subhead_frame(f, sl, n, block, &bs) < 0)
 		return -1;
 	f->cursor = s + (size_t)n;
-	f->ends[block - 1] = (struct block_end){sl->page, sl->col, sl->cell + n - 1, 1};
+	f->ends[block - 1] = (struct block_end){sl->region, sl->col, sl->cell + n - 1, 1};
 	return 0;
 }
 

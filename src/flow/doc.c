@@ -1,4 +1,5 @@
 /* doc.c - the placed document's containers: pages of frames, rules and lines. */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -9,6 +10,9 @@ static const char *const kind_names[NP_FRAME_KIND_COUNT] = {
 	[NP_FRAME_PULLQUOTE] = "pullquote", [NP_FRAME_SIDEBAR] = "sidebar",
 	[NP_FRAME_IMAGE] = "image",       [NP_FRAME_CAPTION] = "caption",
 	[NP_FRAME_FOLIO] = "folio",       [NP_FRAME_SUBHEAD] = "subhead",
+	[NP_FRAME_JUMP] = "jump",         [NP_FRAME_NAMEPLATE] = "nameplate",
+	[NP_FRAME_RUNNING_HEAD] = "running_head", [NP_FRAME_INDEX] = "index",
+	[NP_FRAME_AD] = "ad",
 };
 
 const char *np_frame_kind_name(enum np_frame_kind k)
@@ -75,6 +79,7 @@ struct np_page *np_doc_add_page(struct np_doc *doc, const struct np_layout *l)
 	struct np_page *pg = &doc->pages[doc->npages];
 	memset(pg, 0, sizeof *pg);
 	pg->number = (int)++doc->npages;
+	snprintf(pg->label, sizeof pg->label, "%d", pg->number);
 	pg->width = l->page_width;
 	pg->height = l->page_height;
 	return pg;

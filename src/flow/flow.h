@@ -20,6 +20,11 @@ enum np_frame_kind {
 	NP_FRAME_CAPTION,
 	NP_FRAME_FOLIO,
 	NP_FRAME_SUBHEAD,
+	NP_FRAME_JUMP,         /* jump lines and jump heads */
+	NP_FRAME_NAMEPLATE,
+	NP_FRAME_RUNNING_HEAD,
+	NP_FRAME_INDEX,
+	NP_FRAME_AD,
 	NP_FRAME_KIND_COUNT
 };
 
@@ -33,7 +38,8 @@ struct np_frame {
 	int parent;          /* index of the enclosing frame, -1 for none */
 	double tint;         /* background grey 0..1, 0 = none */
 	const struct np_image *image; /* picture drawn in this frame */
-	double img_x, img_y, img_w, img_h; /* where the picture is drawn (cropped by the frame) */
+	double img_x, img_y, img_w, img_h; /* where the picture is drawn, scaled whole */
+	double clip_y, clip_h;             /* the part shown: the frame's width, these rows */
 };
 
 struct np_rule {
@@ -57,6 +63,7 @@ struct np_pline {
 
 struct np_page {
 	int number;
+	char label[16]; /* as printed in folios and jump lines: "5", "A3" */
 	double width, height;
 	struct np_frame *frames;
 	size_t nframes, capf;

@@ -4,9 +4,25 @@
 
 #include "flow/flow.h"
 
+/* A rectangle of the grid the story's text may fill: a whole page in article
+ * mode, a module of an edition's page in issue mode. A story flows through its
+ * regions in order: columns, pages and jumps are the one mechanism. */
+struct region {
+	int page;        /* 0-based index in doc->pages */
+	int c0, c1;      /* columns, inclusive, 0-based */
+	int top;         /* first cell of the region (its headline or jump head there) */
+	int k0, k1;      /* cells [k0, k1) for body text and floats */
+	int head;        /* holds the story's headline band in cells [top, k0) */
+	int jump_from;   /* continues from this page (0-based), -1: not a continuation */
+	int jump_to;     /* continues on this page, -1: none; its last line is reserved */
+	int frame0;      /* index of its first column frame on the page (draw run) */
+	int made;        /* frames drawn (draw run) */
+};
+
 /* One line slot: a grid baseline in a column, and the free span there. */
 struct slot {
-	int page;  /* 0-based index in doc->pages */
+	int region; /* index in flow->regions */
+	int page;   /* 0-based index in doc->pages */
 	int col;
 	int cell;  /* grid line, 0-based from the top margin */
 	double x, w, baseline;
@@ -21,6 +37,7 @@ enum obst_kind { OB_PULLQUOTE, OB_SIDEBAR, OB_IMAGE };
 struct obstacle {
 	enum obst_kind kind;
 	int index;         /* in the article's pullquotes / sidebars / images */
+	int region;        /* in flow->regions */
 	int page;          /* 0-based */
 	int col, span;     /* columns */
 	int cell, ncells;  /* grid lines covered */
@@ -31,7 +48,7 @@ struct obstacle {
 
 /* Where a body block ended in a trial run: for placing what follows it. */
 struct block_end {
-	int page, col, cell;
+	int region, col, cell;
 	int placed;
 };
 
@@ -46,7 +63,12 @@ struct flow {
 	double top, grid, asc; /* first cell's top, grid, baseline offset in a cell */
 	int ncells, band_cells;
 	double colw;
-	int max_pages;
+	int max_regions; /* article mode: the page limit */
+
+	struct region *regions;
+	size_t nregions, capregions;
+	int pages_mode;  /* article mode: a region is a whole page, made as needed */
+	const char *label_prefix; /* frame ids: "p3-" + prefix + "col2" */
 
 	struct obstacle *obst;
 	size_t nobst;
@@ -57,13 +79,14 @@ struct flow {
 
 	struct slot *slots;
 	size_t nslots, capslots, cursor;
-	int slot_pages; /* pages whose slots are made (the breaker looks ahead) */
-	int used_pages; /* pages that hold text */
+	int slot_regions; /* regions whose slots are made (the breaker looks ahead) */
+	int used_regions; /* regions that hold text */
 
-	int limit_page;  /* balancing: on this page (0-based) column c uses cells < limit[c] */
+	int limit_region; /* balancing: in this region column c uses cells < limit[c] */
 	int *limit;
-	int overflow;    /* text left when max_pages was reached */
+	int overflow;    /* text left when the last region was full */
 	int overset_words;
+	int unset_words; /* words of floats that found no room */
 	int trial;       /* trial run: breaks and slots only, nothing drawn */
 };
 
@@ -95,17 +118,31 @@ int np_set_block(struct flow *f, struct np_page *pg, const struct block_spec *b)
 /* grid.c */
 double np_cell_top(const struct flow *f, int cell);
 double np_cell_baseline(const struct flow *f, int cell);
-int np_slots_for_page(struct flow *f, int page);
+int np_slots_for_region(struct flow *f, int region);
 
-/* page.c */
+/* region.c */
+const struct region *np_flow_region_at(struct flow *f, int i);
 int np_flow_add_slots(struct flow *f);
-int np_flow_page(struct flow *f, int page);
-int np_headline_band(struct flow *f, struct np_page *pg, int measure_only);
+int np_flow_region(struct flow *f, int region);
+int np_headline_band(struct flow *f, struct np_page *pg, const struct region *r,
+		     int measure_only);
+double np_region_x(const struct flow *f, const struct region *r);
+double np_region_width(const struct flow *f, const struct region *r);
+void np_flow_date_words(const char *iso, char *out, size_t n);
+
+/* article.c */
+int np_flow_stats(const struct np_doc *doc, const char *id, int overset,
+		  struct np_article_stats *st);
+
+/* story.c: trial runs, float planning, balancing, the run that draws */
+int np_story_flow(struct flow *f);
+int np_flow_init(struct flow *f);
+void np_flow_fini(struct flow *f);
 
 /* obstacles.c */
 int np_obstacle_cells(struct flow *f, enum obst_kind kind, int index, double width);
-int np_obstacles_plan(struct flow *f, int npages, int depth);
-int np_obstacles_draw(struct flow *f, int page);
+int np_obstacles_plan(struct flow *f, int nregions, int depth);
+int np_obstacles_draw(struct flow *f, int region);
 
 /* body.c */
 int np_body_flow(struct flow *f);

@@ -1,10 +1,11 @@
 /* grid.c - the baseline grid and the line slots it leaves beside obstacles.
  *
  * Cell k of a column is the band [top + k*grid, top + (k+1)*grid); its
- * baseline sits `asc` below the band's top. For every cell of every column the
- * free horizontal span is the column minus the obstacles over that cell (with
- * the layout's standoff beside insets); spans narrower than the layout's
- * minimum measure stay empty.
+ * baseline sits `asc` below the band's top. For every cell of every column of
+ * a region the free horizontal span is the column minus the obstacles over
+ * that cell (with the layout's standoff beside insets); spans narrower than
+ * the layout's minimum measure stay empty. A region that jumps keeps the last
+ * line of its last column for the jump line.
  */
 #include <stdlib.h>
 
@@ -34,14 +35,14 @@ static int push_slot(struct flow *f, const struct slot *s)
 	return 0;
 }
 
-/* The free span of column c at cell k: [*x0, *x1); 0 when none is wide enough.
- * An inset obstacle leaves the wider side of the column to the text. */
-static int free_span(const struct flow *f, int page, int c, int k, double *x0, double *x1)
+/* The free span of column c at cell k of region r: [*x0, *x1); 0 when none is
+ * wide enough. An inset obstacle leaves the wider side of the column to text. */
+static int free_span(const struct flow *f, int r, int c, int k, double *x0, double *x1)
 {
 	double a = np_layout_column_x(f->l, c), b = a + f->colw;
 	for (size_t i = 0; i < f->nobst; i++) {
 		const struct obstacle *o = &f->obst[i];
-		if (o->page != page || k < o->cell || k >= o->cell + o->ncells)
+		if (o->region != r || k < o->cell || k >= o->cell + o->ncells)
 			continue;
 		double s = o->inset ? f->l->standoff : 0;
 		double oa = o->x0 - s, ob = o->x1 + s;
@@ -57,25 +58,27 @@ static int free_span(const struct flow *f, int page, int c, int k, double *x0, d
 	return b - a >= f->l->min_measure - 1e-6;
 }
 
-int np_slots_for_page(struct flow *f, int page)
+int np_slots_for_region(struct flow *f, int ri)
 {
-	int first = page == 0 ? f->band_cells : 0;
-	for (int c = 0; c < f->l->columns; c++) {
-		int last = f->ncells;
-		if (page == f->limit_page && f->limit)
-			last = f->limit[c] < last ? f->limit[c] : last;
+	const struct region *r = &f->regions[ri];
+	for (int c = r->c0; c <= r->c1; c++) {
+		int last = r->k1;
+		if (r->jump_to >= 0 && c == r->c1)
+			last--; /* "Continued on page N" */
+		if (ri == f->limit_region && f->limit)
+			last = f->limit[c - r->c0] < last ? f->limit[c - r->c0] : last;
 		int prev = 0;
-		for (int k = first; k < last; k++) {
+		for (int k = r->k0; k < last; k++) {
 			double x0, x1;
-			int ok = free_span(f, page, c, k, &x0, &x1);
-			if (!ok) {
+			if (!free_span(f, ri, c, k, &x0, &x1)) {
 				if (prev)
 					f->slots[f->nslots - 1].run_end = 1;
 				prev = 0;
 				continue;
 			}
-			struct slot s = {.page = page, .col = c, .cell = k, .x = x0, .w = x1 - x0,
-					 .baseline = np_cell_baseline(f, k), .run_start = !prev};
+			struct slot s = {.region = ri, .page = r->page, .col = c, .cell = k, .x = x0,
+					 .w = x1 - x0, .baseline = np_cell_baseline(f, k),
+					 .run_start = !prev};
 			if (push_slot(f, &s) < 0)
 				return -1;
 			prev = 1;

@@ -105,6 +105,55 @@ static int sidebar_content(struct pen *p, const struct np_sidebar *s)
 	return 0;
 }
 
+/* A picture scaled to the width, its height snapped to whole grid lines
+ * (cropped about its centre, never distorted), caption and credit on the
+ * grid below in a caption frame of their own. */
+static int image_content(struct pen *p, const struct np_image *img)
+{
+	struct flow *f = p->f;
+	const double gap = 4; /* between the text above and the picture */
+	double exact = p->w * img->pixel_height / (img->pixel_width > 0 ? img->pixel_width : 1);
+	int cells = (int)floor(exact / f->grid + 0.5);
+	cells = cells < 1 ? 1 : cells;
+	double pic_h = cells * f->grid - gap;
+	if (p->pg) {
+		struct np_frame *fr = &p->pg->frames[p->frame];
+		double scale = p->w / img->pixel_width > pic_h / img->pixel_height
+				       ? p->w / img->pixel_width : pic_h / img->pixel_height;
+		fr->image = img;
+		fr->img_w = img->pixel_width * scale;
+		fr->img_h = img->pixel_height * scale;
+		fr->img_x = p->x + (p->w - fr->img_w) / 2;
+		fr->img_y = p->y + gap + (pic_h - fr->img_h) / 2;
+		fr->clip_y = p->y + gap;
+		fr->clip_h = pic_h;
+	}
+	p->y += cells * f->grid;
+	if (!img->caption && !img->credit)
+		return 0;
+	double top = p->y;
+	int parent = p->frame;
+	if (p->pg) {
+		struct np_frame cap = p->pg->frames[p->frame];
+		cap.kind = NP_FRAME_CAPTION;
+		cap.image = NULL;
+		cap.y = top;
+		cap.h = 0; /* set below, once the lines are counted */
+		cap.parent = parent;
+		snprintf(cap.id + strlen(cap.id), sizeof cap.id - strlen(cap.id), "-cap");
+		if ((p->frame = np_page_add_frame(p->pg, &cap)) < 0)
+			return -1;
+	}
+	if (pen_text(p, img->caption, NULL, 0, NP_ST_CAPTION, f->grid) < 0 ||
+	    pen_text(p, img->credit, NULL, 0, NP_ST_CREDIT, f->grid) < 0)
+		return -1;
+	if (p->pg) {
+		p->pg->frames[p->frame].h = p->y - top;
+		p->frame = parent;
+	}
+	return 0;
+}
+
 /* Draws (pg) or measures (pg NULL) the content of obstacle o in [x, x+w]
  * from y; returns the height used, or -1. */
 static double content(struct flow *f, const struct obstacle *o, struct np_page *pg, int frame,
@@ -121,6 +170,8 @@ static double content(struct flow *f, const struct obstacle *o, struct np_page *
 		rc = pullquote_content(&p, &f->a->pullquotes[o->index]);
 	else if (o->kind == OB_SIDEBAR)
 		rc = sidebar_content(&p, &f->a->sidebars[o->index]);
+	else
+		rc = image_content(&p, &f->a->images[o->index]);
 	return rc < 0 ? -1 : p.y - y + pad;
 }
 
@@ -148,7 +199,7 @@ static int collides(const struct flow *f, const struct obstacle *o)
 {
 	for (size_t i = 0; i < f->nobst; i++) {
 		const struct obstacle *q = &f->obst[i];
-		if (q->page == o->page && q->x0 < o->x1 + f->l->standoff &&
+		if (q->region == o->region && q->x0 < o->x1 + f->l->standoff &&
 		    o->x0 < q->x1 + f->l->standoff && q->cell < o->cell + o->ncells &&
 		    o->cell < q->cell + q->ncells)
 			return 1;
@@ -170,26 +221,32 @@ static void set_columns(const struct flow *f, struct obstacle *o, int col)
 	o->x1 = o->x0 + w;
 }
 
-/* Nearest free spot to (page, col, cell): cells first, then column groups. */
-static int find_spot(struct flow *f, struct obstacle *o, int page, int col, int cell, int npages)
+/* Nearest free spot to (region, col, cell): cells first, then column groups
+ * of the region, then later regions. */
+static int find_spot(struct flow *f, struct obstacle *o, int ri, int col, int cell, int nregions)
 {
-	int ncols = f->l->columns - o->span - (o->inset ? 1 : 0) + 1;
-	for (int pg = page; pg < npages; pg++) {
-		int top = pg == 0 ? f->band_cells : 0, room = f->ncells - top;
+	for (int g = ri; g < nregions; g++) {
+		const struct region *r = np_flow_region_at(f, g);
+		if (!r)
+			break;
+		int first = r->c0, ncols = r->c1 - r->c0 + 1 - o->span - (o->inset ? 1 : 0) + 1;
+		int room = r->k1 - r->k0 - (r->jump_to >= 0 ? 1 : 0);
+		if (g != ri)
+			cell = r->k0;
 		for (int dc = 0; dc < 2 * ncols; dc++) {
-			int c = col + (dc % 2 ? -(dc + 1) / 2 : dc / 2);
+			int c = col - first + (dc % 2 ? -(dc + 1) / 2 : dc / 2);
 			if (c < 0 || c >= ncols)
 				continue;
-			set_columns(f, o, c);
+			set_columns(f, o, first + c);
 			for (int dk = 0; dk <= 2 * room; dk++) {
 				int k = cell + (dk % 2 ? -(dk + 1) / 2 : dk / 2);
-				o->page = pg;
+				o->region = g;
+				o->page = r->page;
 				o->cell = k;
-				if (k >= top && k + o->ncells <= f->ncells && !collides(f, o))
+				if (k >= r->k0 && k + o->ncells <= r->k0 + room && !collides(f, o))
 					return 1;
 			}
 		}
-		cell = pg == page ? top : cell;
 	}
 	return 0;
 }
@@ -202,69 +259,120 @@ static const struct np_placement *placement(const struct flow *f, enum obst_kind
 }
 
 /* The spot asked for: after a block, at a column's top or bottom, or the
- * layout's default. */
+ * layout's default (a third of the way down the text of the first region). */
 static void wanted(struct flow *f, const struct obstacle *o, const struct np_placement *pl,
-		   int *page, int *col, int *cell, int depth)
+		   int *ri, int *col, int *cell, int depth)
 {
-	int top = f->band_cells;
-	*page = 0;
-	*col = pl->column ? pl->column - 1 : o->kind == OB_SIDEBAR ? f->l->sidebar_column - 1
-								 : (f->l->columns - o->span) / 2;
+	const struct region *r = &f->regions[0];
+	*ri = 0;
+	int ncols = r->c1 - r->c0 + 1;
+	*col = r->c0 + (pl->column ? pl->column - 1
+			: o->kind == OB_SIDEBAR ? f->l->sidebar_column - 1 : (ncols - o->span) / 2);
 	enum np_position pos = pl->position ? pl->position
 			       : o->kind == OB_SIDEBAR && !pl->after ? f->l->sidebar_position
 								     : NP_POS_AFTER;
-	if (pos == NP_POS_TOP)
-		*cell = top;
-	else if (pos == NP_POS_BOTTOM)
-		*cell = f->ncells - o->ncells;
-	else if (pl->after && f->ends[pl->after - 1].placed) {
+	if (pos == NP_POS_TOP) {
+		*cell = r->k0;
+	} else if (pos == NP_POS_BOTTOM) {
+		*cell = r->k1 - o->ncells;
+	} else if (pl->after && f->ends[pl->after - 1].placed) {
 		const struct block_end *e = &f->ends[pl->after - 1];
-		*page = e->page;
+		*ri = e->region;
+		r = np_flow_region_at(f, e->region);
 		*cell = e->cell + 1;
 		if (!pl->column)
 			*col = e->col;
 	} else {
-		int d = depth < f->ncells - top ? depth : f->ncells - top;
-		*cell = top + d / 3;
+		int d = depth < r->k1 - r->k0 ? depth : r->k1 - r->k0;
+		*cell = r->k0 + d / 3;
 	}
-	if (*col + o->span > f->l->columns)
-		*col = f->l->columns - o->span;
-	if (*col < 0)
-		*col = 0;
+	if (*col + o->span > r->c1 + 1)
+		*col = r->c1 + 1 - o->span;
+	if (*col < r->c0)
+		*col = r->c0;
 }
 
-static int plan_one(struct flow *f, enum obst_kind kind, int i, int npages, int depth)
+static int count_words(const char *s)
+{
+	int n = 0, in = 0;
+	for (; s && *s; s++) {
+		int sp = *s == ' ';
+		n += !sp && !in;
+		in = !sp;
+	}
+	return n;
+}
+
+/* Words of an obstacle that could not be set: they are overset. */
+static int obstacle_words(const struct flow *f, enum obst_kind k, int i)
+{
+	if (k == OB_PULLQUOTE)
+		return count_words(f->a->pullquotes[i].text.text) +
+		       count_words(f->a->pullquotes[i].attribution);
+	if (k == OB_IMAGE)
+		return count_words(f->a->images[i].caption) + count_words(f->a->images[i].credit);
+	const struct np_sidebar *s = &f->a->sidebars[i];
+	int n = count_words(s->title);
+	for (size_t e = 0; e < s->nentries; e++)
+		n += count_words(s->entries[e].place) + count_words(s->entries[e].date) +
+		     count_words(s->entries[e].note);
+	for (size_t p = 0; p < s->nparagraphs; p++)
+		n += count_words(s->paragraphs[p].text);
+	return n;
+}
+
+static int not_set(struct flow *f, const struct obstacle *o, const char *why)
+{
+	np_diag_add(f->d, NP_WARNING, o->mark, "%s: %s: not set (its words are counted as overset)",
+		    kind_word(o->kind), why);
+	f->unset_words += obstacle_words(f, o->kind, o->index);
+	return 1;
+}
+
+static int plan_one(struct flow *f, enum obst_kind kind, int i, int nregions, int depth)
 {
 	const struct np_placement *pl = placement(f, kind, i);
+	const struct region *r0 = &f->regions[0];
+	int ncols = r0->c1 - r0->c0 + 1;
 	int dspan = kind == OB_PULLQUOTE ? f->l->pullquote_span
 		    : kind == OB_IMAGE ? f->l->image_span : 1;
 	struct obstacle o = {.kind = kind, .index = i, .span = pl->span ? pl->span : dspan};
-	if (o.span > f->l->columns)
-		o.span = f->l->columns;
-	o.inset = kind == OB_PULLQUOTE && f->l->pullquote_inset > 0 && o.span < f->l->columns;
+	if (o.span > ncols)
+		o.span = ncols;
+	o.inset = kind == OB_PULLQUOTE && f->l->pullquote_inset > 0 && o.span < ncols;
 	o.mark = kind == OB_PULLQUOTE ? &f->a->pullquotes[i].mark
 		 : kind == OB_SIDEBAR ? &f->a->sidebars[i].mark : &f->a->images[i].mark;
-	o.ncells = np_obstacle_cells(f, kind, i, obstacle_width(f, o.span) - 0);
+	o.ncells = np_obstacle_cells(f, kind, i, obstacle_width(f, o.span));
 	if (o.ncells < 0)
 		return -1;
-	int page, col, cell;
-	wanted(f, &o, pl, &page, &col, &cell, depth);
-	if (o.ncells > f->ncells - f->band_cells && o.ncells > f->ncells) {
-		np_diag_add(f->d, NP_WARNING, o.mark, "%s is %d grid lines tall, taller than a column (%d): not set",
-			    kind_word(kind), o.ncells, f->ncells);
-		return 1;
+	if (kind == OB_IMAGE) {
+		const struct np_image *img = &f->a->images[i];
+		double ppi = img->pixel_width / (obstacle_width(f, o.span) / 72.0);
+		if (ppi < 150)
+			np_diag_add(f->d, NP_WARNING, &img->file_mark,
+				    "picture '%s' prints at %.0f pixels per inch (%d px over %.1f in): under 150, it will look soft",
+				    img->file, ppi, img->pixel_width, obstacle_width(f, o.span) / 72);
 	}
-	if (!find_spot(f, &o, page, col, cell, npages + 1)) {
-		np_diag_add(f->d, NP_WARNING, o.mark, "no room for the %s (%d grid lines over %d columns): not set",
-			    kind_word(kind), o.ncells, o.span);
-		return 1;
+	int ri, col, cell;
+	wanted(f, &o, pl, &ri, &col, &cell, depth);
+	char why[160];
+	if (o.ncells > f->ncells) {
+		snprintf(why, sizeof why, "%d grid lines tall, taller than a column (%d)", o.ncells,
+			 f->ncells);
+		return not_set(f, &o, why);
 	}
-	if (o.page != page || o.col != col || abs(o.cell - cell) > 2)
+	if (!find_spot(f, &o, ri, col, cell, f->pages_mode ? nregions + 1 : (int)f->nregions)) {
+		snprintf(why, sizeof why, "no room for %d grid lines over %d columns", o.ncells, o.span);
+		return not_set(f, &o, why);
+	}
+	const struct region *r = &f->regions[o.region];
+	if (o.region != ri || o.col != col || abs(o.cell - cell) > 2)
 		np_diag_add(f->d, NP_WARNING, o.mark,
 			    "%s moved to page %d, column %d, grid line %d: the spot asked for (page %d, column %d, line %d) %s",
-			    kind_word(kind), o.page + 1, o.col + 1, o.cell + 1, page + 1, col + 1,
-			    cell + 1, cell + o.ncells > f->ncells ? "is too near the foot of the page"
-								 : "is taken");
+			    kind_word(kind), r->page + 1, o.col + 1, o.cell + 1,
+			    f->regions[ri].page + 1, col + 1, cell + 1,
+			    cell + o.ncells > f->regions[ri].k1 ? "is too near the foot of the column"
+								  : "is taken");
 	struct obstacle *v = realloc(f->obst, (f->nobst + 1) * sizeof *v);
 	if (!v)
 		return -1;
@@ -274,50 +382,50 @@ static int plan_one(struct flow *f, enum obst_kind kind, int i, int npages, int 
 }
 
 /* Plans every obstacle of the article (sidebars first: they stand at fixed
- * spots); `npages` and `depth` describe the trial run without them. Returns
- * the number not set, or -1. */
-int np_obstacles_plan(struct flow *f, int npages, int depth)
+ * spots; then pictures, then pull-quotes); `nregions` and `depth` describe
+ * the trial run without them. Returns the number not set, or -1. */
+int np_obstacles_plan(struct flow *f, int nregions, int depth)
 {
 	int unset = 0;
-	for (size_t i = 0; i < f->a->nsidebars; i++) {
-		int rc = plan_one(f, OB_SIDEBAR, (int)i, npages, depth);
-		if (rc < 0)
-			return -1;
-		unset += rc;
-	}
-	for (size_t i = 0; i < f->a->npullquotes; i++) {
-		int rc = plan_one(f, OB_PULLQUOTE, (int)i, npages, depth);
-		if (rc < 0)
-			return -1;
-		unset += rc;
-	}
+	struct {
+		enum obst_kind kind;
+		size_t n;
+	} order[] = {{OB_SIDEBAR, f->a->nsidebars}, {OB_IMAGE, f->a->nimages},
+		     {OB_PULLQUOTE, f->a->npullquotes}};
+	for (size_t k = 0; k < 3; k++)
+		for (size_t i = 0; i < order[k].n; i++) {
+			int rc = plan_one(f, order[k].kind, (int)i, nregions, depth);
+			if (rc < 0)
+				return -1;
+			unset += rc;
+		}
 	return unset;
 }
 
-int np_obstacles_draw(struct flow *f, int page)
+static int draw_one(struct flow *f, const struct obstacle *o, int n)
 {
-	struct np_page *pg = &f->doc->pages[page];
+	struct np_page *pg = &f->doc->pages[o->page];
+	struct np_frame fr = {.kind = o->kind == OB_PULLQUOTE ? NP_FRAME_PULLQUOTE
+				      : o->kind == OB_SIDEBAR ? NP_FRAME_SIDEBAR
+							      : NP_FRAME_IMAGE,
+			      .x = o->x0, .y = np_cell_top(f, o->cell), .w = o->x1 - o->x0,
+			      .h = o->ncells * f->grid, .article = f->a->id, .parent = -1};
+	snprintf(fr.id, sizeof fr.id, "p%d-%s%s%d", pg->number, f->label_prefix,
+		 o->kind == OB_PULLQUOTE ? "pq" : o->kind == OB_SIDEBAR ? "sb" : "img", n);
+	if (o->kind == OB_SIDEBAR && f->a->sidebars[o->index].kind == NP_SIDEBAR_BOX)
+		fr.tint = f->l->sidebar_tint;
+	int fi = np_page_add_frame(pg, &fr);
+	if (fi < 0)
+		return -1;
+	double top = o->kind == OB_IMAGE ? fr.y : fr.y + f->grid * 0.5;
+	return content(f, o, pg, fi, fr.x, top, fr.w) < 0 ? -1 : 0;
+}
+
+int np_obstacles_draw(struct flow *f, int region)
+{
 	int n = 0;
-	for (size_t i = 0; i < f->nobst; i++) {
-		const struct obstacle *o = &f->obst[i];
-		if (o->page != page)
-			continue;
-		n++;
-		struct np_frame fr = {.kind = o->kind == OB_PULLQUOTE ? NP_FRAME_PULLQUOTE
-					      : o->kind == OB_SIDEBAR ? NP_FRAME_SIDEBAR
-								      : NP_FRAME_IMAGE,
-				      .x = o->x0, .y = np_cell_top(f, o->cell), .w = o->x1 - o->x0,
-				      .h = o->ncells * f->grid, .article = f->a->id, .parent = -1};
-		snprintf(fr.id, sizeof fr.id, "p%d-%s%d", page + 1,
-			 o->kind == OB_PULLQUOTE ? "pq" : o->kind == OB_SIDEBAR ? "sb" : "img", n);
-		if (o->kind == OB_SIDEBAR && f->a->sidebars[o->index].kind == NP_SIDEBAR_BOX)
-			fr.tint = f->l->sidebar_tint;
-		int fi = np_page_add_frame(pg, &fr);
-		if (fi < 0)
+	for (size_t i = 0; i < f->nobst; i++)
+		if (f->obst[i].region == region && draw_one(f, &f->obst[i], ++n) < 0)
 			return -1;
-		double top = fr.y + f->grid * 0.5;
-		if (content(f, o, pg, fi, fr.x, top, fr.w) < 0)
-			return -1;
-	}
 	return 0;
 }

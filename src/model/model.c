@@ -22,6 +22,12 @@ static const char *const style_names[NP_ST_COUNT] = {
 	[NP_ST_CAPTION] = "caption",
 	[NP_ST_CREDIT] = "credit",
 	[NP_ST_FOLIO] = "folio",
+	[NP_ST_JUMP_HEAD] = "jump_head",
+	[NP_ST_JUMP] = "jump",
+	[NP_ST_NAMEPLATE] = "nameplate",
+	[NP_ST_RUNNING_HEAD] = "running_head",
+	[NP_ST_INDEX] = "index",
+	[NP_ST_AD] = "ad",
 };
 
 const char *np_style_name(enum np_style_id id)
@@ -116,6 +122,8 @@ void np_layout_init_defaults(struct np_layout *l)
 	l->min_measure = 48;
 	l->deck_span = 0;
 	l->headline_rule = 0.75;
+	l->headline_min_size = 24;
+	l->headline_max_lines = 3;
 	l->pullquote_span = 2;
 	l->pullquote_frame = NP_QUOTE_RULES;
 	l->pullquote_rule = 1.5;
@@ -160,6 +168,14 @@ void np_layout_init_defaults(struct np_layout *l)
 	style(l, NP_ST_CREDIT, "PT Sans", 7, 11.5, 400, 0, NP_ALIGN_RIGHT);
 	l->styles[NP_ST_CREDIT].transform = NP_TRANSFORM_UPPERCASE;
 	style(l, NP_ST_FOLIO, "PT Sans", 8, 10, 400, 0, L);
+	style(l, NP_ST_JUMP_HEAD, "PT Sans Narrow", 16, 17.25, 700, 0, L);
+	style(l, NP_ST_JUMP, "PT Sans", 8, 11.5, 400, 1, L);
+	style(l, NP_ST_NAMEPLATE, "PT Serif", 64, 70, 700, 0, NP_ALIGN_CENTER);
+	style(l, NP_ST_RUNNING_HEAD, "PT Sans", 8.5, 11.5, 400, 0, L);
+	l->styles[NP_ST_RUNNING_HEAD].transform = NP_TRANSFORM_UPPERCASE;
+	style(l, NP_ST_INDEX, "PT Sans", 8.5, 11.5, 400, 0, L);
+	style(l, NP_ST_AD, "PT Sans", 14, 17.25, 700, 0, NP_ALIGN_CENTER);
+	l->styles[NP_ST_AD].transform = NP_TRANSFORM_UPPERCASE;
 	l->styles[NP_ST_KICKER].color[0] = 0.69;
 	l->styles[NP_ST_KICKER].color[1] = 0.086;
 	l->styles[NP_ST_KICKER].color[2] = 0.118;

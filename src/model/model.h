@@ -175,6 +175,12 @@ enum np_style_id {
 	NP_ST_CAPTION,
 	NP_ST_CREDIT,
 	NP_ST_FOLIO,
+	NP_ST_JUMP_HEAD,    /* a story's headline again where it continues */
+	NP_ST_JUMP,         /* "Continued on page 5" */
+	NP_ST_NAMEPLATE,    /* the edition's name on the front page */
+	NP_ST_RUNNING_HEAD, /* name, date, section and page atop inside pages */
+	NP_ST_INDEX,        /* the front page's index strip */
+	NP_ST_AD,           /* an advertisement placeholder's label */
 	NP_ST_COUNT
 };
 
@@ -220,6 +226,8 @@ struct np_layout {
 	/* headline band */
 	int deck_span;             /* columns the deck spans, 0 = all */
 	double headline_rule;      /* pt, rule under the band, 0 = none */
+	double headline_min_size;  /* pt: headlines shrink to fit down to this; 0 = never */
+	int headline_max_lines;    /* lines a headline may take when fitted */
 
 	/* pull-quotes */
 	int pullquote_span;                 /* default columns */

@@ -22,7 +22,11 @@ struct field {
 };
 
 #define L(f) offsetof(struct np_layout, f)
-#define BIG 1e9
+/* Lengths in a layout are at most the largest PDF page (200 in = 14400 pt):
+ * larger numbers are typing errors, and they would overflow the flow's grid
+ * arithmetic. A column holds at most MAX_GRID_LINES lines of the grid. */
+#define BIG 14400.0
+#define MAX_GRID_LINES 10000
 
 static const char *const frames[] = {"rules", "box", "plain", NULL};
 static const char *const positions[] = {"top", "bottom", NULL};
@@ -42,6 +46,8 @@ static const struct field fields[] = {
 	{NULL, "min_measure", F_LEN, L(min_measure), 0, BIG, 0, NULL, 0},
 	{"headline_band", "deck_span", F_INT, L(deck_span), 0, 100, 0, NULL, 0},
 	{"headline_band", "rule", F_LEN, L(headline_rule), 0, BIG, 0, NULL, 0},
+	{"headline_band", "min_size", F_LEN, L(headline_min_size), 0, BIG, 0, NULL, 0},
+	{"headline_band", "max_lines", F_INT, L(headline_max_lines), 1, 20, 0, NULL, 0},
 	{"pullquote", "span", F_INT, L(pullquote_span), 1, 100, 0, NULL, 0},
 	{"pullquote", "frame", F_ENUM, L(pullquote_frame), 0, 0, 0, frames, NP_QUOTE_RULES},
 	{"pullquote", "rule", F_LEN, L(pullquote_rule), 0, BIG, 0, NULL, 0},
@@ -74,7 +80,10 @@ static int range(struct np_pctx *c, const struct field *f, const struct np_yt_no
 {
 	if ((f->gt ? x > f->min : x >= f->min) && x <= f->max)
 		return 0;
-	if (f->max >= BIG)
+	if (f->max >= BIG && x > f->max)
+		np_ps_error(c, &v->mark, "'%s' must be at most %gpt (200 in), found %s", f->key,
+			    f->max, v->str);
+	else if (f->max >= BIG)
 		np_ps_error(c, &v->mark, "'%s' must be %s %g, found %s", f->key,
 			    f->gt ? "greater than" : "at least", f->min, v->str);
 	else
@@ -187,6 +196,9 @@ static void geometry(struct np_pctx *c, const struct np_yt_node *root, struct np
 		np_ps_error(c, blame(root, "margins", NULL), "the top and bottom margins "
 			    "(%gpt) leave no room on a page %gpt high",
 			    l->margin_top + l->margin_bottom, l->page_height);
+	else if ((l->page_height - l->margin_top - l->margin_bottom) / l->grid > MAX_GRID_LINES)
+		np_ps_error(c, blame(root, NULL, "grid"), "a grid of %gpt gives a column more "
+			    "than %d lines", l->grid, MAX_GRID_LINES);
 	else if (np_layout_column_width(l) <= 0)
 		np_ps_error(c, blame(root, "columns", NULL), "%d columns with %gpt gutters "
 			    "leave no width for a column", l->columns, l->gutter);

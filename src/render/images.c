@@ -93,7 +93,7 @@ void np_draw_images(cairo_t *cr, const struct np_page *pg)
 		}
 		int w = cairo_image_surface_get_width(s), h = cairo_image_surface_get_height(s);
 		cairo_save(cr);
-		cairo_rectangle(cr, f->x, f->y, f->w, f->img_h > 0 ? f->img_h : f->h);
+		cairo_rectangle(cr, f->x, f->clip_y, f->w, f->clip_h);
 		cairo_clip(cr);
 		cairo_translate(cr, f->img_x, f->img_y);
 		cairo_scale(cr, f->img_w / w, f->img_h / h);

@@ -1,0 +1,308 @@
+/* region.c - the regions a story flows through, and what each one draws when
+ * text lands in it: column frames and rules, the headline band (first
+ * region), a jump head or a jump line, the floats planned there; in article
+ * mode also the page itself with its folio. np_doc_add_page may move the pages
+ * array: page pointers are re-read after it. */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "flow/flow_int.h"
+
+double np_region_x(const struct flow *f, const struct region *r)
+{
+	return np_layout_column_x(f->l, r->c0);
+}
+
+double np_region_width(const struct flow *f, const struct region *r)
+{
+	return np_layout_column_x(f->l, r->c1) + f->colw - np_region_x(f, r);
+}
+
+/* Article mode makes a region per page as the text needs one. */
+const struct region *np_flow_region_at(struct flow *f, int i)
+{
+	while (f->pages_mode && (int)f->nregions <= i && (int)f->nregions < f->max_regions) {
+		if (f->nregions == f->capregions) {
+			size_t c = f->capregions ? f->capregions * 2 : 8;
+			struct region *v = realloc(f->regions, c * sizeof *v);
+			if (!v)
+				return NULL;
+			f->regions = v;
+			f->capregions = c;
+		}
+		int p = (int)f->nregions;
+		f->regions[f->nregions++] = (struct region){
+			.page = p, .c0 = 0, .c1 = f->l->columns - 1, .top = 0,
+			.k0 = p == 0 ? f->band_cells : 0, .k1 = f->ncells, .head = p == 0,
+			.jump_from = -1, .jump_to = -1};
+	}
+	return i < (int)f->nregions ? &f->regions[i] : NULL;
+}
+
+/* The line slots of the next region (geometry only); 1 when there is none. */
+int np_flow_add_slots(struct flow *f)
+{
+	if (!np_flow_region_at(f, f->slot_regions))
+		return 1;
+	return np_slots_for_region(f, f->slot_regions++);
+}
+
+/* ---- the headline band ---------------------------------------------------- */
+
+/* Lines the text takes in style s at width w. */
+static int count_lines(struct flow *f, const char *text, const struct np_style *s, double w)
+{
+	struct block_spec b = {.text = text, .len = strlen(text), .style = s, .width = w,
+			       .leading = s->leading};
+	return np_set_block(f, NULL, &b);
+}
+
+/* The headline's style at the largest size (down to the layout's minimum) at
+ * which it takes at most max_lines, and the narrowest width that keeps its
+ * line count, so its lines come out balanced. */
+static void fit_headline(struct flow *f, double width, struct np_style *s, double *w)
+{
+	const struct np_layout *l = f->l;
+	*s = l->styles[NP_ST_HEADLINE];
+	*w = width;
+	const char *h = f->a->headline;
+	int n = count_lines(f, h, s, width);
+	double size0 = s->size, lead0 = s->leading;
+	while (n > l->headline_max_lines && s->size - 1 >= l->headline_min_size && l->headline_min_size > 0) {
+		s->size -= 1;
+		s->leading = lead0 * s->size / size0;
+		n = count_lines(f, h, s, width);
+	}
+	if (n > l->headline_max_lines && !f->trial && l->headline_min_size > 0)
+		np_diag_add(f->d, NP_WARNING, &f->a->headline_mark,
+			    "headline of '%s' takes %d lines at %.1f pt, more than the %d allowed",
+			    f->a->id, n, s->size, l->headline_max_lines);
+	if (n <= 1)
+		return;
+	double lo = width * 0.4, hi = width;
+	for (int i = 0; i < 12; i++) {
+		double mid = (lo + hi) / 2;
+		if (count_lines(f, h, s, mid) > n)
+			lo = mid;
+		else
+			hi = mid;
+	}
+	*w = hi + 0.01;
+}
+
+/* One element of the band at (x, *y): set (or measured when pg is NULL) with
+ * its first baseline 0.78 of its leading below *y; *y moves past it. */
+static int band_item(struct flow *f, struct np_page *pg, int frame, const char *text,
+		     enum np_style_id id, const struct np_style *s, double x, double width,
+		     double *y, double gap)
+{
+	if (!text || !*text)
+		return 0;
+	struct block_spec b = {.text = text, .len = strlen(text), .style = s, .x = x,
+			       .first_baseline = *y + s->leading * 0.78, .width = width,
+			       .leading = s->leading, .frame = frame, .style_id = id};
+	int n = np_set_block(f, pg, &b);
+	if (n < 0)
+		return -1;
+	*y += n * s->leading + gap;
+	return 0;
+}
+
+/* The headline band atop region r: kicker, headline, deck, byline. With
+ * measure_only it sets f->band_cells instead of drawing. */
+int np_headline_band(struct flow *f, struct np_page *pg, const struct region *r, int measure_only)
+{
+	const struct np_layout *l = f->l;
+	const struct np_article *a = f->a;
+	double x = np_region_x(f, r), measure = np_region_width(f, r);
+	int cols = r->c1 - r->c0 + 1;
+	int ds = l->deck_span > 0 && l->deck_span < cols ? l->deck_span : cols;
+	double deckw = ds * f->colw + (ds - 1) * l->gutter;
+	int fi = 0;
+	if (!measure_only) {
+		struct np_frame fr = {.kind = NP_FRAME_HEADLINE, .x = x, .y = np_cell_top(f, r->top),
+				      .w = measure, .h = f->band_cells * f->grid - f->grid * 0.5,
+				      .article = a->id, .parent = -1};
+		snprintf(fr.id, sizeof fr.id, "p%d-%sheadline", pg->number, f->label_prefix);
+		if ((fi = np_page_add_frame(pg, &fr)) < 0)
+			return -1;
+	}
+	struct np_page *p = measure_only ? NULL : pg;
+	struct np_style hs;
+	double hw;
+	fit_headline(f, measure, &hs, &hw);
+	double y = np_cell_top(f, r->top);
+	const struct np_style *st = l->styles;
+	if (band_item(f, p, fi, a->kicker, NP_ST_KICKER, &st[NP_ST_KICKER], x, measure, &y, 4) < 0 ||
+	    band_item(f, p, fi, a->headline, NP_ST_HEADLINE, &hs, x, hw, &y, 8) < 0 ||
+	    band_item(f, p, fi, a->deck, NP_ST_DECK, &st[NP_ST_DECK], x, deckw, &y, 6) < 0 ||
+	    band_item(f, p, fi, a->byline, NP_ST_BYLINE, &st[NP_ST_BYLINE], x, measure, &y, 0) < 0 ||
+	    band_item(f, p, fi, a->byline_title, NP_ST_BYLINE_TITLE, &st[NP_ST_BYLINE_TITLE], x,
+		      measure, &y, 0) < 0)
+		return -1;
+	if (measure_only) {
+		f->band_cells = (int)ceil((y - np_cell_top(f, r->top)) / f->grid - 1e-6) + 1;
+		return 0;
+	}
+	if (l->headline_rule > 0) {
+		double ry = np_cell_top(f, r->k0) - f->grid * 0.5;
+		return np_page_add_rule(pg, x, ry, x + measure, ry, l->headline_rule);
+	}
+	return 0;
+}
+
+/* ---- what a region draws --------------------------------------------------- */
+
+static const char *const months[] = {"January", "February", "March", "April", "May", "June",
+				     "July", "August", "September", "October", "November",
+				     "December"};
+
+/* "15 October 2024" from an ISO date; "" when there is none. */
+void np_flow_date_words(const char *iso, char *out, size_t n)
+{
+	int y, m, d;
+	out[0] = 0;
+	if (iso && sscanf(iso, "%d-%d-%d", &y, &m, &d) == 3 && m >= 1 && m <= 12)
+		snprintf(out, n, "%d %s %d", d, months[m - 1], y);
+}
+
+static int folio(struct flow *f, struct np_page *pg)
+{
+	const struct np_layout *l = f->l;
+	double measure = l->page_width - l->margin_left - l->margin_right;
+	char date[48], text[256];
+	np_flow_date_words(f->a->date, date, sizeof date);
+	snprintf(text, sizeof text, "%s%s%s%s%s", pg->label, *date ? "  \xE2\x80\xA2  " : "", date,
+		 f->a->section ? "  \xE2\x80\xA2  " : "", f->a->section ? f->a->section : "");
+	const struct np_style *s = &l->styles[NP_ST_FOLIO];
+	double ftop = l->page_height - l->margin_bottom + 6;
+	struct np_frame fr = {.kind = NP_FRAME_FOLIO, .x = l->margin_left, .y = ftop, .w = measure,
+			      .h = s->leading + 2, .parent = -1};
+	snprintf(fr.id, sizeof fr.id, "p%d-folio", pg->number);
+	int fi = np_page_add_frame(pg, &fr);
+	if (fi < 0)
+		return -1;
+	struct block_spec b = {.text = text, .len = strlen(text), .style = s, .x = l->margin_left,
+			       .first_baseline = ftop + s->size * 0.9, .width = measure,
+			       .leading = s->leading, .frame = fi, .style_id = NP_ST_FOLIO};
+	if (np_page_add_rule(pg, l->margin_left, ftop - 2, l->margin_left + measure, ftop - 2, 0.5) < 0)
+		return -1;
+	return np_set_block(f, pg, &b) < 0 ? -1 : 0;
+}
+
+static int columns(struct flow *f, struct np_page *pg, struct region *r)
+{
+	for (int c = r->c0; c <= r->c1; c++) {
+		struct np_frame fr = {.kind = NP_FRAME_COLUMN, .x = np_layout_column_x(f->l, c),
+				      .y = np_cell_top(f, r->k0), .w = f->colw,
+				      .h = (r->k1 - r->k0) * f->grid, .article = f->a->id,
+				      .parent = -1};
+		snprintf(fr.id, sizeof fr.id, "p%d-%scol%d", pg->number, f->label_prefix, c + 1);
+		int fi = np_page_add_frame(pg, &fr);
+		if (fi < 0)
+			return -1;
+		if (c == r->c0)
+			r->frame0 = fi;
+	}
+	return 0;
+}
+
+/* Column rules down the middle of the region's gutters, broken where an
+ * obstacle spans them. */
+static int column_rules(struct flow *f, struct np_page *pg, int ri)
+{
+	const struct np_layout *l = f->l;
+	const struct region *r = &f->regions[ri];
+	for (int c = r->c0; c < r->c1 && l->column_rule > 0; c++) {
+		double x = np_layout_column_x(l, c) + f->colw + l->gutter / 2;
+		int start = r->k0;
+		for (int k = r->k0; k <= r->k1; k++) {
+			int blocked = 0;
+			for (size_t i = 0; i < f->nobst && k < r->k1; i++) {
+				const struct obstacle *o = &f->obst[i];
+				blocked |= o->region == ri && k >= o->cell && k < o->cell + o->ncells &&
+					   o->x0 < x && o->x1 > x;
+			}
+			if ((blocked || k == r->k1) && k > start &&
+			    np_page_add_rule(pg, x, np_cell_top(f, start), x, np_cell_top(f, k),
+					     l->column_rule) < 0)
+				return -1;
+			if (blocked)
+				start = k + 1;
+		}
+	}
+	return 0;
+}
+
+/* A line of jump text in its own frame: "Continued on page 5". */
+static int jump_line(struct flow *f, struct np_page *pg, const char *text, enum np_style_id id,
+		     double x, double w, int cell, int ncells, enum np_frame_kind kind)
+{
+	const struct np_style *s = &f->l->styles[id];
+	struct np_frame fr = {.kind = kind, .x = x, .y = np_cell_top(f, cell), .w = w,
+			      .h = ncells * f->grid, .article = f->a->id, .parent = -1};
+	snprintf(fr.id, sizeof fr.id, "p%d-%s%s%d", pg->number, f->label_prefix,
+		 id == NP_ST_JUMP ? "jump" : "jumphead", cell + 1);
+	int fi = np_page_add_frame(pg, &fr);
+	if (fi < 0)
+		return -1;
+	double lead = s->leading > f->grid ? s->leading : f->grid;
+	/* one line sits on its cell's baseline; a taller head hangs from its top */
+	double base = ncells == 1 ? np_cell_baseline(f, cell) : np_cell_top(f, cell) + s->leading * 0.78;
+	struct block_spec b = {.text = text, .len = strlen(text), .style = s, .x = x,
+			       .first_baseline = base, .width = w, .leading = lead, .frame = fi,
+			       .style_id = id};
+	return np_set_block(f, pg, &b) < 0 ? -1 : 0;
+}
+
+static int jumps(struct flow *f, struct np_page *pg, const struct region *r)
+{
+	char text[96];
+	if (r->jump_to >= 0) {
+		snprintf(text, sizeof text, "Continued on page %s", f->doc->pages[r->jump_to].label);
+		if (jump_line(f, pg, text, NP_ST_JUMP, np_layout_column_x(f->l, r->c1), f->colw,
+			      r->k1 - 1, 1, NP_FRAME_JUMP) < 0)
+			return -1;
+	}
+	if (r->jump_from >= 0) {
+		double x = np_region_x(f, r), w = np_region_width(f, r);
+		snprintf(text, sizeof text, "Continued from page %s", f->doc->pages[r->jump_from].label);
+		if (jump_line(f, pg, f->a->headline, NP_ST_JUMP_HEAD, x, w, r->top, r->k0 - r->top - 1,
+			      NP_FRAME_JUMP) < 0 ||
+		    jump_line(f, pg, text, NP_ST_JUMP, x, w, r->k0 - 1, 1, NP_FRAME_JUMP) < 0)
+			return -1;
+	}
+	return 0;
+}
+
+/* Article mode: the document's pages up to `page`, each with its folio. */
+static int pages_upto(struct flow *f, int page)
+{
+	while ((int)f->doc->npages <= page) {
+		struct np_page *pg = np_doc_add_page(f->doc, f->l);
+		if (!pg || (f->l->folio && folio(f, pg) < 0))
+			return -1;
+	}
+	return 0;
+}
+
+/* Text lands in region ri: count it, and in the run that draws, make what the
+ * region shows (once). */
+int np_flow_region(struct flow *f, int ri)
+{
+	if (ri + 1 > f->used_regions)
+		f->used_regions = ri + 1;
+	struct region *r = &f->regions[ri];
+	if (f->trial || r->made)
+		return 0;
+	r->made = 1;
+	if (f->pages_mode && pages_upto(f, r->page) < 0)
+		return -1;
+	struct np_page *pg = &f->doc->pages[r->page];
+	if (columns(f, pg, r) < 0 || (r->head && np_headline_band(f, pg, r, 0) < 0) ||
+	    column_rules(f, pg, ri) < 0 || jumps(f, pg, r) < 0)
+		return -1;
+	return np_obstacles_draw(f, ri);
+}

@@ -1,0 +1,197 @@
+/* story.c - one story through its regions: trial runs, floats, balancing, and
+ * the run that draws.
+ *
+ * Outline:
+ *   trial run without floats, balanced: where does each body block end?
+ *   plan sidebars, pull-quotes, pictures from that; run again with them
+ *   balance the last region: the least depth per column (columns left to
+ *     right one line deeper at most) at which the rest of the text still fits
+ *   run once more, drawing
+ * Balancing the trial too puts floats where the text will really be, not
+ * below a short last page's text. Paragraphs are shaped once and kept across
+ * the runs; trial runs only break and fill slots.
+ */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "flow/flow_int.h"
+
+static void reset(struct flow *f)
+{
+	if (f->pages_mode && !f->trial) {
+		np_doc_fini(f->doc);
+		f->doc->layout = f->l;
+	}
+	if (f->pages_mode)
+		f->nregions = 0; /* made again as the text needs them */
+	for (size_t i = 0; i < f->nregions; i++)
+		f->regions[i].made = 0;
+	f->nslots = 0;
+	f->cursor = 0;
+	f->slot_regions = 0;
+	f->used_regions = 0;
+	f->overflow = 0;
+	f->overset_words = 0;
+	memset(f->ends, 0, f->a->nblocks * sizeof *f->ends);
+}
+
+/* Pours the story; a trial run only breaks and fills slots, the run that
+ * draws makes every frame, line and glyph. */
+static int run_as(struct flow *f, int draw)
+{
+	f->trial = !draw;
+	reset(f);
+	if (np_flow_add_slots(f) != 0 || np_flow_region(f, 0) < 0)
+		return -1;
+	return np_body_flow(f);
+}
+
+static int run(struct flow *f)
+{
+	return run_as(f, 0);
+}
+
+/* Deepest cell used in the last region, over its columns, + 1. */
+static int used_depth(const struct flow *f)
+{
+	int d = 0;
+	for (size_t i = 0; i < f->cursor && i < f->nslots; i++)
+		if (f->slots[i].region == f->used_regions - 1 && f->slots[i].cell + 1 > d)
+			d = f->slots[i].cell + 1;
+	return d;
+}
+
+/* Column limits in the balanced region: k cells in all, the left columns one
+ * deeper when k does not divide. Cells count from the region's k0. */
+static void set_limit(struct flow *f, int k)
+{
+	const struct region *r = &f->regions[f->limit_region];
+	int c = r->c1 - r->c0 + 1;
+	for (int i = 0; i < c; i++)
+		f->limit[i] = r->k0 + k / c + (i < k % c ? 1 : 0);
+}
+
+/* The spread between the deepest and the shallowest column bottom of the
+ * region, in cells. */
+static int spread(const struct flow *f)
+{
+	int last = f->used_regions - 1, lo = f->ncells, hi = -1;
+	const struct region *r = &f->regions[last];
+	int ncol = r->c1 - r->c0 + 1;
+	int *bottom = calloc((size_t)ncol, sizeof *bottom);
+	if (!bottom)
+		return 0;
+	for (size_t i = 0; i < f->cursor && i < f->nslots; i++)
+		if (f->slots[i].region == last && !f->slots[i].blank &&
+		    f->slots[i].cell + 1 > bottom[f->slots[i].col - r->c0])
+			bottom[f->slots[i].col - r->c0] = f->slots[i].cell + 1;
+	for (int c = 0; c < ncol; c++)
+		if (bottom[c]) {
+			lo = bottom[c] < lo ? bottom[c] : lo;
+			hi = bottom[c] > hi ? bottom[c] : hi;
+		}
+	free(bottom);
+	return hi >= lo ? hi - lo : 0;
+}
+
+/* Least total depth at which the text still ends in the last region, by
+ * bisection; then, since widow and keep rules make that only nearly
+ * monotonic, the few depths above it with the least spread between column
+ * bottoms. The region count stays fixed while the limits hold. */
+static int balance(struct flow *f)
+{
+	int last = f->used_regions - 1;
+	const struct region *r = &f->regions[last];
+	int C = r->c1 - r->c0 + 1, depth = r->k1 - r->k0;
+	f->limit = calloc((size_t)C, sizeof *f->limit);
+	if (!f->limit)
+		return -1;
+	f->max_regions = last + 1;
+	f->limit_region = last;
+	int lo = 0, hi = C * depth;
+	while (lo < hi) {
+		int mid = (lo + hi) / 2;
+		set_limit(f, mid);
+		if (run(f) < 0)
+			return -1;
+		if (f->overflow)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	int best = lo, best_spread = f->ncells + 1;
+	for (int k = lo; k <= lo + 2 * C && k <= C * depth; k++) {
+		set_limit(f, k);
+		if (run(f) < 0)
+			return -1;
+		int s = f->overflow ? f->ncells + 1 : spread(f);
+		if (s < best_spread) {
+			best = k;
+			best_spread = s;
+		}
+		if (s <= 1)
+			break;
+	}
+	set_limit(f, best);
+	return 0;
+}
+
+static void unbalance(struct flow *f, int max_regions)
+{
+	free(f->limit);
+	f->limit = NULL;
+	f->limit_region = -1;
+	f->max_regions = max_regions;
+}
+
+int np_story_flow(struct flow *f)
+{
+	int max_regions = f->max_regions;
+	int rc = run(f);
+	if (rc == 0 && !f->overflow)
+		rc = balance(f);
+	const struct np_article *a = f->a;
+	if (rc == 0 && (a->npullquotes || a->nsidebars || a->nimages)) {
+		int regions = f->used_regions;
+		int depth = used_depth(f) - f->regions[0].k0;
+		if (regions > 1)
+			depth = f->regions[0].k1 - f->regions[0].k0;
+		unbalance(f, max_regions);
+		rc = np_obstacles_plan(f, regions, depth) < 0 ? -1 : run(f);
+		if (rc == 0 && !f->overflow)
+			rc = balance(f);
+	}
+	if (rc == 0)
+		rc = run_as(f, 1);
+	f->max_regions = max_regions;
+	return rc;
+}
+
+int np_flow_init(struct flow *f)
+{
+	const struct np_layout *l = f->l;
+	f->top = l->margin_top;
+	f->grid = l->grid;
+	f->asc = l->grid * 0.75;
+	f->ncells = (int)floor((l->page_height - l->margin_top - l->margin_bottom) / l->grid + 1e-6);
+	f->colw = np_layout_column_width(l);
+	f->limit_region = -1;
+	if (!f->label_prefix)
+		f->label_prefix = "";
+	f->paras = calloc(f->a->nblocks + 1, sizeof *f->paras);
+	f->ends = calloc(f->a->nblocks + 1, sizeof *f->ends);
+	return f->paras && f->ends ? 0 : -1;
+}
+
+void np_flow_fini(struct flow *f)
+{
+	for (size_t i = 0; f->paras && i < f->a->nblocks; i++)
+		np_para_free(f->paras[i]);
+	free(f->paras);
+	free(f->ends);
+	free(f->slots);
+	free(f->obst);
+	free(f->limit);
+	free(f->regions);
+}
