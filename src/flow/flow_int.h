@@ -87,6 +87,7 @@ struct flow {
 	int overflow;    /* text left when the last region was full */
 	int overset_words;
 	int unset_words; /* words of floats that found no room */
+	int quiet;       /* planning again: no warnings */
 	int trial;       /* trial run: breaks and slots only, nothing drawn */
 };
 

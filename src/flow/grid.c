@@ -58,6 +58,16 @@ static int free_span(const struct flow *f, int r, int c, int k, double *x0, doub
 	return b - a >= f->l->min_measure - 1e-6;
 }
 
+/* Closes the run of slots that ended at the last slot: a run of one line
+ * would strand a line between obstacles or below one; it stays empty. */
+static void end_run(struct flow *f)
+{
+	struct slot *s = &f->slots[f->nslots - 1];
+	s->run_end = 1;
+	if (s->run_start)
+		s->blank = 1;
+}
+
 int np_slots_for_region(struct flow *f, int ri)
 {
 	const struct region *r = &f->regions[ri];
@@ -72,7 +82,7 @@ int np_slots_for_region(struct flow *f, int ri)
 			double x0, x1;
 			if (!free_span(f, ri, c, k, &x0, &x1)) {
 				if (prev)
-					f->slots[f->nslots - 1].run_end = 1;
+					end_run(f);
 				prev = 0;
 				continue;
 			}
@@ -84,7 +94,7 @@ int np_slots_for_region(struct flow *f, int ri)
 			prev = 1;
 		}
 		if (prev)
-			f->slots[f->nslots - 1].run_end = 1;
+			end_run(f);
 	}
 	return 0;
 }

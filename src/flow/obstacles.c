@@ -175,8 +175,14 @@ static double content(struct flow *f, const struct obstacle *o, struct np_page *
 	return rc < 0 ? -1 : p.y - y + pad;
 }
 
-static double obstacle_width(const struct flow *f, int span)
+/* Width of an obstacle over `span` columns; an inset one covers span - 1
+ * whole columns and the layout's inset share of a column on either side,
+ * straddling the gutters between. */
+static double obstacle_width(const struct flow *f, int span, int inset)
 {
+	if (inset)
+		return (span - 1) * f->colw + span * f->l->gutter +
+		       2 * f->l->pullquote_inset * f->colw;
 	return span * f->colw + (span - 1) * f->l->gutter;
 }
 
@@ -209,7 +215,7 @@ static int collides(const struct flow *f, const struct obstacle *o)
 
 static void set_columns(const struct flow *f, struct obstacle *o, int col)
 {
-	double w = obstacle_width(f, o->span);
+	double w = obstacle_width(f, o->span, o->inset);
 	o->col = col;
 	if (o->inset) {
 		double a = np_layout_column_x(f->l, col);
@@ -273,8 +279,8 @@ static void wanted(struct flow *f, const struct obstacle *o, const struct np_pla
 								     : NP_POS_AFTER;
 	if (pos == NP_POS_TOP) {
 		*cell = r->k0;
-	} else if (pos == NP_POS_BOTTOM) {
-		*cell = r->k1 - o->ncells;
+	} else if (pos == NP_POS_BOTTOM) { /* the foot of the text, on a short page */
+		*cell = r->k0 + (depth < r->k1 - r->k0 ? depth : r->k1 - r->k0) - o->ncells;
 	} else if (pl->after && f->ends[pl->after - 1].placed) {
 		const struct block_end *e = &f->ends[pl->after - 1];
 		*ri = e->region;
@@ -323,7 +329,8 @@ static int obstacle_words(const struct flow *f, enum obst_kind k, int i)
 
 static int not_set(struct flow *f, const struct obstacle *o, const char *why)
 {
-	np_diag_add(f->d, NP_WARNING, o->mark, "%s: %s: not set (its words are counted as overset)",
+	if (!f->quiet)
+		np_diag_add(f->d, NP_WARNING, o->mark, "%s: %s: not set (its words are counted as overset)",
 		    kind_word(o->kind), why);
 	f->unset_words += obstacle_words(f, o->kind, o->index);
 	return 1;
@@ -342,16 +349,16 @@ static int plan_one(struct flow *f, enum obst_kind kind, int i, int nregions, in
 	o.inset = kind == OB_PULLQUOTE && f->l->pullquote_inset > 0 && o.span < ncols;
 	o.mark = kind == OB_PULLQUOTE ? &f->a->pullquotes[i].mark
 		 : kind == OB_SIDEBAR ? &f->a->sidebars[i].mark : &f->a->images[i].mark;
-	o.ncells = np_obstacle_cells(f, kind, i, obstacle_width(f, o.span));
+	o.ncells = np_obstacle_cells(f, kind, i, obstacle_width(f, o.span, o.inset));
 	if (o.ncells < 0)
 		return -1;
 	if (kind == OB_IMAGE) {
 		const struct np_image *img = &f->a->images[i];
-		double ppi = img->pixel_width / (obstacle_width(f, o.span) / 72.0);
-		if (ppi < 150)
+		double ppi = img->pixel_width / (obstacle_width(f, o.span, 0) / 72.0);
+		if (ppi < 150 && !f->quiet)
 			np_diag_add(f->d, NP_WARNING, &img->file_mark,
 				    "picture '%s' prints at %.0f pixels per inch (%d px over %.1f in): under 150, it will look soft",
-				    img->file, ppi, img->pixel_width, obstacle_width(f, o.span) / 72);
+				    img->file, ppi, img->pixel_width, obstacle_width(f, o.span, 0) / 72);
 	}
 	int ri, col, cell;
 	wanted(f, &o, pl, &ri, &col, &cell, depth);
@@ -366,7 +373,7 @@ static int plan_one(struct flow *f, enum obst_kind kind, int i, int nregions, in
 		return not_set(f, &o, why);
 	}
 	const struct region *r = &f->regions[o.region];
-	if (o.region != ri || o.col != col || abs(o.cell - cell) > 2)
+	if (!f->quiet && (o.region != ri || o.col != col || abs(o.cell - cell) > 2))
 		np_diag_add(f->d, NP_WARNING, o.mark,
 			    "%s moved to page %d, column %d, grid line %d: the spot asked for (page %d, column %d, line %d) %s",
 			    kind_word(kind), r->page + 1, o.col + 1, o.cell + 1,
@@ -392,6 +399,22 @@ int np_obstacles_plan(struct flow *f, int nregions, int depth)
 		size_t n;
 	} order[] = {{OB_SIDEBAR, f->a->nsidebars}, {OB_IMAGE, f->a->nimages},
 		     {OB_PULLQUOTE, f->a->npullquotes}};
+	/* the floats lengthen a short last page's columns: by their area over
+	 * the columns, about */
+	const struct region *r = &f->regions[0];
+	int ncols = r->c1 - r->c0 + 1, area = 0;
+	for (size_t k = 0; k < 3 && nregions == 1 && depth >= 0; k++)
+		for (size_t i = 0; i < order[k].n; i++) {
+			const struct np_placement *pl = placement(f, order[k].kind, (int)i);
+			int span = pl->span ? pl->span : order[k].kind == OB_PULLQUOTE ? f->l->pullquote_span
+							 : order[k].kind == OB_IMAGE ? f->l->image_span : 1;
+			span = span < ncols ? span : ncols;
+			int cells = np_obstacle_cells(f, order[k].kind, (int)i,
+						      obstacle_width(f, span, 0));
+			area += cells > 0 ? cells * span : 0;
+		}
+	/* a negative depth is the balanced depth with the floats already in */
+	depth = depth < 0 ? -depth : depth + (area + ncols - 1) / ncols;
 	for (size_t k = 0; k < 3; k++)
 		for (size_t i = 0; i < order[k].n; i++) {
 			int rc = plan_one(f, order[k].kind, (int)i, nregions, depth);

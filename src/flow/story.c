@@ -152,13 +152,24 @@ int np_story_flow(struct flow *f)
 	if (rc == 0 && !f->overflow)
 		rc = balance(f);
 	const struct np_article *a = f->a;
-	if (rc == 0 && (a->npullquotes || a->nsidebars || a->nimages)) {
+	/* floats: planned from the text's extent, which they then change; on a
+	 * one-page story plan them once more from the balanced result */
+	for (int pass = 0; rc == 0 && pass < 2 && (a->npullquotes || a->nsidebars || a->nimages);
+	     pass++) {
 		int regions = f->used_regions;
+		if (pass == 1 && regions > 1)
+			break;
 		int depth = used_depth(f) - f->regions[0].k0;
 		if (regions > 1)
 			depth = f->regions[0].k1 - f->regions[0].k0;
 		unbalance(f, max_regions);
-		rc = np_obstacles_plan(f, regions, depth) < 0 ? -1 : run(f);
+		f->nobst = 0;
+		f->unset_words = 0;
+		if (pass == 1)
+			f->quiet = 1; /* its warnings were given the first time */
+		int planned = np_obstacles_plan(f, regions, pass == 0 ? depth : -depth);
+		f->quiet = 0;
+		rc = planned < 0 ? -1 : run(f);
 		if (rc == 0 && !f->overflow)
 			rc = balance(f);
 	}
