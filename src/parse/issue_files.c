@@ -1,0 +1,161 @@
+/* issue_files.c - the files an issue names: article YAMLs and advertisement
+ * pictures, both relative to the issue file and, unless --allow-paths, inside
+ * its folder (checked as written, then after symbolic links, as pictures in
+ * picture.c are). Every error points at the key that names the file.
+ */
+#include "parse/issue.h"
+
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+/* Does the relative path climb above its starting folder through ".."? */
+static int escapes(const char *p)
+{
+	int depth = 0;
+	while (*p) {
+		size_t n = strcspn(p, "/");
+		if (n == 2 && p[0] == '.' && p[1] == '.') {
+			if (--depth < 0)
+				return 1;
+		} else if (n > 0 && !(n == 1 && p[0] == '.')) {
+			depth++;
+		}
+		p += n;
+		while (*p == '/')
+			p++;
+	}
+	return 0;
+}
+
+static char *join(const char *dir, const char *file)
+{
+	size_t a = strlen(dir), b = strlen(file);
+	char *s = malloc(a + b + 2);
+	if (s) {
+		memcpy(s, dir, a);
+		s[a] = '/';
+		memcpy(s + a + 1, file, b + 1);
+	}
+	return s;
+}
+
+/* Is the real path of `path` inside the real folder `dir`? */
+static int inside(const char *dir, const char *path)
+{
+	char *rd = realpath(dir, NULL), *rp = realpath(path, NULL);
+	int ok = 1;
+	if (rd && rp) {
+		size_t n = strlen(rd);
+		ok = strcmp(rd, "/") == 0 ||
+		     (strncmp(rd, rp, n) == 0 && (rp[n] == '/' || rp[n] == 0));
+	}
+	free(rd);
+	free(rp);
+	return ok; /* unresolvable paths are left to the checks that follow */
+}
+
+int np_is_file(struct np_pctx *c, const struct np_yt_pair *kv, const char *what,
+	       char **file, char **path)
+{
+	const struct np_mark *at = &kv->key->mark;
+	const char *key = kv->key->str;
+	if (np_ps_string(c, kv->value, file))
+		return -1;
+	if (!(*file)[0]) {
+		np_ps_error(c, at, "empty path in '%s'", key);
+		return -1;
+	}
+	if (!c->opts.allow_paths && (*file)[0] == '/') {
+		np_ps_error(c, at, "%s path '%s' is absolute: it must lie in the issue's folder "
+			    "(--allow-paths permits others)", what, *file);
+		return -1;
+	}
+	if (!c->opts.allow_paths && escapes(*file)) {
+		np_ps_error(c, at, "%s path '%s' leaves the issue's folder through '..' "
+			    "(--allow-paths permits it)", what, *file);
+		return -1;
+	}
+	char *p = (*file)[0] == '/' ? strdup(*file) : join(c->base_dir, *file);
+	if (!p) {
+		np_ps_oom(c, at);
+		return -1;
+	}
+	struct stat st;
+	if (stat(p, &st) != 0) {
+		if (errno == ENOENT || errno == ENOTDIR)
+			np_ps_error(c, at, "%s file '%s' not found", what, *file);
+		else
+			np_ps_error(c, at, "cannot read %s file '%s': %s", what, *file,
+				    strerror(errno));
+		free(p);
+		return -1;
+	}
+	if (!S_ISREG(st.st_mode)) {
+		np_ps_error(c, at, "%s '%s' is not a file", what, *file);
+		free(p);
+		return -1;
+	}
+	if (!c->opts.allow_paths && !inside(c->base_dir, p)) {
+		np_ps_error(c, at, "%s path '%s' leads outside the issue's folder through a "
+			    "symbolic link", what, *file);
+		free(p);
+		return -1;
+	}
+	*path = p;
+	return 0;
+}
+
+int np_is_ad_image(struct np_pctx *c, const struct np_yt_pair *kv, struct np_ad *ad)
+{
+	char *file = NULL, *path = NULL;
+	const struct np_mark *at = &kv->key->mark;
+	int rc = -1;
+	if (np_is_file(c, kv, "advertisement picture", &file, &path))
+		goto out;
+	switch (np_image_probe(path, &ad->pixel_width, &ad->pixel_height, &ad->is_jpeg)) {
+	case NP_IMG_OK:
+#ifdef NP_PARSE_MAX_PICTURE_SIDE /* the limits pictures in articles have */
+		if (ad->pixel_width > NP_PARSE_MAX_PICTURE_SIDE ||
+		    ad->pixel_height > NP_PARSE_MAX_PICTURE_SIDE ||
+		    (long long)ad->pixel_width * ad->pixel_height > NP_PARSE_MAX_PICTURE_PIXELS) {
+			np_ps_error(c, at, "advertisement picture '%s' is %d x %d pixels: over "
+				    "the size limit for pictures", file, ad->pixel_width,
+				    ad->pixel_height);
+			break;
+		}
+#endif
+		ad->image = path;
+		path = NULL;
+		rc = 0;
+		break;
+	case NP_IMG_CANNOT_OPEN:
+		np_ps_error(c, at, "cannot read advertisement picture '%s': %s", file,
+			    strerror(errno));
+		break;
+	case NP_IMG_NOT_IMAGE:
+		np_ps_error(c, at, "advertisement picture '%s' is not a PNG or JPEG file", file);
+		break;
+	case NP_IMG_CORRUPT:
+	default:
+		np_ps_error(c, at, "advertisement picture '%s' is damaged: no readable size in "
+			    "its header", file);
+		break;
+	}
+out:
+	free(file);
+	free(path);
+	return rc;
+}
+
+/* The same file reached by two spellings ("a.yaml", "./a.yaml", a link) is
+ * the same story: compare real paths where they resolve. */
+int np_is_same_file(const char *a, const char *b)
+{
+	char *ra = realpath(a, NULL), *rb = realpath(b, NULL);
+	int same = ra && rb ? strcmp(ra, rb) == 0 : strcmp(a, b) == 0;
+	free(ra);
+	free(rb);
+	return same;
+}
