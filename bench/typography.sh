@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # bench/typography.sh - newsprint's typography beside XeLaTeX's on the corpus (issue 4).
 #
-#   bench/typography.sh [PDFCHECK] [--build DIR]
+#   bench/typography.sh [PDFCHECK] [--build DIR]   (default: newsprint built from HEAD by bench/run)
 #
 # For each tests/corpus/*.yaml in the tabloid layout: newsprint --breaker first-fit,
 # newsprint's default (total-fit), and the same article through XeLaTeX multicol
@@ -31,12 +31,9 @@ if [ ! -x "$pdfcheck" ]; then
 fi
 out="$here/out/typography"
 mkdir -p "$out"
-build="${build:-$here/out/build}"
-if [ ! -f "$build/build.ninja" ]; then
-	meson setup "$build" "$root" >/dev/null || { echo "typography.sh: meson setup failed" >&2; exit 1; }
-fi
-meson compile -C "$build" >/dev/null || { echo "typography.sh: meson compile failed" >&2; exit 1; }
-np="$build/src/newsprint"
+# newsprint: a build of HEAD's snapshot (as bench/run makes it), or of the folder given
+np=$(python3 "$here/run" --build-only ${build:+--build "$build"}) || {
+	echo "typography.sh: cannot build newsprint" >&2; exit 1; }
 
 now() { date +%s%N; }
 results="$out/results.tsv"
