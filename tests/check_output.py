@@ -606,6 +606,9 @@ def check_text(report, articles, F):
         exp = expected[aid]
         carry = None  # (prefix, mode) from the previous line
         for page, ln in lines:
+            if ln.get("style") == "drop_cap":  # its letter begins the next line's word
+                carry = ((ln.get("text") or "").strip(), "keep")
+                continue
             toks = (ln.get("text") or "").split()
             if carry and toks:
                 prefix, mode = carry

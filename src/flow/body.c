@@ -24,6 +24,7 @@
 struct lines_map {
 	struct flow *f;
 	size_t start;
+	int cap_lines; /* the first lines stand beside a drop cap */
 	size_t *v;
 	size_t n, cap;
 	int failed;
@@ -66,7 +67,8 @@ static int32_t slot_width(void *ctx, size_t line)
 {
 	struct lines_map *m = ctx;
 	size_t s = map_line(m, line);
-	return NP_UNITS(s == SIZE_MAX ? m->f->colw : m->f->slots[s].w);
+	double cap = (int)line < m->cap_lines ? m->f->cap_w : 0;
+	return NP_UNITS((s == SIZE_MAX ? m->f->colw : m->f->slots[s].w) - cap);
 }
 
 static int count_words(const char *s)
@@ -93,7 +95,8 @@ static int place_lines(struct flow *f, struct np_para *p, const struct np_break_
 	for (size_t k = 0; k < r->nlines; k++) {
 		size_t s = map_line(m, k);
 		struct np_line_info info = {0};
-		int32_t w = NP_UNITS(s == SIZE_MAX ? f->colw : f->slots[s].w);
+		double cap = (int)k < m->cap_lines ? f->cap_w : 0;
+		int32_t w = NP_UNITS((s == SIZE_MAX ? f->colw : f->slots[s].w) - cap);
 		struct np_line_glyphs *g = np_para_line(p, r->breaks, k, w, justify, &info);
 		if (!g)
 			return -1;
@@ -111,8 +114,9 @@ static int place_lines(struct flow *f, struct np_para *p, const struct np_break_
 			return -1;
 		}
 		const struct region *rg = &f->regions[sl->region];
-		struct np_pline ln = {.frame = rg->frame0 + sl->col - rg->c0, .block = block, .style = sid, .x = sl->x,
-				      .baseline = sl->baseline, .width = sl->w, .text = info.text,
+		struct np_pline ln = {.frame = rg->frame0 + sl->col - rg->c0, .block = block, .style = sid,
+				      .x = sl->x + cap, .baseline = sl->baseline, .width = sl->w - cap,
+				      .text = info.text,
 				      .hyphenated = info.hyphenated, .justified = info.justified,
 				      .ratio = info.ratio, .article = f->a->id, .glyphs = g};
 		if (!ln.justified)
@@ -156,6 +160,35 @@ static void break_params(const struct flow *f, struct np_break_params *bp, int j
 	bp->letter_space = f->l->letter_space_max;
 }
 
+/* The drop cap's lines must share one column run, or the cap would hang over
+ * a column's foot: else its paragraph starts in the next run. */
+static int fix_cap(struct flow *f, struct lines_map *m, size_t L)
+{
+	if (m->cap_lines == 0 || L < (size_t)m->cap_lines)
+		return 0;
+	size_t a = map_line(m, 0), b = map_line(m, (size_t)m->cap_lines - 1);
+	if (a == SIZE_MAX || b == SIZE_MAX || b - a == (size_t)m->cap_lines - 1)
+		return 0;
+	f->slots[a].blank = 1;
+	return 1;
+}
+
+/* The letter itself, its baseline on the cap's last line. */
+static int draw_cap(struct flow *f, struct lines_map *m, int block)
+{
+	size_t a = map_line(m, 0), b = map_line(m, (size_t)m->cap_lines - 1);
+	if (f->trial || a == SIZE_MAX || b == SIZE_MAX)
+		return 0;
+	const struct slot *sl = &f->slots[a];
+	const struct region *rg = &f->regions[sl->region];
+	struct block_spec bs = {.text = f->cap, .len = strlen(f->cap), .style = &f->cap_style,
+				.x = sl->x, .first_baseline = f->slots[b].baseline,
+				.width = f->cap_w + 20, .leading = f->grid,
+				.frame = rg->frame0 + sl->col - rg->c0, .block = block,
+				.style_id = NP_ST_DROP_CAP};
+	return np_set_block(f, &f->doc->pages[sl->page], &bs) < 0 ? -1 : 0;
+}
+
 static int set_paragraph(struct flow *f, struct np_para *p, int block, enum np_style_id sid)
 {
 	size_t n;
@@ -163,16 +196,21 @@ static int set_paragraph(struct flow *f, struct np_para *p, int block, enum np_s
 	int justify = f->l->styles[sid].align == NP_ALIGN_JUSTIFY;
 	struct np_break_params bp;
 	break_params(f, &bp, justify);
-	struct lines_map m = {.f = f, .start = f->cursor};
+	struct lines_map m = {.f = f, .start = f->cursor,
+			      .cap_lines = block == f->cap_block ? f->cap_lines : 0};
 	struct np_break_result r = {0};
 	int rc = 0;
 	for (int tries = 0; tries < WIDOW_TRIES; tries++) {
 		np_break_result_fini(&r);
 		m.n = 0;
 		rc = np_break_paragraph(items, n, slot_width, &m, &bp, &r);
-		if (rc < 0 || m.failed < 0 || !fix_widow_orphan(f, &m, r.nlines))
+		if (rc < 0 || m.failed < 0 ||
+		    (!fix_cap(f, &m, r.nlines) && !fix_widow_orphan(f, &m, r.nlines)))
 			break;
 	}
+	/* the cap first: the report lists it before the rest of its word */
+	if (rc == 0 && m.failed >= 0 && m.cap_lines && r.nlines >= (size_t)m.cap_lines)
+		rc = draw_cap(f, &m, block);
 	if (rc == 0 && m.failed >= 0)
 		rc = place_lines(f, p, &r, &m, block, sid, justify);
 	if (rc == 0 && r.nlines > 0) {
@@ -258,18 +296,70 @@ static int set_subhead(struct flow *f, int block)
 	return 0;
 }
 
+/* Bytes of the drop cap at the start of text: its first letter, with an
+ * opening quote before it if there is one. */
+static size_t cap_bytes(const char *t)
+{
+	size_t n = 0;
+	for (int letters = 0; t[n] && letters < 2;) {
+		unsigned char c = (unsigned char)t[n];
+		size_t len = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+		int quote = c == '"' || c == '\'' || (len == 3 && (unsigned char)t[n + 1] == 0x80 &&
+							  (unsigned char)t[n + 2] >= 0x98 &&
+							  (unsigned char)t[n + 2] <= 0x9F);
+		n += len;
+		letters += quote ? 0 : 2;
+	}
+	return n;
+}
+
+/* Sets up the drop cap of the first paragraph: its letter, its size (the
+ * letter's height spans the cap's lines), its width. */
+static void setup_cap(struct flow *f, int block, const struct np_text *t)
+{
+	int lines = f->l->drop_cap_lines;
+	if (lines < 2 || f->cap_block || f->a->dateline)
+		return;
+	size_t n = cap_bytes(t->text);
+	if (n == 0 || n >= sizeof f->cap || n >= t->len)
+		return;
+	memcpy(f->cap, t->text, n);
+	f->cap[n] = 0;
+	f->cap_style = f->l->styles[NP_ST_DROP_CAP];
+	double body = f->l->styles[NP_ST_BODY].size;
+	f->cap_style.size = ((lines - 1) * f->grid + 0.7 * body) / 0.7;
+	f->cap_style.leading = f->cap_style.size;
+	f->cap_w = np_text_natural(f, f->cap, &f->cap_style) + body * 0.35;
+	f->cap_lines = lines;
+	f->cap_block = block;
+	f->cap_skip = n;
+}
+
 /* The shaped paragraph of a block, made once and kept across trial runs. The
- * first paragraph carries the dateline run in. */
+ * first paragraph carries the dateline run in, or loses its first letter to
+ * the drop cap. */
 static struct np_para *block_para(struct flow *f, int block, enum np_style_id sid, int first)
 {
 	if (f->paras[block - 1])
 		return f->paras[block - 1];
 	const struct np_text *t = &f->a->blocks[block - 1].text;
 	const struct np_style *st = &f->l->styles[sid];
-	struct np_para_spec spec = {.text = t->text, .len = t->len, .runs = t->runs,
+	if (first)
+		setup_cap(f, block, t);
+	size_t skip = block == f->cap_block ? f->cap_skip : 0;
+	struct np_para_spec spec = {.text = t->text + skip, .len = t->len - skip, .runs = t->runs,
 				    .nruns = t->nruns, .style = st, .language = f->a->language,
 				    .layout = f->l, .indent = st->indent, .mark = t->mark,
 				    .letter_space = f->l->letter_space_max};
+	struct np_run *shifted = NULL;
+	if (skip) {
+		shifted = calloc(t->nruns + 1, sizeof *shifted);
+		for (size_t i = 0; shifted && i < t->nruns; i++)
+			shifted[i] = (struct np_run){t->runs[i].start > skip ? t->runs[i].start - skip : 0,
+						     t->runs[i].end > skip ? t->runs[i].end - skip : 0,
+						     t->runs[i].flags};
+		spec.runs = shifted;
+	}
 	char *joined = NULL;
 	struct np_run *runs = NULL;
 	if (first && f->a->dateline) {
@@ -292,6 +382,7 @@ static struct np_para *block_para(struct flow *f, int block, enum np_style_id si
 	f->paras[block - 1] = np_para_new(f->t, &spec);
 	free(joined);
 	free(runs);
+	free(shifted);
 	return f->paras[block - 1];
 }
 

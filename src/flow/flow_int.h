@@ -88,6 +88,14 @@ struct flow {
 	int overset_words;
 	int unset_words; /* words of floats that found no room */
 	int quiet;       /* planning again: no warnings */
+
+	/* drop cap on the first paragraph: its letter, size, width (pt), lines */
+	char cap[8];
+	struct np_style cap_style;
+	double cap_w;
+	int cap_lines;
+	int cap_block;  /* body block with the cap, 1-based; 0: none */
+	size_t cap_skip; /* bytes of that block's text the cap takes */
 	int trial;       /* trial run: breaks and slots only, nothing drawn */
 };
 
@@ -115,6 +123,8 @@ struct block_spec {
 /* Sets the block; returns the number of lines set (or -1). With pg NULL it only
  * counts lines. */
 int np_set_block(struct flow *f, struct np_page *pg, const struct block_spec *b);
+/* Natural width in pt of text set on one line in style s. */
+double np_text_natural(struct flow *f, const char *text, const struct np_style *s);
 
 /* grid.c */
 double np_cell_top(const struct flow *f, int cell);

@@ -77,3 +77,12 @@ int np_set_block(struct flow *f, struct np_page *pg, const struct block_spec *b)
 	np_para_free(p);
 	return rc;
 }
+
+double np_text_natural(struct flow *f, const char *text, const struct np_style *s)
+{
+	struct np_para_spec spec = {.text = text, .len = strlen(text), .style = s, .layout = f->l};
+	struct np_para *p = np_para_new(f->t, &spec);
+	double w = p ? NP_PT(np_para_natural(p)) : 0;
+	np_para_free(p);
+	return w;
+}

@@ -28,6 +28,7 @@ static const char *const style_names[NP_ST_COUNT] = {
 	[NP_ST_RUNNING_HEAD] = "running_head",
 	[NP_ST_INDEX] = "index",
 	[NP_ST_AD] = "ad",
+	[NP_ST_DROP_CAP] = "drop_cap",
 };
 
 const char *np_style_name(enum np_style_id id)
@@ -176,6 +177,7 @@ void np_layout_init_defaults(struct np_layout *l)
 	style(l, NP_ST_INDEX, "PT Sans", 8.5, 11.5, 400, 0, L);
 	style(l, NP_ST_AD, "PT Sans", 14, 17.25, 700, 0, NP_ALIGN_CENTER);
 	l->styles[NP_ST_AD].transform = NP_TRANSFORM_UPPERCASE;
+	style(l, NP_ST_DROP_CAP, "PT Serif", 30, 30, 700, 0, L);
 	l->styles[NP_ST_KICKER].color[0] = 0.69;
 	l->styles[NP_ST_KICKER].color[1] = 0.086;
 	l->styles[NP_ST_KICKER].color[2] = 0.118;

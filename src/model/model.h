@@ -181,6 +181,7 @@ enum np_style_id {
 	NP_ST_RUNNING_HEAD, /* name, date, section and page atop inside pages */
 	NP_ST_INDEX,        /* the front page's index strip */
 	NP_ST_AD,           /* an advertisement placeholder's label */
+	NP_ST_DROP_CAP,     /* the first letter, drop_cap lines deep (its size is derived) */
 	NP_ST_COUNT
 };
 
