@@ -21,6 +21,7 @@ struct np_args {
 	double dpi;
 	int first_fit;      /* --breaker first-fit */
 	int jobs;
+	int max_pages;      /* --max-pages N, 0 = the default (1000) */
 };
 
 /* Parses argv; returns 0, or -1 after printing a usage error to stderr. */

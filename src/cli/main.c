@@ -1,6 +1,6 @@
 /* main.c - the newsprint program: a thin front over libnewsprint.
  *
- * render: parse layout and article, check the output can be written, set the
+ * render: check the output can be written, parse layout and article, set the
  * article, write the pages and the report; check: parse and validate only.
  * Diagnostics are printed at the end as FILE:LINE:COLUMN: error: MESSAGE.
  */
@@ -92,11 +92,23 @@ static char *layout_path(const char *name)
 	return path;
 }
 
-static int load_layout(const struct np_args *a, const struct np_parse_opts *po,
-		       struct np_diags *d, struct np_layout *l)
+/* The layout: -l, else the issue's own (a path in it is relative to the
+ * issue file), else the tabloid. */
+static int load_layout(const struct np_args *a, const struct np_issue *is,
+		       const struct np_parse_opts *po, struct np_diags *d, struct np_layout *l)
 {
-	const char *name = a->layout ? a->layout : "tabloid";
-	char *path = layout_path(name);
+	const char *name = a->layout ? a->layout : is && is->layout ? is->layout : "tabloid";
+	char *path = NULL;
+	if (!a->layout && is && is->layout && strchr(is->layout, '/') && is->layout[0] != '/') {
+		char *dir = strdup(is->source);
+		char *slash = dir ? strrchr(dir, '/') : NULL;
+		if (slash)
+			slash[1] = 0;
+		path = dir ? join(slash ? dir : "", is->layout, "") : NULL;
+		free(dir);
+	} else {
+		path = layout_path(name);
+	}
 	if (!path || !is_file(path)) {
 		np_diag_add(d, NP_ERROR, NULL, "unknown layout '%s' (see 'newsprint layouts')", name);
 		free(path);
@@ -141,6 +153,7 @@ struct job {
 	struct np_layout layout;
 	int have_layout;
 	struct np_article *article;
+	struct np_issue *issue; /* the input is an edition */
 	struct np_text_ctx *text;
 	struct np_doc doc;
 	char *output;
@@ -148,22 +161,75 @@ struct job {
 	double t0;
 };
 
-static int prepare(struct job *j)
+static int text_ctx(struct job *j)
 {
-	j->po.allow_paths = j->a.allow_paths;
-	if (load_layout(&j->a, &j->po, &j->d, &j->layout) < 0)
-		return -1;
-	j->have_layout = 1;
-	if (np_parse_article_file(j->a.input, &j->po, &j->d, &j->article) < 0)
-		return -1;
-	if (np_article_validate(j->article, &j->layout, &j->d) < 0)
-		return -1;
 	char *fonts = j->a.fonts_dir ? strdup(j->a.fonts_dir) : join(data_dir(), "/fonts", "");
 	j->text = fonts ? np_text_ctx_new(fonts, j->a.hyphen_dir, &j->d) : NULL;
 	free(fonts);
 	if (!j->text)
 		return -1;
 	return check_fonts(j->text, &j->layout, &j->d);
+}
+
+/* An edition: its layout, then the page templates' heights, which the grid
+ * checks of its modules need. */
+static int prepare_issue(struct job *j)
+{
+	if (np_parse_issue_file(j->a.input, &j->po, &j->d, &j->issue) < 0)
+		return -1;
+	if (load_layout(&j->a, j->issue, &j->po, &j->d, &j->layout) < 0)
+		return -1;
+	j->have_layout = 1;
+	if (text_ctx(j) < 0)
+		return -1;
+	int *band = calloc(j->issue->npages + 1, sizeof *band);
+	int rc = band ? np_issue_band_lines(j->text, j->issue, &j->layout, band) : -1;
+	if (rc == 0)
+		rc = np_issue_validate(j->issue, &j->layout, np_layout_grid_lines(&j->layout), band,
+				       &j->d);
+	free(band);
+	return rc;
+}
+
+static int prepare(struct job *j)
+{
+	j->po.allow_paths = j->a.allow_paths;
+	int issue = np_parse_is_issue(j->a.input, &j->po, &j->d);
+	if (issue < 0)
+		return -1;
+	if (issue)
+		return prepare_issue(j);
+	if (load_layout(&j->a, NULL, &j->po, &j->d, &j->layout) < 0)
+		return -1;
+	j->have_layout = 1;
+	if (np_parse_article_file(j->a.input, &j->po, &j->d, &j->article) < 0)
+		return -1;
+	if (np_article_validate(j->article, &j->layout, &j->d) < 0)
+		return -1;
+	return text_ctx(j);
+}
+
+/* Lays the input out: an article on its pages, or a whole edition. */
+static int layout(struct job *j)
+{
+	struct np_flow_opts fo = {.breaker = j->a.first_fit ? NP_BREAK_FIRST_FIT : NP_BREAK_TOTAL_FIT,
+				  .debug = j->a.debug, .max_pages = j->a.max_pages};
+	int rc = j->issue ? np_flow_issue(j->text, j->issue, &j->layout, &fo, &j->d, &j->doc)
+			  : np_flow_article(j->text, j->article, &j->layout, &fo, &j->d, &j->doc);
+	np_text_report_missing(j->text, &j->d);
+	return rc;
+}
+
+/* `check` on an edition: how each story fits its modules. */
+static void copyfit_table(const struct np_doc *doc)
+{
+	printf("%-28s %6s %6s %6s %6s  %s\n", "story", "pages", "lines", "over", "empty", "ends on");
+	for (size_t i = 0; i < doc->narticles; i++) {
+		const struct np_article_stats *s = &doc->articles[i];
+		printf("%-28.28s %6zu %6d %6d %6d  %s%s\n", s->id, s->npages, s->lines,
+		       s->overset_lines, s->empty_lines, s->last_page,
+		       s->overset_lines ? "  OVERSET" : s->empty_lines > 5 ? "  short" : "");
+	}
 }
 
 static int outputs_ok(struct job *j)
@@ -207,17 +273,12 @@ static int write_report(struct job *j)
 	return 0;
 }
 
+/* Outputs were checked before anything was read (main). */
 static int render(struct job *j)
 {
-	int rc = outputs_ok(j);
-	if (rc)
-		return rc;
-	struct np_flow_opts fo = {.breaker = j->a.first_fit ? NP_BREAK_FIRST_FIT : NP_BREAK_TOTAL_FIT,
-				  .debug = j->a.debug};
 	double t1 = now();
-	if (np_flow_article(j->text, j->article, &j->layout, &fo, &j->d, &j->doc) < 0)
+	if (layout(j) < 0)
 		return EXIT_INPUT;
-	np_text_report_missing(j->text, &j->d);
 	double t2 = now();
 	struct np_render_opts ro = {.format = (enum np_format)np_format_from_path(j->output),
 				    .dpi = j->a.dpi, .debug = j->a.debug, .pages = j->sel,
@@ -237,6 +298,7 @@ static void job_fini(struct job *j)
 	np_doc_fini(&j->doc);
 	np_text_ctx_free(j->text);
 	np_article_free(j->article);
+	np_issue_free(j->issue);
 	if (j->have_layout)
 		np_layout_fini(&j->layout);
 	free(j->output);
@@ -263,9 +325,17 @@ int main(int argc, char **argv)
 		break;
 	}
 	np_diags_init(&j.d);
-	int rc = prepare(&j) < 0 ? EXIT_INPUT : 0;
+	/* An output that cannot be written is refused before any work is done. */
+	int rc = j.a.command == NP_CMD_RENDER ? outputs_ok(&j) : 0;
+	if (rc == 0)
+		rc = prepare(&j) < 0 ? EXIT_INPUT : 0;
 	if (rc == 0 && j.a.command == NP_CMD_RENDER)
 		rc = render(&j);
+	if (rc == 0 && j.a.command == NP_CMD_CHECK && j.issue) {
+		rc = layout(&j) < 0 ? EXIT_INPUT : 0;
+		if (rc == 0)
+			copyfit_table(&j.doc);
+	}
 	int errors = print_diags(&j.d);
 	if (rc == 0 && errors)
 		rc = EXIT_INPUT;

@@ -102,6 +102,7 @@ static int place_lines(struct flow *f, struct np_para *p, const struct np_break_
 			return -1;
 		if (s == SIZE_MAX) {
 			f->overset_words += count_words(info.text);
+			f->overset_lines++;
 			f->overflow = 1;
 			free(info.text);
 			np_line_glyphs_free(g);
@@ -252,12 +253,23 @@ static int subhead_frame(struct flow *f, const struct slot *sl, int n, int block
 	return bs->frame < 0 ? -1 : np_set_block(f, pg, bs);
 }
 
+/* A subhead past the last region: its words are overset like any line's. */
+static int subhead_overset(struct flow *f, const struct np_block *b)
+{
+	f->overflow = 1;
+	if (!f->trial) {
+		f->overset_words += count_words(b->text.text);
+		f->overset_lines++;
+	}
+	return 0;
+}
+
 static int set_subhead(struct flow *f, int block)
 {
 	const struct np_block *b = &f->a->blocks[block - 1];
 	size_t s = next_slot(f);
 	if (s == SIZE_MAX)
-		return 0;
+		return subhead_overset(f, b);
 	int space = (int)(f->l->styles[NP_ST_SUBHEAD].space_before / f->grid + 0.5);
 	if (!f->slots[s].run_start)
 		for (int i = 0; i < space && s != SIZE_MAX && !f->slots[s].run_start; i++) {
@@ -276,7 +288,7 @@ static int set_subhead(struct flow *f, int block)
 		s = next_slot(f);
 	}
 	if (s == SIZE_MAX)
-		return 0;
+		return subhead_overset(f, b);
 	const struct slot *sl = &f->slots[s];
 	f->cursor = s;
 	if (np_flow_region(f, sl->region) < 0)

@@ -95,6 +95,9 @@ void np_doc_fini(struct np_doc *doc)
 	for (size_t i = 0; i < doc->narticles; i++)
 		free(doc->articles[i].pages);
 	free(doc->articles);
+	for (size_t i = 0; i < doc->noutline; i++)
+		free(doc->outline[i].title);
+	free(doc->outline);
 	free(doc->title);
 	free(doc->author);
 	free(doc->date);

@@ -37,7 +37,8 @@ struct np_frame {
 	const char *article; /* id, borrowed from the model; NULL for furniture */
 	int parent;          /* index of the enclosing frame, -1 for none */
 	double tint;         /* background grey 0..1, 0 = none */
-	const struct np_image *image; /* picture drawn in this frame */
+	const char *image;   /* path of the PNG or JPEG drawn in this frame (borrowed) */
+	int image_jpeg;      /* it is a JPEG: embedded in the PDF as it is */
 	double img_x, img_y, img_w, img_h; /* where the picture is drawn, scaled whole */
 	double clip_y, clip_h;             /* the part shown: the frame's width, these rows */
 };
@@ -78,10 +79,22 @@ struct np_article_stats {
 	int *pages;
 	size_t npages;
 	int lines, words, overset_words;
+	int overset_lines, empty_lines; /* copyfit: lines over, lines left empty */
+	char last_page[16];             /* label of the page it ends on */
 	int loose_lines, tight_lines, hyphen_runs, hyphenated_lines;
 };
 
+/* A PDF outline entry: a page, or a story on its first page. */
+struct np_outline {
+	char *title;
+	int page;   /* 1-based */
+	double y;   /* pt from the page's top */
+	int level;  /* 0 page, 1 story */
+};
+
 struct np_doc {
+	struct np_outline *outline;
+	size_t noutline;
 	struct np_page *pages;
 	size_t npages;
 	struct np_article_stats *articles;
@@ -102,5 +115,17 @@ struct np_flow_opts {
 int np_flow_article(struct np_text_ctx *t, const struct np_article *a, const struct np_layout *l,
 		    const struct np_flow_opts *o, struct np_diags *d, struct np_doc *out);
 void np_doc_fini(struct np_doc *doc);
+
+/* Grid lines the page template takes atop each page of an edition (the
+ * nameplate, a running head): band_lines[npages]. Returns 0 or -1. */
+int np_issue_band_lines(struct np_text_ctx *t, const struct np_issue *is,
+			const struct np_layout *l, int *band_lines);
+/* Grid lines of a page's body area in the layout. */
+int np_layout_grid_lines(const struct np_layout *l);
+/* Sets a whole edition: page templates, advertisements, every story through
+ * its modules and jumps. Returns 0, or -1 with an error in d; copyfit
+ * problems (overset, short stories, headlines that do not fit) are warnings. */
+int np_flow_issue(struct np_text_ctx *t, const struct np_issue *is, const struct np_layout *l,
+		  const struct np_flow_opts *o, struct np_diags *d, struct np_doc *out);
 
 #endif

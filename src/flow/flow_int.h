@@ -87,6 +87,7 @@ struct flow {
 	int overflow;    /* text left when the last region was full */
 	int overset_words;
 	int unset_words; /* words of floats that found no room */
+	int overset_lines;
 	int quiet;       /* planning again: no warnings */
 
 	/* drop cap on the first paragraph: its letter, size, width (pt), lines */

@@ -120,7 +120,8 @@ static int image_content(struct pen *p, const struct np_image *img)
 		struct np_frame *fr = &p->pg->frames[p->frame];
 		double scale = p->w / img->pixel_width > pic_h / img->pixel_height
 				       ? p->w / img->pixel_width : pic_h / img->pixel_height;
-		fr->image = img;
+		fr->image = img->path;
+		fr->image_jpeg = img->is_jpeg;
 		fr->img_w = img->pixel_width * scale;
 		fr->img_h = img->pixel_height * scale;
 		fr->img_x = p->x + (p->w - fr->img_w) / 2;

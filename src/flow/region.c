@@ -238,10 +238,12 @@ static int column_rules(struct flow *f, struct np_page *pg, int ri)
 
 /* A line of jump text in its own frame: "Continued on page 5". */
 static int jump_line(struct flow *f, struct np_page *pg, const char *text, enum np_style_id id,
-		     double x, double w, int cell, int ncells, enum np_frame_kind kind)
+		     double x, double w, int cell, int ncells)
 {
+	if (ncells < 1)
+		return 0;
 	const struct np_style *s = &f->l->styles[id];
-	struct np_frame fr = {.kind = kind, .x = x, .y = np_cell_top(f, cell), .w = w,
+	struct np_frame fr = {.kind = NP_FRAME_JUMP, .x = x, .y = np_cell_top(f, cell), .w = w,
 			      .h = ncells * f->grid, .article = f->a->id, .parent = -1};
 	snprintf(fr.id, sizeof fr.id, "p%d-%s%s%d", pg->number, f->label_prefix,
 		 id == NP_ST_JUMP ? "jump" : "jumphead", cell + 1);
@@ -257,21 +259,26 @@ static int jump_line(struct flow *f, struct np_page *pg, const char *text, enum 
 	return np_set_block(f, pg, &b) < 0 ? -1 : 0;
 }
 
-static int jumps(struct flow *f, struct np_page *pg, const struct region *r)
+/* Text reached region ri: the region before it says where it went on, and
+ * ri, a continuation, says where it came from under the headline again. */
+static int jumps(struct flow *f, int ri)
 {
 	char text[96];
-	if (r->jump_to >= 0) {
-		snprintf(text, sizeof text, "Continued on page %s", f->doc->pages[r->jump_to].label);
-		if (jump_line(f, pg, text, NP_ST_JUMP, np_layout_column_x(f->l, r->c1), f->colw,
-			      r->k1 - 1, 1, NP_FRAME_JUMP) < 0)
+	const struct region *r = &f->regions[ri];
+	if (ri > 0 && f->regions[ri - 1].jump_to >= 0) {
+		const struct region *p = &f->regions[ri - 1];
+		snprintf(text, sizeof text, "Continued on page %s", f->doc->pages[p->jump_to].label);
+		if (jump_line(f, &f->doc->pages[p->page], text, NP_ST_JUMP,
+			      np_layout_column_x(f->l, p->c1), f->colw, p->k1 - 1, 1) < 0)
 			return -1;
 	}
 	if (r->jump_from >= 0) {
+		struct np_page *pg = &f->doc->pages[r->page];
 		double x = np_region_x(f, r), w = np_region_width(f, r);
 		snprintf(text, sizeof text, "Continued from page %s", f->doc->pages[r->jump_from].label);
-		if (jump_line(f, pg, f->a->headline, NP_ST_JUMP_HEAD, x, w, r->top, r->k0 - r->top - 1,
-			      NP_FRAME_JUMP) < 0 ||
-		    jump_line(f, pg, text, NP_ST_JUMP, x, w, r->k0 - 1, 1, NP_FRAME_JUMP) < 0)
+		if (jump_line(f, pg, f->a->headline, NP_ST_JUMP_HEAD, x, w, r->top,
+			      r->k0 - r->top - 1) < 0 ||
+		    jump_line(f, pg, text, NP_ST_JUMP, x, w, r->k0 - 1, 1) < 0)
 			return -1;
 	}
 	return 0;
@@ -302,7 +309,7 @@ int np_flow_region(struct flow *f, int ri)
 		return -1;
 	struct np_page *pg = &f->doc->pages[r->page];
 	if (columns(f, pg, r) < 0 || (r->head && np_headline_band(f, pg, r, 0) < 0) ||
-	    column_rules(f, pg, ri) < 0 || jumps(f, pg, r) < 0)
+	    column_rules(f, pg, ri) < 0 || jumps(f, ri) < 0)
 		return -1;
 	return np_obstacles_draw(f, ri);
 }

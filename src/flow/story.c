@@ -33,6 +33,7 @@ static void reset(struct flow *f)
 	f->used_regions = 0;
 	f->overflow = 0;
 	f->overset_words = 0;
+	f->overset_lines = 0;
 	memset(f->ends, 0, f->a->nblocks * sizeof *f->ends);
 }
 

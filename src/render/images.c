@@ -64,12 +64,12 @@ static cairo_surface_t *decode_jpeg(const unsigned char *data, size_t len)
 	return s;
 }
 
-static cairo_surface_t *load(const struct np_image *img)
+static cairo_surface_t *load(const char *path, int jpeg)
 {
-	if (!img->is_jpeg)
-		return cairo_image_surface_create_from_png(img->path);
+	if (!jpeg)
+		return cairo_image_surface_create_from_png(path);
 	size_t len = 0;
-	unsigned char *data = read_all(img->path, &len);
+	unsigned char *data = read_all(path, &len);
 	if (!data)
 		return NULL;
 	cairo_surface_t *s = decode_jpeg(data, len);
@@ -85,7 +85,7 @@ void np_draw_images(cairo_t *cr, const struct np_page *pg)
 		const struct np_frame *f = &pg->frames[i];
 		if (!f->image)
 			continue;
-		cairo_surface_t *s = load(f->image);
+		cairo_surface_t *s = load(f->image, f->image_jpeg);
 		if (!s || cairo_surface_status(s) != CAIRO_STATUS_SUCCESS) {
 			if (s)
 				cairo_surface_destroy(s);

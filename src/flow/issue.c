@@ -1,0 +1,200 @@
+/* issue.c - a whole edition: every page made from its template, the
+ * advertisements placed, then each story poured through its modules: its
+ * first module holds the headline band, each jump ends a module with
+ * "Continued on page N" and opens the next with a jump head and "Continued
+ * from page M". What does not fit is overset and said so; the copyfit figures
+ * go into each story's report entry.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "flow/furniture.h"
+
+/* A flow with no story, for page furniture. */
+static void furniture_flow(struct flow *f, struct np_text_ctx *t, const struct np_layout *l,
+			   struct np_diags *d, struct np_doc *doc)
+{
+	memset(f, 0, sizeof *f);
+	f->t = t;
+	f->l = l;
+	f->d = d;
+	f->doc = doc;
+	f->top = l->margin_top;
+	f->grid = l->grid;
+	f->asc = l->grid * 0.75;
+	f->ncells = np_layout_grid_lines(l);
+	f->colw = np_layout_column_width(l);
+	f->label_prefix = "";
+}
+
+int np_issue_band_lines(struct np_text_ctx *t, const struct np_issue *is,
+			const struct np_layout *l, int *band_lines)
+{
+	struct flow f;
+	furniture_flow(&f, t, l, NULL, NULL);
+	int front = np_front_band(&f, NULL, is, NULL);
+	if (front < 0)
+		return -1;
+	for (size_t p = 0; p < is->npages; p++)
+		band_lines[p] = is->pages[p].template == NP_TEMPLATE_FRONT ? front : 2;
+	return 0;
+}
+
+static int pages(struct flow *f, const struct np_issue *is, const int *band)
+{
+	struct np_doc *doc = f->doc;
+	for (size_t p = 0; p < is->npages; p++)
+		if (!np_doc_add_page(doc, f->l))
+			return -1;
+	np_issue_labels(is, doc);
+	for (size_t p = 0; p < is->npages; p++) {
+		struct np_page *pg = &doc->pages[p];
+		int rc = is->pages[p].template == NP_TEMPLATE_FRONT ? np_front_band(f, pg, is, doc)
+								     : np_running_head(f, pg, is, &is->pages[p]);
+		if (rc < 0 || (f->l->folio && np_issue_folio(f, pg, is) < 0))
+			return -1;
+	}
+	for (size_t i = 0; i < is->nads; i++) {
+		int p = is->ads[i].module.page - 1;
+		if (np_issue_ad(f, &doc->pages[p], &is->ads[i], band[p], (int)i + 1) < 0)
+			return -1;
+	}
+	return 0;
+}
+
+/* Cells a jump head takes: the headline again in the jump style, and the
+ * "Continued from" line. */
+static int jump_head_cells(struct flow *f, double width)
+{
+	const struct np_style *s = &f->l->styles[NP_ST_JUMP_HEAD];
+	struct block_spec b = {.text = f->a->headline, .len = strlen(f->a->headline), .style = s,
+			       .width = width, .leading = s->leading};
+	int n = np_set_block(f, NULL, &b);
+	if (n < 0)
+		return -1;
+	return (int)((n * s->leading) / f->grid + 0.999) + 1;
+}
+
+/* The story's modules as regions. */
+static int regions(struct flow *f, const struct np_story *st, const int *band)
+{
+	f->regions = calloc(st->nmodules, sizeof *f->regions);
+	if (!f->regions)
+		return -1;
+	f->nregions = f->capregions = st->nmodules;
+	for (size_t i = 0; i < st->nmodules; i++) {
+		const struct np_module *m = &st->modules[i];
+		struct region *r = &f->regions[i];
+		r->page = m->page - 1;
+		r->c0 = m->col - 1;
+		r->c1 = m->last - 1;
+		r->top = band[r->page] + m->top - 1;
+		r->k1 = m->depth == NP_DEPTH_FOOT ? f->ncells : r->top + m->depth;
+		r->head = i == 0;
+		r->jump_from = i > 0 ? st->modules[i - 1].page - 1 : -1;
+		r->jump_to = i + 1 < st->nmodules ? st->modules[i + 1].page - 1 : -1;
+		int head;
+		if (i == 0) {
+			if (np_headline_band(f, NULL, r, 1) < 0)
+				return -1;
+			head = f->band_cells;
+		} else {
+			head = jump_head_cells(f, np_region_width(f, r));
+		}
+		if (head < 0)
+			return -1;
+		r->k0 = r->top + head;
+		if (r->k0 >= r->k1) {
+			np_diag_add(f->d, NP_WARNING, &m->mark,
+				    "%s: the module on page %d is %d grid lines deep; its %s takes %d",
+				    f->a->id, m->page, r->k1 - r->top, i ? "jump head" : "headline", head);
+			r->k0 = r->k1;
+		}
+	}
+	return 0;
+}
+
+/* Lines the story's regions still had free after its text: all slots made,
+ * the unused ones counted. */
+static int empty_lines(struct flow *f)
+{
+	while (np_flow_add_slots(f) == 0)
+		;
+	int n = 0;
+	for (size_t i = f->cursor; i < f->nslots; i++)
+		n += !f->slots[i].blank;
+	return n;
+}
+
+static int outline_add(struct np_doc *doc, const char *title, int page, double y, int level)
+{
+	struct np_outline *v = realloc(doc->outline, (doc->noutline + 1) * sizeof *v);
+	if (!v)
+		return -1;
+	doc->outline = v;
+	doc->outline[doc->noutline++] = (struct np_outline){strdup(title), page, y, level};
+	return 0;
+}
+
+static int story(struct flow *base, const struct np_story *st, size_t index, const int *band,
+		 struct np_article_stats *stats)
+{
+	char prefix[32];
+	snprintf(prefix, sizeof prefix, "s%zu-", (index + 1) % 100000);
+	struct flow f = *base;
+	f.a = st->article;
+	f.label_prefix = prefix;
+	f.regions = NULL;
+	int rc = np_flow_init(&f);
+	if (rc == 0)
+		rc = regions(&f, st, band);
+	f.max_regions = (int)st->nmodules;
+	if (rc == 0)
+		rc = np_story_flow(&f);
+	const struct region *last = f.regions ? &f.regions[f.nregions - 1] : NULL;
+	if (rc == 0)
+		rc = np_flow_stats(f.doc, f.a->id, f.overset_words + f.unset_words, stats);
+	if (rc == 0) {
+		stats->overset_lines = f.overset_lines;
+		stats->empty_lines = f.overflow ? 0 : empty_lines(&f);
+		snprintf(stats->last_page, sizeof stats->last_page, "%s", f.doc->pages[last->page].label);
+		if (f.overflow)
+			np_diag_add(f.d, NP_WARNING, &st->mark, "%s: %d lines over on page %s (%d words overset)",
+				    f.a->id, f.overset_lines, stats->last_page, stats->overset_words);
+		rc = outline_add(f.doc, f.a->headline, f.regions[0].page + 1,
+				 np_cell_top(&f, f.regions[0].top), 1);
+	}
+	np_flow_fini(&f);
+	return rc;
+}
+
+int np_flow_issue(struct np_text_ctx *t, const struct np_issue *is, const struct np_layout *l,
+		  const struct np_flow_opts *o, struct np_diags *d, struct np_doc *out)
+{
+	memset(out, 0, sizeof *out);
+	out->layout = l;
+	int *band = calloc(is->npages + 1, sizeof *band);
+	out->articles = calloc(is->nstories + 1, sizeof *out->articles);
+	struct flow base;
+	furniture_flow(&base, t, l, d, out);
+	base.o = o;
+	int rc = band && out->articles ? np_issue_band_lines(t, is, l, band) : -1;
+	if (rc == 0)
+		rc = pages(&base, is, band);
+	for (size_t p = 0; rc == 0 && p < is->npages; p++) {
+		char title[32];
+		snprintf(title, sizeof title, "Page %s", out->pages[p].label);
+		rc = outline_add(out, title, (int)p + 1, 0, 0);
+	}
+	for (size_t i = 0; rc == 0 && i < is->nstories; i++) {
+		rc = story(&base, &is->stories[i], i, band, &out->articles[i]);
+		out->narticles = i + 1;
+	}
+	out->title = strdup(is->name);
+	out->date = is->date ? strdup(is->date) : NULL;
+	free(band);
+	if (rc < 0)
+		np_doc_fini(out);
+	return rc;
+}
