@@ -9,7 +9,8 @@ void np_args_usage(FILE *fp)
 	fputs("usage: newsprint render INPUT.yaml [-l LAYOUT] [-o OUT] [--report REPORT.json]\n"
 	      "                        [--pages RANGE] [--debug] [--dpi N] [--fonts DIR]\n"
 	      "                        [--hyphen-dir DIR] [--strict] [--allow-paths]\n"
-	      "                        [--breaker total-fit|first-fit] [--timings]\n"
+	      "                        [--breaker total-fit|first-fit] [--max-pages N]\n"
+	      "                        [--timings]\n"
 	      "       newsprint check  INPUT.yaml [-l LAYOUT]\n"
 	      "       newsprint layouts\n"
 	      "       newsprint --help | --version\n"
@@ -60,7 +61,7 @@ static const char **value_slot(struct np_args *a, const char *opt)
 	if (!strcmp(opt, "--hyphen-dir"))
 		return &a->hyphen_dir;
 	if (!strcmp(opt, "--dpi") || !strcmp(opt, "--breaker") || !strcmp(opt, "--jobs") ||
-	    !strcmp(opt, "-j"))
+	    !strcmp(opt, "-j") || !strcmp(opt, "--max-pages"))
 		return &dummy;
 	return NULL;
 }
@@ -81,6 +82,11 @@ static int numeric_option(struct np_args *a, const char *opt, const char *v)
 		if (*end || j < 1 || j > 256)
 			return usage_error("--jobs wants a number from 1 to 256", v);
 		a->jobs = (int)j;
+	} else if (!strcmp(opt, "--max-pages")) {
+		long n = strtol(v, &end, 10);
+		if (*end || end == v || n < 1 || n > 10000)
+			return usage_error("--max-pages wants a number from 1 to 10000", v);
+		a->max_pages = (int)n;
 	}
 	return 0;
 }

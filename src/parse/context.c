@@ -22,6 +22,8 @@ int np_ps_begin(struct np_pctx *c, const char *name, const char *base_dir,
 		c->opts.max_paragraph = NP_PARSE_MAX_PARAGRAPH;
 	if (c->opts.max_depth <= 0)
 		c->opts.max_depth = NP_PARSE_MAX_DEPTH;
+	if (!c->opts.max_nodes)
+		c->opts.max_nodes = NP_PARSE_MAX_NODES;
 	c->file = np_diags_intern(d, name ? name : "<input>");
 	if (!c->file) {
 		np_diag_add(d, NP_ERROR, NULL, "out of memory");
@@ -101,11 +103,13 @@ int np_ps_read_file(struct np_pctx *c, const char *path, char **buf, size_t *len
 	}
 	if (rc == -2) {
 		free(*buf);
+		*buf = NULL; /* the caller frees *buf too */
 		np_diag_add(c->d, NP_ERROR, &none, "cannot read: %s", strerror(err));
 		return -1;
 	}
 	if (*len > c->opts.max_file_bytes) {
 		free(*buf);
+		*buf = NULL;
 		np_ps_error(c, NULL, "the file is larger than the limit of %zu bytes",
 			    c->opts.max_file_bytes);
 		return -1;

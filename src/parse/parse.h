@@ -16,6 +16,7 @@ struct np_parse_opts {
 	size_t max_file_bytes;  /* 0 = default (16 MiB) */
 	size_t max_paragraph;   /* bytes, 0 = default (1 MiB) */
 	int max_depth;          /* YAML nesting, 0 = default (64) */
+	size_t max_nodes;       /* YAML values (strings, lists, mappings), 0 = default (1,000,000) */
 };
 
 /* Reads the article at path. Returns 0 and sets *out (caller frees with

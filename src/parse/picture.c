@@ -81,12 +81,32 @@ static int where_ok(struct np_pctx *c, const struct np_mark *at, const char *fil
 	return 0;
 }
 
+/* A picture is decoded whole into memory at 4 bytes a pixel: a header that
+ * claims 100,000 x 100,000 pixels (a "decompression bomb") is refused here,
+ * before the renderer allocates 40 GB for it. */
+static int size_ok(struct np_pctx *c, const struct np_mark *at, const char *file,
+		   const struct np_image *img)
+{
+	long long w = img->pixel_width, h = img->pixel_height;
+	if (w > NP_PARSE_MAX_PICTURE_SIDE || h > NP_PARSE_MAX_PICTURE_SIDE) {
+		np_ps_error(c, at, "picture '%s' is %lld x %lld pixels: a side is over the limit "
+			    "of %d pixels", file, w, h, NP_PARSE_MAX_PICTURE_SIDE);
+		return -1;
+	}
+	if (w * h > NP_PARSE_MAX_PICTURE_PIXELS) {
+		np_ps_error(c, at, "picture '%s' is %lld x %lld pixels: over the limit of %lld "
+			    "megapixels", file, w, h, NP_PARSE_MAX_PICTURE_PIXELS / 1000000);
+		return -1;
+	}
+	return 0;
+}
+
 static int probe(struct np_pctx *c, const struct np_mark *at, const char *file,
 		 const char *path, struct np_image *img)
 {
 	switch (np_image_probe(path, &img->pixel_width, &img->pixel_height, &img->is_jpeg)) {
 	case NP_IMG_OK:
-		return 0;
+		return size_ok(c, at, file, img);
 	case NP_IMG_CANNOT_OPEN:
 		if (errno == ENOENT)
 			np_ps_error(c, at, "picture '%s' not found", file);

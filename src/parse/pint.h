@@ -14,6 +14,9 @@
 #define NP_PARSE_MAX_FILE ((size_t)16 << 20)
 #define NP_PARSE_MAX_PARAGRAPH ((size_t)1 << 20)
 #define NP_PARSE_MAX_DEPTH 64
+#define NP_PARSE_MAX_NODES ((size_t)1000000)
+#define NP_PARSE_MAX_PICTURE_SIDE 30000
+#define NP_PARSE_MAX_PICTURE_PIXELS 200000000LL
 
 /* ---- the node tree (yamltree.c) ------------------------------------------ */
 
@@ -48,6 +51,7 @@ struct np_pctx {
 	const char *base_dir; /* the article's folder; NULL: pictures unusable */
 	struct np_parse_opts opts; /* limits resolved (no zeros) */
 	int errors0;          /* d->errors when the parse began */
+	size_t nodes;         /* YAML values loaded so far (limit opts.max_nodes) */
 };
 
 /* Sets up c; returns -1 (with a diagnostic) when out of memory. */

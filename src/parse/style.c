@@ -9,13 +9,21 @@ static const char *const style_keys[] = {
 	"font", "size", "leading", "weight", "italic", "align", "indent", "space_before",
 	"space_after", "transform", "small_caps", "letter_spacing", "color", NULL};
 
+/* No type is set larger than this (pt): Pango measures in 1/1024 pt in an
+ * int, so a size of 1e9 pt would overflow it. */
+#define MAX_STYLE_LENGTH 1000.0
+
 static int at_least(struct np_pctx *c, const struct np_yt_node *n, const char *key, double v,
 		    double min, int strict)
 {
-	if (strict ? v > min : v >= min)
+	if ((strict ? v > min : v >= min) && v <= MAX_STYLE_LENGTH)
 		return 0;
-	np_ps_error(c, &n->mark, "'%s' must be %s %g, found %s", key,
-		    strict ? "greater than" : "at least", min, n->str);
+	if (v > MAX_STYLE_LENGTH)
+		np_ps_error(c, &n->mark, "'%s' must be at most %gpt, found %s", key,
+			    MAX_STYLE_LENGTH, n->str);
+	else
+		np_ps_error(c, &n->mark, "'%s' must be %s %g, found %s", key,
+			    strict ? "greater than" : "at least", min, n->str);
 	return -1;
 }
 

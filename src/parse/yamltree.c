@@ -3,7 +3,7 @@
  * Reads libyaml's event stream, not its document API, so that what the model
  * never wants is refused where it appears: aliases (an alias bomb costs
  * nothing), tags, duplicate mapping keys, nesting past the limit, over-long
- * scalars, more than one document. Raw bytes are checked for UTF-8 first.
+ * scalars, more values than the limit, more than one document. Raw bytes are checked for UTF-8 first.
  *
  *   stream   := STREAM-START [DOCUMENT-START node DOCUMENT-END] STREAM-END
  *   node     := SCALAR | SEQUENCE-START node* SEQUENCE-END
@@ -71,6 +71,22 @@ static int tag_ok(struct loader *ld, const yaml_event_t *ev, const unsigned char
 	return -1;
 }
 
+/* The first control character in v (valid UTF-8), as a code point, or -1.
+ * Tab, line feed and carriage return are white space; every other C0
+ * character, DEL and the C1 range (reachable through YAML escapes such as
+ * "\a" or "\x85") would reach the fonts as invisible or garbage glyphs. */
+static long control_char(const char *v, size_t len)
+{
+	const unsigned char *s = (const unsigned char *)v;
+	for (size_t i = 0; i < len; i++) {
+		if ((s[i] < 0x20 && s[i] != '\t' && s[i] != '\n' && s[i] != '\r') || s[i] == 0x7f)
+			return s[i];
+		if (s[i] == 0xc2 && i + 1 < len && s[i + 1] >= 0x80 && s[i + 1] <= 0x9f)
+			return s[i + 1];
+	}
+	return -1;
+}
+
 static struct np_yt_node *scalar(struct loader *ld, const yaml_event_t *ev)
 {
 	struct np_mark at = mark_of(ld, ev->start_mark);
@@ -83,8 +99,13 @@ static struct np_yt_node *scalar(struct loader *ld, const yaml_event_t *ev)
 			    ld->c->opts.max_paragraph);
 		return NULL;
 	}
-	if (memchr(v, 0, len)) {
+	long cc = control_char(v, len);
+	if (cc == 0) {
 		np_ps_error(ld->c, &at, "text contains a NUL character");
+		return NULL;
+	}
+	if (cc > 0) {
+		np_ps_error(ld->c, &at, "text contains the control character U+%04lX", cc);
 		return NULL;
 	}
 	struct np_yt_node *n = calloc(1, sizeof *n);
@@ -257,6 +278,13 @@ static int load_node(struct loader *ld, yaml_event_t *ev, int depth, struct np_y
 	struct np_mark at = mark_of(ld, ev->start_mark);
 	struct np_yt_node *n = NULL;
 	*out = NULL;
+	if (++ld->c->nodes > ld->c->opts.max_nodes) {
+		/* A 16 MiB file of "[a,a,a,..." would otherwise cost a gigabyte. */
+		np_ps_error(ld->c, &at, "more than %zu values in the document (the limit)",
+			    ld->c->opts.max_nodes);
+		yaml_event_delete(ev);
+		return -1;
+	}
 	switch (ev->type) {
 	case YAML_SCALAR_EVENT:
 		n = scalar(ld, ev);
