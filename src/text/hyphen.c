@@ -48,10 +48,66 @@ void np_hyph_dicts_free(struct np_hyph_dicts *h)
 	free(h);
 }
 
+/* Lines of a first level above which a two-level dictionary is loaded by its
+ * second level alone. Debian's German dictionary opens with 69,000 compound
+ * words (a first level for compound boundaries) that libhyphen takes seconds
+ * to load; its second level holds the syllable patterns. */
+#define BIG_FIRST_LEVEL 20000
+
+/* The dictionary's charset and directives, then its second level: the
+ * patterns that hyphenate syllables. NULL when it is not a big two-level one. */
+static char *second_level(const char *text, size_t len, size_t *out)
+{
+	const char *next = g_strstr_len(text, (gssize)len, "\nNEXTLEVEL");
+	if (!next)
+		return NULL;
+	size_t lines = 0;
+	for (const char *c = text; c < next; c++)
+		lines += *c == '\n';
+	if (lines < BIG_FIRST_LEVEL)
+		return NULL;
+	GString *s = g_string_new(NULL);
+	const char *eol = memchr(text, '\n', len);
+	g_string_append_len(s, text, eol ? eol - text + 1 : 0); /* the charset */
+	for (const char *l = eol ? eol + 1 : next; l < next;) { /* directives */
+		const char *e = memchr(l, '\n', (size_t)(next - l));
+		e = e ? e : next;
+		if (g_ascii_isupper(*l) && (g_str_has_prefix(l, "LEFTHYPHENMIN") ||
+					    g_str_has_prefix(l, "RIGHTHYPHENMIN")))
+			g_string_append_len(s, l, e - l + 1);
+		l = e + 1;
+	}
+	const char *rest = next + strlen("\nNEXTLEVEL");
+	g_string_append_len(s, rest, (gssize)(len - (size_t)(rest - text)));
+	*out = s->len;
+	return g_string_free(s, FALSE);
+}
+
+static HyphenDict *load_dict(const char *path)
+{
+	gchar *text = NULL;
+	gsize len = 0;
+	if (!g_file_get_contents(path, &text, &len, NULL))
+		return NULL;
+	size_t n = 0;
+	char *small = second_level(text, len, &n);
+	HyphenDict *d = NULL;
+	FILE *fp = small ? fmemopen(small, n, "r") : NULL;
+	if (fp) {
+		d = hnj_hyphen_load_file(fp);
+		fclose(fp);
+	} else if (!small) {
+		d = hnj_hyphen_load(path);
+	}
+	g_free(small);
+	g_free(text);
+	return d;
+}
+
 static HyphenDict *try_load(const char *dir, const char *name)
 {
 	char *path = g_strdup_printf("%s/hyph_%s.dic", dir, name);
-	HyphenDict *d = g_file_test(path, G_FILE_TEST_IS_REGULAR) ? hnj_hyphen_load(path) : NULL;
+	HyphenDict *d = g_file_test(path, G_FILE_TEST_IS_REGULAR) ? load_dict(path) : NULL;
 	g_free(path);
 	return d;
 }
