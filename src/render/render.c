@@ -53,6 +53,33 @@ static void pdf_date(const char *date, char *out, size_t n)
 	snprintf(out, n, "%.10sT00:00:00", date && strlen(date) >= 10 ? date : "1970-01-01");
 }
 
+/* One outline entry per page and per story, pointing at the written pages
+ * (a --pages selection renumbers them). */
+/* One outline entry per page, and under it one per story that starts there,
+ * pointing at the written pages (a --pages selection renumbers them). */
+static void outline(cairo_surface_t *s, const struct np_doc *doc, const struct np_render_opts *o)
+{
+	int *ids = calloc(doc->npages + 1, sizeof *ids), *out = calloc(doc->npages + 1, sizeof *out);
+	for (size_t p = 1; ids && out && p <= doc->npages; p++)
+		out[p] = out[p - 1] + selected(o, (int)p);
+	for (int level = 0; ids && out && level < 2; level++)
+		for (size_t i = 0; i < doc->noutline; i++) {
+			const struct np_outline *e = &doc->outline[i];
+			if (e->level != level || e->page < 1 || (size_t)e->page > doc->npages ||
+			    !selected(o, e->page))
+				continue;
+			char link[64];
+			snprintf(link, sizeof link, "page=%d pos=[0 %.1f]", out[e->page], e->y);
+			int parent = level ? ids[e->page] : CAIRO_PDF_OUTLINE_ROOT;
+			int id = cairo_pdf_surface_add_outline(s, parent, e->title, link,
+							       level ? 0 : CAIRO_PDF_OUTLINE_FLAG_OPEN);
+			if (level == 0)
+				ids[e->page] = id;
+		}
+	free(ids);
+	free(out);
+}
+
 static int write_pdf(const struct np_doc *doc, FILE *fp, const struct np_render_opts *o)
 {
 	double w = doc->npages ? doc->pages[0].width : 612, h = doc->npages ? doc->pages[0].height : 792;
@@ -66,6 +93,7 @@ static int write_pdf(const struct np_doc *doc, FILE *fp, const struct np_render_
 	cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_CREATOR, "newsprint " NP_VERSION);
 	cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_CREATE_DATE, date);
 	cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_MOD_DATE, date);
+	outline(s, doc, o);
 	cairo_t *cr = cairo_create(s);
 	for (size_t i = 0; i < doc->npages; i++) {
 		const struct np_page *pg = &doc->pages[i];
