@@ -9,6 +9,7 @@
  */
 #include "parse/issue.h"
 
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -76,23 +77,23 @@ static int depth(struct np_pctx *c, const struct np_yt_node *n, int *out)
 		*out = NP_DEPTH_FOOT;
 		return 0;
 	}
-	if (n->kind == NP_YT_SCALAR && !np_yt_is_null(n) && n->plain) {
-		int v;
-		if (np_ps_int(c, n, "depth", &v))
-			return -1;
-		if (v >= 1) {
-			*out = v;
-			return 0;
-		}
-		np_ps_error(c, &n->mark, "'depth' must be a number of grid lines (1 or more) or "
-			    "'foot', found %d", v);
+	char *end = NULL;
+	long v = n->kind == NP_YT_SCALAR && n->plain && n->str[0] != ' '
+			 ? strtol(n->str, &end, 10) : 0;
+	if (!end || end == n->str || *end || v < INT_MIN || v > INT_MAX) {
+		int text = n->kind == NP_YT_SCALAR && !np_yt_is_null(n);
+		np_ps_error(c, &n->mark, "'depth' must be a number of grid lines or 'foot', "
+			    "found %s%s%s", text ? "'" : "", text ? n->str : np_yt_kind_name(n),
+			    text ? "'" : "");
 		return -1;
 	}
-	np_ps_error(c, &n->mark, "'depth' must be a number of grid lines or 'foot', found %s%s%s",
-		    n->kind == NP_YT_SCALAR && !np_yt_is_null(n) ? "'" : "",
-		    n->kind == NP_YT_SCALAR && !np_yt_is_null(n) ? n->str : np_yt_kind_name(n),
-		    n->kind == NP_YT_SCALAR && !np_yt_is_null(n) ? "'" : "");
-	return -1;
+	if (v < 1) {
+		np_ps_error(c, &n->mark, "'depth' must be a number of grid lines (1 or more) or "
+			    "'foot', found %ld", v);
+		return -1;
+	}
+	*out = (int)v;
+	return 0;
 }
 
 /* The keys every module has: columns (required), top, depth. */
