@@ -106,6 +106,7 @@ struct np_doc {
 struct np_flow_opts {
 	enum np_break_mode breaker;
 	int max_pages; /* 0 = 1000 */
+	int jobs;      /* editions: stories laid out by this many threads (0, 1: one) */
 	int debug;
 };
 

@@ -4,7 +4,13 @@
  * "Continued on page N" and opens the next with a jump head and "Continued
  * from page M". What does not fit is overset and said so; the copyfit figures
  * go into each story's report entry.
+ *
+ * Stories are independent once the pages are made (jump targets are given),
+ * so --jobs lays them out on several threads, each with its own text context
+ * (a font map must not be shared) and its own copy of the pages; the copies
+ * are merged in story order, so the result is the same whatever the threads.
  */
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -169,6 +175,151 @@ static int story(struct flow *base, const struct np_story *st, size_t index, con
 	return rc;
 }
 
+/* One story's work: its own pages to draw on, its own diagnostics. */
+struct story_job {
+	struct np_doc doc;
+	struct np_diags d;
+	struct np_article_stats stats;
+	int rc;
+};
+
+struct pool {
+	struct flow base; /* furniture flow: layout, options, page geometry */
+	const struct np_issue *is;
+	const int *band;
+	struct story_job *jobs;
+	size_t next;
+	pthread_mutex_t mu;
+};
+
+struct worker {
+	struct pool *pool;
+	struct np_text_ctx *t;
+};
+
+static int copy_pages(struct np_doc *dst, const struct np_doc *src)
+{
+	for (size_t p = 0; p < src->npages; p++) {
+		struct np_page *pg = np_doc_add_page(dst, src->layout);
+		if (!pg)
+			return -1;
+		memcpy(pg->label, src->pages[p].label, sizeof pg->label);
+	}
+	dst->layout = src->layout;
+	return 0;
+}
+
+static void *work(void *arg)
+{
+	struct worker *w = arg;
+	struct pool *pl = w->pool;
+	for (;;) {
+		pthread_mutex_lock(&pl->mu);
+		size_t i = pl->next++;
+		pthread_mutex_unlock(&pl->mu);
+		if (i >= pl->is->nstories)
+			break;
+		struct story_job *j = &pl->jobs[i];
+		struct flow base = pl->base;
+		base.t = w->t;
+		base.d = &j->d;
+		base.doc = &j->doc;
+		j->rc = story(&base, &pl->is->stories[i], i, pl->band, &j->stats);
+	}
+	return NULL;
+}
+
+/* Moves a story's frames, lines and rules onto the edition's pages. */
+static int merge_page(struct np_page *dst, struct np_page *src)
+{
+	int base = (int)dst->nframes;
+	for (size_t i = 0; i < src->nframes; i++) {
+		struct np_frame fr = src->frames[i];
+		fr.parent = fr.parent >= 0 ? fr.parent + base : -1;
+		if (np_page_add_frame(dst, &fr) < 0)
+			return -1;
+	}
+	for (size_t i = 0; i < src->nlines; i++) {
+		struct np_pline ln = src->lines[i];
+		ln.frame += base;
+		if (np_page_add_line(dst, &ln) < 0)
+			return -1;
+		src->lines[i].text = NULL; /* dst owns them now */
+		src->lines[i].glyphs = NULL;
+	}
+	for (size_t i = 0; i < src->nrules; i++) {
+		const struct np_rule *r = &src->rules[i];
+		if (np_page_add_rule(dst, r->x0, r->y0, r->x1, r->y1, r->width) < 0)
+			return -1;
+	}
+	return 0;
+}
+
+static int merge(struct np_doc *out, struct story_job *j, struct np_diags *d)
+{
+	for (size_t p = 0; p < out->npages && p < j->doc.npages; p++)
+		if (merge_page(&out->pages[p], &j->doc.pages[p]) < 0)
+			return -1;
+	for (size_t i = 0; i < j->doc.noutline; i++) {
+		const struct np_outline *e = &j->doc.outline[i];
+		if (outline_add(out, e->title, e->page, e->y, e->level) < 0)
+			return -1;
+	}
+	for (size_t i = 0; i < j->d.n; i++) {
+		const struct np_diag *g = &j->d.v[i];
+		struct np_mark m = {g->file, g->line, g->column};
+		np_diag_add(d, g->severity, g->file ? &m : NULL, "%s", g->message);
+	}
+	return j->rc;
+}
+
+/* Lays every story out, on `jobs` threads; results merged in story order. */
+static int stories(struct pool *pl, struct np_doc *out, struct np_diags *d, int jobs)
+{
+	size_t n = pl->is->nstories;
+	pl->jobs = calloc(n + 1, sizeof *pl->jobs);
+	struct worker *w = calloc((size_t)jobs, sizeof *w);
+	pthread_t *th = calloc((size_t)jobs, sizeof *th);
+	int rc = pl->jobs && w && th ? 0 : -1;
+	for (size_t i = 0; rc == 0 && i < n; i++) {
+		np_diags_init(&pl->jobs[i].d);
+		rc = copy_pages(&pl->jobs[i].doc, out);
+	}
+	int started = 0;
+	pthread_mutex_init(&pl->mu, NULL);
+	for (int k = 0; rc == 0 && k < jobs; k++) { /* contexts made before any thread runs */
+		w[k].pool = pl;
+		w[k].t = k == 0 ? pl->base.t : np_text_ctx_clone(pl->base.t, d);
+		if (!w[k].t)
+			rc = -1;
+	}
+	for (int k = 1; rc == 0 && k < jobs; k++, started++)
+		if (pthread_create(&th[k], NULL, work, &w[k]) != 0)
+			break;
+	if (rc == 0)
+		work(&w[0]);
+	for (int k = 1; k <= started; k++)
+		pthread_join(th[k], NULL);
+	pthread_mutex_destroy(&pl->mu);
+	for (size_t i = 0; pl->jobs && i < n; i++) {
+		if (rc == 0)
+			rc = merge(out, &pl->jobs[i], d);
+		out->articles[i] = pl->jobs[i].stats;
+		out->narticles = i + 1;
+		np_doc_fini(&pl->jobs[i].doc);
+		np_diags_fini(&pl->jobs[i].d);
+	}
+	for (int k = 1; w && k < jobs; k++)
+		if (w[k].t) {
+			np_text_merge_missing(pl->base.t, w[k].t);
+			np_text_ctx_free(w[k].t);
+		}
+	free(pl->jobs);
+	free(w);
+	free(th);
+	return rc;
+}
+
 int np_flow_issue(struct np_text_ctx *t, const struct np_issue *is, const struct np_layout *l,
 		  const struct np_flow_opts *o, struct np_diags *d, struct np_doc *out)
 {
@@ -176,21 +327,22 @@ int np_flow_issue(struct np_text_ctx *t, const struct np_issue *is, const struct
 	out->layout = l;
 	int *band = calloc(is->npages + 1, sizeof *band);
 	out->articles = calloc(is->nstories + 1, sizeof *out->articles);
-	struct flow base;
-	furniture_flow(&base, t, l, d, out);
-	base.o = o;
+	struct pool pl = {.is = is, .band = band};
+	furniture_flow(&pl.base, t, l, d, out);
+	pl.base.o = o;
 	int rc = band && out->articles ? np_issue_band_lines(t, is, l, band) : -1;
 	if (rc == 0)
-		rc = pages(&base, is, band);
+		rc = pages(&pl.base, is, band);
 	for (size_t p = 0; rc == 0 && p < is->npages; p++) {
 		char title[32];
 		snprintf(title, sizeof title, "Page %s", out->pages[p].label);
 		rc = outline_add(out, title, (int)p + 1, 0, 0);
 	}
-	for (size_t i = 0; rc == 0 && i < is->nstories; i++) {
-		rc = story(&base, &is->stories[i], i, band, &out->articles[i]);
-		out->narticles = i + 1;
-	}
+	int jobs = o && o->jobs > 1 ? o->jobs : 1;
+	if ((size_t)jobs > is->nstories)
+		jobs = is->nstories > 0 ? (int)is->nstories : 1;
+	if (rc == 0)
+		rc = stories(&pl, out, d, jobs);
 	out->title = strdup(is->name);
 	out->date = is->date ? strdup(is->date) : NULL;
 	free(band);

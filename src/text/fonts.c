@@ -93,6 +93,8 @@ struct np_text_ctx *np_text_ctx_new(const char *fonts_dir, const char *hyphen_di
 	cairo_font_options_destroy(fo);
 	pango_context_set_round_glyph_positions(t->pango, FALSE);
 	t->hyph = np_hyph_dicts_new(hyphen_dir);
+	t->fonts_dir = g_strdup(fonts_dir);
+	t->hyphen_dir = g_strdup(hyphen_dir);
 	t->missing = g_hash_table_new(g_direct_hash, g_direct_equal);
 	return t;
 }
@@ -112,7 +114,25 @@ void np_text_ctx_free(struct np_text_ctx *t)
 		g_hash_table_destroy(t->missing);
 	if (t->families)
 		g_hash_table_destroy(t->families);
+	g_free(t->fonts_dir);
+	g_free(t->hyphen_dir);
 	free(t);
+}
+
+struct np_text_ctx *np_text_ctx_clone(const struct np_text_ctx *t, struct np_diags *d)
+{
+	return np_text_ctx_new(t->fonts_dir, t->hyphen_dir, d);
+}
+
+static void add_missing(gpointer key, gpointer value, gpointer dst)
+{
+	(void)value;
+	g_hash_table_add(dst, key);
+}
+
+void np_text_merge_missing(struct np_text_ctx *dst, const struct np_text_ctx *src)
+{
+	g_hash_table_foreach(src->missing, add_missing, dst->missing);
 }
 
 int np_text_has_family(struct np_text_ctx *t, const char *family)

@@ -31,6 +31,11 @@ struct np_text_ctx;
 struct np_text_ctx *np_text_ctx_new(const char *fonts_dir, const char *hyphen_dir,
 				    struct np_diags *d);
 void np_text_ctx_free(struct np_text_ctx *t);
+/* A new context over the same fonts and dictionaries, for another thread
+ * (a font map must not be shared between threads). */
+struct np_text_ctx *np_text_ctx_clone(const struct np_text_ctx *t, struct np_diags *d);
+/* Adds the characters src found missing to dst's list. */
+void np_text_merge_missing(struct np_text_ctx *dst, const struct np_text_ctx *src);
 /* 1 when a bundled face of that family exists. */
 int np_text_has_family(struct np_text_ctx *t, const char *family);
 /* Reports characters no bundled font has (once each), as warnings in d. */

@@ -16,6 +16,7 @@ struct np_text_ctx {
 	struct np_hyph_dicts *hyph;
 	GHashTable *missing; /* gunichar -> 1: characters no bundled font has */
 	GHashTable *families; /* family name -> 1 */
+	char *fonts_dir, *hyphen_dir; /* to make another context like this one */
 };
 
 /* PangoAttrList for a spec: base style over the whole text, inline runs, the
