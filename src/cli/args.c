@@ -161,7 +161,7 @@ int np_pages_parse(const char *range, unsigned char *sel, size_t max)
 		}
 		for (long p = a; p <= b && (size_t)p < max; p++)
 			sel[p] = 1;
-		if (*s == ',')
+		if (*s == ',' && s[1])
 			s++;
 		else if (*s)
 			return -1;

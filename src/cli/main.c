@@ -275,6 +275,49 @@ static int write_report(struct job *j)
 	return 0;
 }
 
+/* --pages names pages the document does not have: an error when it names
+ * none that it has (nothing would be written), else a warning. */
+static int pages_missing(struct job *j)
+{
+	int have = 0, lack = 0;
+	for (size_t p = 1; p < 10001; p++)
+		if (j->sel[p] && p <= j->doc.npages)
+			have++;
+		else if (j->sel[p])
+			lack++;
+	if (lack && !have) {
+		np_diag_add(&j->d, NP_ERROR, NULL, "--pages %s: the document has %zu page%s",
+			    j->a.pages, j->doc.npages, j->doc.npages == 1 ? "" : "s");
+		return -1;
+	}
+	if (lack)
+		np_diag_add(&j->d, NP_WARNING, NULL, "--pages %s: %d of those pages do not exist (the document has %zu)",
+			    j->a.pages, lack, j->doc.npages);
+	return 0;
+}
+
+/* A bar on standard error, when it is a terminal. */
+static void progress_bar(void *ctx, int done, int total)
+{
+	(void)ctx;
+	int width = 40, fill = total ? done * width / total : width;
+	fprintf(stderr, "\r[%.*s%*s] %d/%d pages", fill, "========================================",
+		width - fill, "", done, total);
+	if (done == total)
+		fputc('\n', stderr);
+}
+
+/* One line on standard error when it is not a terminal (batch logs). */
+static void summary(const struct job *j, double seconds)
+{
+	int over = 0, stories = (int)j->doc.narticles;
+	for (size_t i = 0; i < j->doc.narticles; i++)
+		over += j->doc.articles[i].overset_words > 0;
+	fprintf(stderr, "newsprint: %s: %zu pages, %d stor%s (%d overset), %d warnings, %.2f s\n",
+		j->output, j->doc.npages, stories, stories == 1 ? "y" : "ies", over,
+		j->d.warnings, seconds);
+}
+
 /* Outputs were checked before anything was read (main). */
 static int render(struct job *j)
 {
@@ -282,9 +325,12 @@ static int render(struct job *j)
 	if (layout(j) < 0)
 		return EXIT_INPUT;
 	double t2 = now();
+	if (j->sel && pages_missing(j) < 0)
+		return EXIT_INPUT;
 	struct np_render_opts ro = {.format = (enum np_format)np_format_from_path(j->output),
 				    .dpi = j->a.dpi, .debug = j->a.debug, .pages = j->sel,
-				    .npages_sel = j->sel ? 10001 : 0};
+				    .npages_sel = j->sel ? 10001 : 0,
+				    .progress = j->issue && isatty(2) ? progress_bar : NULL};
 	if (np_render(&j->doc, j->output, &ro, &j->d) < 0)
 		return EXIT_INPUT;
 	if (j->a.report && write_report(j) < 0)
@@ -339,6 +385,8 @@ int main(int argc, char **argv)
 			copyfit_table(&j.doc);
 	}
 	int errors = print_diags(&j.d);
+	if (rc == 0 && !errors && j.issue && j.a.command == NP_CMD_RENDER && !isatty(2))
+		summary(&j, now() - j.t0);
 	if (rc == 0 && errors)
 		rc = EXIT_INPUT;
 	if (rc == 0 && j.a.strict && j.d.warnings)

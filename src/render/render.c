@@ -47,6 +47,18 @@ static int selected(const struct np_render_opts *o, int page)
 	return !o->pages || ((size_t)page < o->npages_sel && o->pages[page]);
 }
 
+static void progress(const struct np_render_opts *o, const struct np_doc *doc, int page)
+{
+	if (!o->progress)
+		return;
+	int done = 0, total = 0;
+	for (size_t i = 0; i < doc->npages; i++) {
+		total += selected(o, doc->pages[i].number);
+		done += selected(o, doc->pages[i].number) && doc->pages[i].number <= page;
+	}
+	o->progress(o->progress_ctx, done, total);
+}
+
 /* "2024-10-15" -> "2024-10-15T00:00:00"; the epoch when there is no date. */
 static void pdf_date(const char *date, char *out, size_t n)
 {
@@ -102,6 +114,7 @@ static int write_pdf(const struct np_doc *doc, FILE *fp, const struct np_render_
 		cairo_pdf_surface_set_size(s, pg->width, pg->height);
 		np_draw_page(cr, pg, doc->layout, o->debug);
 		cairo_show_page(cr);
+		progress(o, doc, pg->number);
 	}
 	cairo_destroy(cr);
 	cairo_surface_finish(s);
@@ -171,6 +184,7 @@ int np_render(const struct np_doc *doc, const char *path, const struct np_render
 		char *p = np_page_path(path, doc->pages[i].number);
 		int rc = p ? write_one(p, doc, &doc->pages[i], o, d) : -1;
 		free(p);
+		progress(o, doc, doc->pages[i].number);
 		if (rc < 0)
 			return -1;
 	}

@@ -17,6 +17,9 @@ struct np_render_opts {
 	int debug;                   /* columns, gutters, grid, frame outlines */
 	const unsigned char *pages;  /* pages[n] != 0: write page n (1-based); NULL: all */
 	size_t npages_sel;           /* size of pages[] */
+	/* called after each page drawn (may be NULL): pages done, pages in all */
+	void (*progress)(void *ctx, int done, int total);
+	void *progress_ctx;
 };
 
 /* Format from a file name's extension; -1 when unknown. */
