@@ -626,7 +626,9 @@ def check_text(report, articles, F):
                 toks = [carry[0]]
             carry = None
             text = (ln.get("text") or "").rstrip()
-            if toks and text.endswith(HYPHENS):
+            if toks and ln.get("continues"):  # the word goes on, unhyphenated
+                carry = (toks.pop(), "keep")
+            elif toks and text.endswith(HYPHENS):
                 last = toks[-1]
                 if ln.get("hyphenated"):
                     carry = (last[:-1], "hyph")

@@ -118,7 +118,7 @@ static int place_lines(struct flow *f, struct np_para *p, const struct np_break_
 		struct np_pline ln = {.frame = rg->frame0 + sl->col - rg->c0, .block = block, .style = sid,
 				      .x = sl->x + cap, .baseline = sl->baseline, .width = sl->w - cap,
 				      .text = info.text,
-				      .hyphenated = info.hyphenated, .justified = info.justified,
+				      .hyphenated = info.hyphenated, .continues = info.continues, .justified = info.justified,
 				      .ratio = info.ratio, .article = f->a->id, .glyphs = g};
 		if (!ln.justified)
 			ln.width = NP_PT(info.natural);
@@ -362,7 +362,8 @@ static struct np_para *block_para(struct flow *f, int block, enum np_style_id si
 	struct np_para_spec spec = {.text = t->text + skip, .len = t->len - skip, .runs = t->runs,
 				    .nruns = t->nruns, .style = st, .language = f->a->language,
 				    .layout = f->l, .indent = st->indent, .mark = t->mark,
-				    .letter_space = f->l->letter_space_max};
+				    .letter_space = f->l->letter_space_max,
+				    .max_box = NP_UNITS(f->colw)};
 	struct np_run *shifted = NULL;
 	if (skip) {
 		shifted = calloc(t->nruns + 1, sizeof *shifted);

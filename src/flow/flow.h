@@ -56,6 +56,7 @@ struct np_pline {
 	double x, baseline, width; /* pt; width = the measure the line is set to */
 	char *text;
 	int hyphenated;
+	int continues; /* its last word goes on, unhyphenated, on the next line */
 	int justified;
 	double ratio;
 	const char *article;

@@ -40,7 +40,7 @@ static int place(struct flow *f, struct np_page *pg, struct np_para *p,
 			.frame = b->frame, .block = b->block, .style = b->style_id,
 			.x = b->x + off, .baseline = b->first_baseline + (double)k * b->leading,
 			.width = just ? b->width : nat, .text = info.text,
-			.hyphenated = info.hyphenated, .justified = just, .ratio = info.ratio,
+			.hyphenated = info.hyphenated, .continues = info.continues, .justified = just, .ratio = info.ratio,
 			.article = f->a ? f->a->id : NULL, .glyphs = g};
 		if (np_page_add_line(pg, &ln) < 0) {
 			free(info.text);
@@ -56,7 +56,8 @@ int np_set_block(struct flow *f, struct np_page *pg, const struct block_spec *b)
 	struct np_para_spec spec = {
 		.text = b->text, .len = b->len, .runs = b->runs, .nruns = b->nruns,
 		.style = b->style, .lead_style = b->lead_style, .lead_len = b->lead_len,
-		.language = f->a ? f->a->language : NULL, .layout = f->l};
+		.language = f->a ? f->a->language : NULL, .layout = f->l,
+		.max_box = NP_UNITS(b->width)};
 	struct np_para *p = np_para_new(f->t, &spec);
 	if (!p)
 		return -1;

@@ -78,8 +78,9 @@ static void line(FILE *fp, const struct np_page *pg, const struct np_pline *l)
 	num(fp, l->width);
 	fputs(", \"text\": ", fp);
 	str(fp, l->text);
-	fprintf(fp, ", \"hyphenated\": %s, \"justified\": %s, \"ratio\": ",
-		l->hyphenated ? "true" : "false", l->justified ? "true" : "false");
+	fprintf(fp, ", \"hyphenated\": %s, \"continues\": %s, \"justified\": %s, \"ratio\": ",
+		l->hyphenated ? "true" : "false", l->continues ? "true" : "false",
+		l->justified ? "true" : "false");
 	num(fp, l->ratio);
 	fputc('}', fp);
 }

@@ -14,6 +14,7 @@
 #define HYPHEN_PENALTY 50
 #define EXHYPHEN_PENALTY 50
 #define MAX_POINTS 32
+#define ANYWHERE_PENALTY 5000 /* breaking a too-long word between any letters */
 
 static int push(struct np_para *p, struct np_bitem it)
 {
@@ -105,6 +106,8 @@ static int word(struct np_para *p, const PangoLogAttr *la, const long *ci, size_
 		np = np_hyph_points(p->t->hyph, spec->language, p->text + ca, cb - ca,
 				    lay ? lay->hyphen_left : 2, lay ? lay->hyphen_right : 3, pts,
 				    MAX_POINTS);
+	/* a word wider than any line may break anywhere, as a last resort */
+	int anywhere = spec->max_box > 0 && p->pre[b] - p->pre[a] > spec->max_box;
 	size_t from = a;
 	int k = 0;
 	for (size_t c = a; c < b; c = (size_t)(g_utf8_next_char(p->text + c) - p->text)) {
@@ -113,17 +116,24 @@ static int word(struct np_para *p, const PangoLogAttr *la, const long *ci, size_
 		int is_point = k < np && ca + pts[k] == c;
 		if (is_point)
 			k++;
-		if (la[ci[c]].is_line_break) {
-			gunichar prev = g_utf8_get_char(g_utf8_prev_char(p->text + c));
-			int hy = prev == '-' || prev == 0x2010;
-			if (box(p, from, c) < 0 || penalty(p, c, 0, hy ? EXHYPHEN_PENALTY : 0, hy, hy) < 0)
-				return -1;
-			from = c;
-		} else if (is_point && p->cluster[c]) {
-			if (box(p, from, c) < 0 || penalty(p, c, hw, HYPHEN_PENALTY, 1, 0) < 0)
-				return -1;
-			from = c;
-		}
+		gunichar prev = g_utf8_get_char(g_utf8_prev_char(p->text + c));
+		int hy = prev == '-' || prev == 0x2010;
+		int32_t w = hw, pen = HYPHEN_PENALTY;
+		int flagged = 1, explicit_hy = 0;
+		if (la[ci[c]].is_line_break && prev != 0x00AD) { /* after a hyphen, dash, slash */
+			w = 0;
+			pen = hy ? EXHYPHEN_PENALTY : 0;
+			flagged = explicit_hy = hy;
+		} else if (!la[ci[c]].is_line_break && !(is_point && p->cluster[c])) {
+			if (!(anywhere && p->cluster[c]))
+				continue;
+			w = 0; /* no hyphen, as in a URL broken across lines */
+			pen = ANYWHERE_PENALTY;
+			flagged = 0;
+		} /* else a soft hyphen in the input, or a hyphenation point */
+		if (box(p, from, c) < 0 || penalty(p, c, w, pen, flagged, explicit_hy) < 0)
+			return -1;
+		from = c;
 	}
 	return box(p, from, b);
 }

@@ -177,6 +177,8 @@ struct np_line_glyphs *np_para_line(struct np_para *p, const size_t *breaks, siz
 	if (info) {
 		info->text = strdup(g->text);
 		info->hyphenated = bi->type == NP_PENALTY && bi->flagged;
+		info->continues = bi->type == NP_PENALTY && !bi->flagged && !last && eb > sb &&
+				  !g_unichar_isspace(g_utf8_get_char(p->text + bi->pos));
 		info->natural = natural;
 		info->ratio = ratio;
 		info->justified = justify_on && (!last || natural > width);

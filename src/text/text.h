@@ -55,6 +55,7 @@ struct np_para_spec {
 	const struct np_layout *layout; /* hyphenation minimums; may be NULL */
 	double indent;           /* pt, first line */
 	double letter_space;     /* letter-spacing allowed when justifying, fraction */
+	int32_t max_box;         /* Pango units: wider words may break anywhere; 0 = never */
 	struct np_mark mark;     /* for warnings about this paragraph */
 };
 
@@ -73,6 +74,7 @@ struct np_line_glyphs;
 struct np_line_info {
 	char *text;     /* the line as drawn, hyphen included (malloc'd) */
 	int hyphenated; /* ends at a hyphenation point or an explicit hyphen */
+	int continues;  /* ends inside a word with no hyphen (a URL, a too-long word) */
 	int32_t natural; /* natural width, Pango units */
 	double ratio;    /* adjustment ratio applied (0 when not justified) */
 	int justified;   /* set to the full measure (a last line only when it must shrink) */
