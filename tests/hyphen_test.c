@@ -135,6 +135,17 @@ int main(int argc, char **argv)
 	/* Ukrainian, and French with accents */
 	utf8_dictionaries();
 
+	/* the project's exception list (argv[2]): it overrides the patterns */
+	if (argc > 2) {
+		expect("en", "project", 2, 3, NONE); /* the patterns leave it whole */
+		np_text_set_exceptions(ctx, argv[2]);
+		expect("en", "project", 2, 3, NONE); /* listed whole: "project" */
+		expect("en", "Table", 2, 2, P(2));   /* "ta-ble", any case */
+		expect("en", "table", 2, 4, NONE);   /* minimums still apply */
+		expect("ru", "скандалов", 2, 3, P(8, 12)); /* скан-да-лов */
+		expect("en", "hyphenation", 2, 3, P(2, 6)); /* not listed: patterns */
+	}
+
 	/* no dictionary: no points */
 	expect("xx", "hyphenation", 2, 3, NONE);
 	expect("tlh", "development", 2, 3, NONE);

@@ -169,6 +169,10 @@ static int text_ctx(struct job *j)
 	free(fonts);
 	if (!j->text)
 		return -1;
+	char *except = join(data_dir(), "/hyphenation", "");
+	if (except)
+		np_text_set_exceptions(j->text, except);
+	free(except);
 	return check_fonts(j->text, &j->layout, &j->d);
 }
 

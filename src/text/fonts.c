@@ -92,7 +92,7 @@ struct np_text_ctx *np_text_ctx_new(const char *fonts_dir, const char *hyphen_di
 	pango_cairo_context_set_resolution(t->pango, 72); /* 1 pt = 1 user unit */
 	cairo_font_options_destroy(fo);
 	pango_context_set_round_glyph_positions(t->pango, FALSE);
-	t->hyph = np_hyph_dicts_new(hyphen_dir);
+	t->hyph = np_hyph_dicts_new(hyphen_dir, NULL);
 	t->fonts_dir = g_strdup(fonts_dir);
 	t->hyphen_dir = g_strdup(hyphen_dir);
 	t->missing = g_hash_table_new(g_direct_hash, g_direct_equal);
@@ -116,12 +116,24 @@ void np_text_ctx_free(struct np_text_ctx *t)
 		g_hash_table_destroy(t->families);
 	g_free(t->fonts_dir);
 	g_free(t->hyphen_dir);
+	g_free(t->except_dir);
 	free(t);
+}
+
+void np_text_set_exceptions(struct np_text_ctx *t, const char *dir)
+{
+	g_free(t->except_dir);
+	t->except_dir = g_strdup(dir);
+	np_hyph_dicts_free(t->hyph); /* dictionaries load again, with the list */
+	t->hyph = np_hyph_dicts_new(t->hyphen_dir, dir);
 }
 
 struct np_text_ctx *np_text_ctx_clone(const struct np_text_ctx *t, struct np_diags *d)
 {
-	return np_text_ctx_new(t->fonts_dir, t->hyphen_dir, d);
+	struct np_text_ctx *c = np_text_ctx_new(t->fonts_dir, t->hyphen_dir, d);
+	if (c && t->except_dir)
+		np_text_set_exceptions(c, t->except_dir);
+	return c;
 }
 
 static void add_missing(gpointer key, gpointer value, gpointer dst)

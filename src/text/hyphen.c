@@ -17,20 +17,24 @@
 
 struct dict_entry {
 	char *language;
-	HyphenDict *dict; /* NULL: no dictionary for this language */
+	HyphenDict *dict;     /* NULL: no dictionary for this language */
+	GHashTable *except;   /* lower-case word -> "ta-ble": the project's corrections */
 };
 
 struct np_hyph_dicts {
 	char *dir;
+	char *except_dir; /* the project's exception lists: LANG.txt, may be NULL */
 	struct dict_entry *v;
 	size_t n;
 };
 
-struct np_hyph_dicts *np_hyph_dicts_new(const char *dir)
+struct np_hyph_dicts *np_hyph_dicts_new(const char *dir, const char *except_dir)
 {
 	struct np_hyph_dicts *h = calloc(1, sizeof *h);
-	if (h)
+	if (h) {
 		h->dir = g_strdup(dir ? dir : "/usr/share/hyphen");
+		h->except_dir = g_strdup(except_dir);
+	}
 	return h;
 }
 
@@ -42,9 +46,12 @@ void np_hyph_dicts_free(struct np_hyph_dicts *h)
 		free(h->v[i].language);
 		if (h->v[i].dict)
 			hnj_hyphen_free(h->v[i].dict);
+		if (h->v[i].except)
+			g_hash_table_destroy(h->v[i].except);
 	}
 	free(h->v);
 	g_free(h->dir);
+	g_free(h->except_dir);
 	free(h);
 }
 
@@ -160,18 +167,74 @@ static HyphenDict *load_language(const char *dir, const char *language)
 	return d;
 }
 
-static HyphenDict *dict_for(struct np_hyph_dicts *h, const char *language)
+/* The exception list of a language: LANG.txt (then its primary language's),
+ * one word a line with its breaks as hyphens ("pro-ject"), '#' comments. */
+static GHashTable *load_exceptions(const char *dir, const char *language)
+{
+	GHashTable *t = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
+	char primary[16] = {0};
+	sscanf(language, "%15[A-Za-z]", primary);
+	const char *names[] = {language, primary};
+	for (int k = 0; k < 2 && dir; k++) {
+		char *path = g_strdup_printf("%s/%s.txt", dir, names[k]);
+		gchar *text = NULL;
+		if (g_file_get_contents(path, &text, NULL, NULL) && g_utf8_validate(text, -1, NULL)) {
+			gchar **lines = g_strsplit(text, "\n", -1);
+			for (gchar **l = lines; *l; l++) {
+				g_strstrip(*l);
+				if (!**l || **l == '#')
+					continue;
+				gchar **parts = g_strsplit(*l, "-", -1);
+				gchar *plain = g_strjoinv("", parts);
+				g_strfreev(parts);
+				gchar *key = g_utf8_strdown(plain, -1);
+				g_free(plain);
+				g_hash_table_replace(t, key, g_strdup(*l));
+			}
+			g_strfreev(lines);
+		}
+		g_free(text);
+		g_free(path);
+		if (strcmp(names[0], names[1]) == 0)
+			break;
+	}
+	return t;
+}
+
+static struct dict_entry *entry_for(struct np_hyph_dicts *h, const char *language)
 {
 	for (size_t i = 0; i < h->n; i++)
 		if (strcmp(h->v[i].language, language) == 0)
-			return h->v[i].dict;
+			return &h->v[i];
 	struct dict_entry *v = realloc(h->v, (h->n + 1) * sizeof *v);
 	if (!v)
 		return NULL;
 	h->v = v;
 	h->v[h->n].language = strdup(language);
 	h->v[h->n].dict = load_language(h->dir, language);
-	return h->v[h->n++].dict;
+	h->v[h->n].except = load_exceptions(h->except_dir, language);
+	return &h->v[h->n++];
+}
+
+/* Points of a word the exception list spells out ("pro-ject"), as character
+ * counts; -1 when the list does not have it. */
+static int exception_points(GHashTable *except, const char *lower, long nchars, int left,
+			    int right, long *chars, int max)
+{
+	const char *spelled = except ? g_hash_table_lookup(except, lower) : NULL;
+	if (!spelled)
+		return -1;
+	int n = 0;
+	long ci = 0;
+	for (const char *c = spelled; *c && n < max; c = g_utf8_next_char(c)) {
+		if (*c == '-') {
+			if (ci >= left && nchars - ci >= right)
+				chars[n++] = ci;
+		} else {
+			ci++;
+		}
+	}
+	return n;
 }
 
 /* The word in the dictionary's charset, one byte per character for 8-bit
@@ -219,14 +282,22 @@ int np_hyph_points(struct np_hyph_dicts *h, const char *language, const char *wo
 {
 	if (!h || !language || len == 0 || len > MAX_WORD)
 		return 0;
-	HyphenDict *d = dict_for(h, language);
-	if (!d)
-		return 0;
+	struct dict_entry *e = entry_for(h, language);
 	long nchars = g_utf8_strlen(word, (gssize)len);
 	char *lower = g_utf8_strdown(word, (gssize)len);
-	if (g_utf8_strlen(lower, -1) != nchars) {
+	long chars[64];
+	int n = e ? exception_points(e->except, lower, nchars, left, right, chars,
+				     max < 64 ? max : 64) : -1;
+	HyphenDict *d = e ? e->dict : NULL;
+	if (n < 0 && (!d || g_utf8_strlen(lower, -1) != nchars)) {
 		g_free(lower);
 		return 0;
+	}
+	if (n >= 0) {
+		for (int i = 0; i < n; i++)
+			points[i] = (size_t)(g_utf8_offset_to_pointer(word, chars[i]) - word);
+		g_free(lower);
+		return n;
 	}
 	size_t elen = 0;
 	char *enc = encode(d, lower, &elen);
@@ -235,8 +306,7 @@ int np_hyph_points(struct np_hyph_dicts *h, const char *language, const char *wo
 		g_free(lower);
 		return 0;
 	}
-	long chars[64];
-	int n = hyphen_points(d, enc, elen, nchars, left, right, chars,
+	n = hyphen_points(d, enc, elen, nchars, left, right, chars,
 			      max < 64 ? max : 64);
 	for (int i = 0; i < n; i++)
 		points[i] = (size_t)(g_utf8_offset_to_pointer(word, chars[i]) - word);

@@ -31,6 +31,9 @@ struct np_text_ctx;
 struct np_text_ctx *np_text_ctx_new(const char *fonts_dir, const char *hyphen_dir,
 				    struct np_diags *d);
 void np_text_ctx_free(struct np_text_ctx *t);
+/* Where the project's hyphenation exceptions are (DIR/LANG.txt: words the
+ * patterns get wrong, spelled with their breaks, "pro-ject"). */
+void np_text_set_exceptions(struct np_text_ctx *t, const char *dir);
 /* A new context over the same fonts and dictionaries, for another thread
  * (a font map must not be shared between threads). */
 struct np_text_ctx *np_text_ctx_clone(const struct np_text_ctx *t, struct np_diags *d);

@@ -17,6 +17,7 @@ struct np_text_ctx {
 	GHashTable *missing; /* gunichar -> 1: characters no bundled font has */
 	GHashTable *families; /* family name -> 1 */
 	char *fonts_dir, *hyphen_dir; /* to make another context like this one */
+	char *except_dir;             /* the project's hyphenation exceptions */
 };
 
 /* PangoAttrList for a spec: base style over the whole text, inline runs, the
@@ -29,7 +30,7 @@ PangoFontDescription *np_text_font_desc(const struct np_style *s);
 char *np_punctuate(const char *language, const char *text, size_t len, size_t **map,
 		   size_t *out_len);
 
-struct np_hyph_dicts *np_hyph_dicts_new(const char *dir);
+struct np_hyph_dicts *np_hyph_dicts_new(const char *dir, const char *except_dir);
 void np_hyph_dicts_free(struct np_hyph_dicts *h);
 int np_hyph_points(struct np_hyph_dicts *h, const char *language, const char *word,
 		   size_t len, int left, int right, size_t *points, int max);
