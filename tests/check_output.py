@@ -12,7 +12,7 @@ Checks (each failure is printed with the offending page/frame/line; exit 1 on an
      stripped. A line ending in a hyphen and marked "hyphenated" is joined with the
      next line of the same stream (body: the article's column lines in report order,
      across pages; other frames: the same frame). Lines in furniture frames (folio,
-     running_head, jump, nameplate, ad) are not article text. The article's section
+     running_head, jump, nameplate, ad, index) are not article text. The article's section
      may be set once (a label) but need not be; its date is not checked.
   b  geometry: lines inside their frames; no two lines of a page overlap (box: a band
      of 0.75 * grid above the baseline); no body line (column frame) crosses any other
@@ -48,7 +48,7 @@ import unicodedata
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(HERE)
 
-FURNITURE_TEXT = {"folio", "running_head", "jump", "nameplate", "ad"}
+FURNITURE_TEXT = {"folio", "running_head", "jump", "nameplate", "ad", "index"}
 MARGIN_EXEMPT = {"folio", "running_head", "nameplate"}
 GRID_STYLES = {"body", "body_first", "subhead"}
 TOL = 0.5
