@@ -73,69 +73,120 @@ static void set_limit(struct flow *f, int k)
 		f->limit[i] = r->k0 + k / c + (i < k % c ? 1 : 0);
 }
 
-/* The spread between the deepest and the shallowest column bottom of the
- * region, in cells. */
-static int spread(const struct flow *f)
+/* Bottom of each column's text in the last region (cells, 0 when the
+ * column holds none); a column whose text stops above an obstacle counts as
+ * -1: its bottom is the obstacle's, not the text's. */
+static void bottoms(const struct flow *f, int *bottom)
 {
-	int last = f->used_regions - 1, lo = f->ncells, hi = -1;
+	int last = f->used_regions - 1;
 	const struct region *r = &f->regions[last];
 	int ncol = r->c1 - r->c0 + 1;
-	int *bottom = calloc((size_t)ncol, sizeof *bottom);
-	if (!bottom)
-		return 0;
+	for (int c = 0; c < ncol; c++)
+		bottom[c] = 0;
 	for (size_t i = 0; i < f->cursor && i < f->nslots; i++)
 		if (f->slots[i].region == last && !f->slots[i].blank &&
 		    f->slots[i].cell + 1 > bottom[f->slots[i].col - r->c0])
 			bottom[f->slots[i].col - r->c0] = f->slots[i].cell + 1;
+	for (int c = 0; c < ncol; c++) {
+		int below = bottom[c], lim = f->limit ? f->limit[c] : r->k1, free = 0;
+		for (size_t i = 0; below && below < lim && i < f->nslots; i++)
+			free |= f->slots[i].region == last && f->slots[i].col == r->c0 + c &&
+				f->slots[i].cell == below;
+		if (below && below < lim && !free)
+			bottom[c] = -1;
+	}
+}
+
+/* The spread between the deepest and the shallowest column bottom, in cells. */
+static int spread(const struct flow *f, const int *bottom, int ncol, int *deepest)
+{
+	int lo = f->ncells, hi = -1;
 	for (int c = 0; c < ncol; c++)
-		if (bottom[c]) {
+		if (bottom[c] > 0) {
 			lo = bottom[c] < lo ? bottom[c] : lo;
-			hi = bottom[c] > hi ? bottom[c] : hi;
+			if (bottom[c] > hi) {
+				hi = bottom[c];
+				*deepest = c;
+			}
 		}
-	free(bottom);
 	return hi >= lo ? hi - lo : 0;
 }
 
-/* Least total depth at which the text still ends in the last region, by
- * bisection; then, since widow and keep rules make that only nearly
- * monotonic, the few depths above it with the least spread between column
- * bottoms. The region count stays fixed while the limits hold. */
+/* Slots of region r the unbalanced run filled (blank ones too). */
+static int used_slots(const struct flow *f, int r)
+{
+	int n = 0;
+	for (size_t i = 0; i < f->cursor && i < f->nslots; i++)
+		n += f->slots[i].region == r;
+	return n;
+}
+
+/* Slots of region r that the limits of total depth k leave, counted on the
+ * unbalanced run's slots (the same geometry without limits). */
+static int capacity(struct flow *f, int r, int k)
+{
+	set_limit(f, k);
+	int n = 0;
+	for (size_t i = 0; i < f->nslots; i++)
+		n += f->slots[i].region == r && f->slots[i].cell < f->limit[f->slots[i].col - f->regions[r].c0];
+	return n;
+}
+
+/* Runs with the limits as they are; 1 when the text fits, 0 when not. */
+static int fits_now(struct flow *f)
+{
+	if (run(f) < 0)
+		return -1;
+	return !f->overflow;
+}
+
+/* Balancing: the least even depth that holds the text (found on the geometry
+ * first, then by runs from there), then the deepest column shortened a line
+ * at a time while the text still fits and the column bottoms spread over more
+ * than a line. */
 static int balance(struct flow *f)
 {
 	int last = f->used_regions - 1;
 	const struct region *r = &f->regions[last];
 	int C = r->c1 - r->c0 + 1, depth = r->k1 - r->k0;
 	f->limit = calloc((size_t)C, sizeof *f->limit);
-	if (!f->limit)
+	int *bottom = calloc((size_t)C, sizeof *bottom);
+	if (!f->limit || !bottom) {
+		free(bottom);
 		return -1;
-	f->max_regions = last + 1;
+	}
 	f->limit_region = last;
-	int lo = 0, hi = C * depth;
-	while (lo < hi) {
-		int mid = (lo + hi) / 2;
-		set_limit(f, mid);
-		if (run(f) < 0)
-			return -1;
-		if (f->overflow)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	int best = lo, best_spread = f->ncells + 1;
-	for (int k = lo; k <= lo + 2 * C && k <= C * depth; k++) {
-		set_limit(f, k);
-		if (run(f) < 0)
-			return -1;
-		int s = f->overflow ? f->ncells + 1 : spread(f);
-		if (s < best_spread) {
-			best = k;
-			best_spread = s;
-		}
-		if (s <= 1)
+	int need = used_slots(f, last), k = 0;
+	while (k < C * depth && capacity(f, last, k) < need)
+		k += C; /* even depths: k a multiple of C */
+	f->max_regions = last + 1;
+	int rc;
+	for (set_limit(f, k); (rc = fits_now(f)) == 0 && k < C * depth;)
+		set_limit(f, k += C);
+	unsigned char *fixed = calloc((size_t)C, 1);
+	for (int tries = 0; rc == 1 && fixed && tries < 3 * C; tries++) {
+		int deepest = -1;
+		bottoms(f, bottom);
+		if (spread(f, bottom, C, &deepest) <= 1)
 			break;
+		deepest = -1; /* the deepest column that may still give a line */
+		for (int c = 0; c < C; c++)
+			if (!fixed[c] && bottom[c] > 0 && (deepest < 0 || bottom[c] > bottom[deepest]))
+				deepest = c;
+		if (deepest < 0)
+			break;
+		int keep = f->limit[deepest];
+		f->limit[deepest] = bottom[deepest] - 1;
+		if ((rc = fits_now(f)) == 1)
+			continue;
+		f->limit[deepest] = keep; /* the text did not fit: put it back */
+		fixed[deepest] = 1;
+		if (rc < 0 || fits_now(f) != 1)
+			rc = -1;
 	}
-	set_limit(f, best);
-	return 0;
+	free(fixed);
+	free(bottom);
+	return rc < 0 ? -1 : 0;
 }
 
 static void unbalance(struct flow *f, int max_regions)
