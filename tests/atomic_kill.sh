@@ -46,7 +46,7 @@ kill_mid_write() {
 			fi
 		done
 		n=$((n + 1))
-		[ $n -gt 30000 ] && break # 300 s
+		[ $n -gt 50000 ] && break # 500 s (slower under ASan)
 		sleep 0.01
 	done
 	wait "$pid" 2>/dev/null
