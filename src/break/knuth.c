@@ -124,6 +124,46 @@ struct cand {
 
 #define NCLASS(max_run) (4 * ((max_run) + 2))
 
+/* Emergency passes only: at a breakpoint, keep the candidates of the few line
+ * counts with the least demerits. With loose lines allowed without limit, a
+ * run of text without spaces (a 50,000-letter word) could otherwise reach
+ * each breakpoint in any number of lines, and the search would grow with the
+ * square of its length. The exact passes keep every line count. */
+#define KEEP_LINE_COUNTS 3
+
+static void prune_lines(struct cand *c, size_t nc, size_t per_line)
+{
+	size_t nlines = nc / per_line;
+	if (nlines <= KEEP_LINE_COUNTS)
+		return;
+	double best[KEEP_LINE_COUNTS];
+	size_t which[KEEP_LINE_COUNTS], kept = 0;
+	for (size_t l = 0; l < nlines; l++) {
+		double d = INFINITY;
+		for (size_t k = l * per_line; k < (l + 1) * per_line; k++)
+			if (c[k].used && c[k].demerits < d)
+				d = c[k].demerits;
+		if (d == INFINITY)
+			continue;
+		size_t at = kept < KEEP_LINE_COUNTS ? kept++ : KEEP_LINE_COUNTS;
+		if (at == KEEP_LINE_COUNTS) { /* replace the worst kept if this is better */
+			size_t worst = 0;
+			for (size_t i = 1; i < kept; i++)
+				worst = best[i] > best[worst] ? i : worst;
+			if (d >= best[worst]) {
+				for (size_t k = l * per_line; k < (l + 1) * per_line; k++)
+					c[k].used = 0;
+				continue;
+			}
+			for (size_t k = which[worst] * per_line; k < (which[worst] + 1) * per_line; k++)
+				c[k].used = 0;
+			at = worst;
+		}
+		best[at] = d;
+		which[at] = l;
+	}
+}
+
 static int try_break(struct pass *ps, size_t b)
 {
 	const struct np_bitem *it = &ps->it[b];
@@ -176,6 +216,8 @@ static int try_break(struct pass *ps, size_t b)
 			c[k].ratio = r;
 		}
 	}
+	if (ps->background || ps->allow_overfull)
+		prune_lines(c, nc, NCLASS(maxrun));
 	for (size_t k = 0; k < nc; k++) {
 		if (!c[k].used)
 			continue;
