@@ -52,12 +52,13 @@ int np_break_paragraph(const struct np_bitem *items, size_t n, np_width_fn width
 double np_break_ratio(const struct np_bitem *items, size_t from, size_t to, int32_t width,
 		      double letter_space, double *letter)
 {
+	/* sums over the line alone: a paragraph's lines each cost their length */
 	struct np_break_sums s;
 	if (letter)
 		*letter = 0;
-	if (np_break_sums_init(&s, items, to + 1, letter_space) < 0)
+	if (to < from || np_break_sums_init(&s, items + from, to - from + 1, letter_space) < 0)
 		return 0;
-	double r = np_break_sums_ratio(items, &s, from, to, width, 0, letter);
+	double r = np_break_sums_ratio(items + from, &s, 0, to - from, width, 0, letter);
 	np_break_sums_fini(&s);
 	return isfinite(r) ? r : 0;
 }

@@ -26,25 +26,36 @@ static void line_range(const struct np_para *p, const size_t *breaks, size_t k, 
 		*eb = (size_t)(g_utf8_prev_char(p->text + *eb) - p->text);
 }
 
-/* Copy of run restricted to [sb, eb), or NULL when they do not meet. */
+/* Copy of run restricted to [sb, eb), or NULL when they do not meet: only the
+ * glyphs of the range are copied, so cutting every line of a long run stays
+ * linear. Line ends are cluster boundaries (break chances are only taken at
+ * cluster starts). */
 static PangoGlyphItem *cut_run(const struct np_para *p, PangoGlyphItem *run, size_t sb, size_t eb)
 {
 	size_t ro = (size_t)run->item->offset, re = ro + (size_t)run->item->length;
 	if (re <= sb || ro >= eb)
 		return NULL;
-	PangoGlyphItem *c = pango_glyph_item_copy(run);
-	if (ro < sb) {
-		PangoGlyphItem *head = pango_glyph_item_split(c, p->text, (int)(sb - ro));
-		if (head)
-			pango_glyph_item_free(head);
-	}
-	size_t co = (size_t)c->item->offset, ce = co + (size_t)c->item->length;
-	if (ce > eb && eb > co) {
-		PangoGlyphItem *head = pango_glyph_item_split(c, p->text, (int)(eb - co));
-		if (head) {
-			pango_glyph_item_free(c);
-			c = head;
+	size_t a = sb > ro ? sb : ro, b = eb < re ? eb : re;
+	const PangoGlyphString *g = run->glyphs;
+	int first = -1, n = 0;
+	for (int i = 0; i < g->num_glyphs; i++) { /* contiguous in either direction */
+		size_t at = ro + (size_t)g->log_clusters[i];
+		if (at >= a && at < b) {
+			first = first < 0 ? i : first;
+			n++;
 		}
+	}
+	PangoGlyphItem *c = g_slice_new0(PangoGlyphItem);
+	c->item = pango_item_copy(run->item);
+	c->item->offset = (int)a;
+	c->item->length = (int)(b - a);
+	c->item->num_chars = (int)g_utf8_strlen(p->text + a, (gssize)(b - a));
+	c->glyphs = pango_glyph_string_new();
+	pango_glyph_string_set_size(c->glyphs, n);
+	if (n > 0) {
+		memcpy(c->glyphs->glyphs, g->glyphs + first, (size_t)n * sizeof *g->glyphs);
+		for (int i = 0; i < n; i++)
+			c->glyphs->log_clusters[i] = g->log_clusters[first + i] - (int)(a - ro);
 	}
 	c->item->offset -= (int)sb;
 	return c;
