@@ -11,6 +11,7 @@
  * below a short last page's text. Paragraphs are shaped once and kept across
  * the runs; trial runs only break and fill slots.
  */
+#include <limits.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -45,7 +46,17 @@ static int run_as(struct flow *f, int draw)
 	reset(f);
 	if (np_flow_add_slots(f) != 0 || np_flow_region(f, 0) < 0)
 		return -1;
-	return np_body_flow(f);
+	if (np_body_flow(f) < 0)
+		return -1;
+	/* a float moved past the text's last region still stands, on its own */
+	int text_regions = f->max_regions;
+	f->max_regions = INT_MAX;
+	int rc = 0;
+	for (size_t i = 0; draw && rc == 0 && i < f->nobst; i++)
+		if (np_flow_region_at(f, f->obst[i].region))
+			rc = np_flow_region(f, f->obst[i].region);
+	f->max_regions = text_regions;
+	return rc;
 }
 
 static int run(struct flow *f)
