@@ -102,6 +102,20 @@ def covered_column(report, stderr, lay):
             raise Fail("no body text in column %d beside the covered one" % c)
 
 
+def picture_on_own_page(report, stderr, lay):
+    """The picture that fits no page of the text stands on a page of its own,
+    with its caption and credit."""
+    im = frames(report, "image")
+    if len(im) != 1:
+        raise Fail("expected one image frame, found %d" % len(im))
+    page, f = im[0]
+    if page["number"] != 2:
+        raise Fail("the picture is on page %d, expected page 2" % page["number"])
+    caps = [l for l in page.get("lines", []) if l.get("style") in ("caption", "credit")]
+    if len(caps) < 2:
+        raise Fail("the picture's caption and credit are not set beside it")
+
+
 def picture_covers_page(report, stderr, lay):
     im = frames(report, "image")
     if len(im) != 1:
@@ -161,7 +175,7 @@ CASES = {
     "picture-covers-page": ("picture-covers-page.yaml", "tabloid", {"cover.png": (40, 56)}, 0,
                             ["pixels per inch"], picture_covers_page),
     "picture-moved-past-end": ("picture-moved-past-end.yaml", "tabloid", {"cover.png": (40, 56)},
-                               0, ["pixels per inch"], picture_covers_page),
+                               0, ["pixels per inch"], picture_on_own_page),
     "picture-all-columns": ("picture-all-columns.yaml", "tabloid", {"wide.png": (60, 40)}, 0,
                             [], picture_all_columns),
     "picture-too-wide": ("picture-too-wide.yaml", "tabloid", {"wide.png": (60, 40)}, 1,
