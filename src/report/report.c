@@ -87,7 +87,9 @@ static void line(FILE *fp, const struct np_page *pg, const struct np_pline *l)
 
 static void page(FILE *fp, const struct np_page *pg, const struct np_layout *l)
 {
-	fprintf(fp, "    {\"number\": %d, \"width\": ", pg->number);
+	fprintf(fp, "    {\"number\": %d, \"label\": ", pg->number);
+	str(fp, pg->label);
+	fputs(", \"width\": ", fp);
 	num(fp, pg->width);
 	fputs(", \"height\": ", fp);
 	num(fp, pg->height);
@@ -123,9 +125,10 @@ static void article(FILE *fp, const struct np_article_stats *a)
 		fprintf(fp, "%s%d", i ? ", " : "", a->pages[i]);
 	fprintf(fp,
 		"], \"lines\": %d, \"words\": %d, \"overset_words\": %d, \"loose_lines\": %d, "
-		"\"tight_lines\": %d, \"hyphenated_lines\": %d, \"hyphen_runs\": %d}",
+		"\"tight_lines\": %d, \"hyphenated_lines\": %d, \"hyphen_runs\": %d, "
+		"\"overset_lines\": %d, \"empty_lines\": %d}",
 		a->lines, a->words, a->overset_words, a->loose_lines, a->tight_lines,
-		a->hyphenated_lines, a->hyphen_runs);
+		a->hyphenated_lines, a->hyphen_runs, a->overset_lines, a->empty_lines);
 }
 
 int np_report_write(FILE *fp, const struct np_doc *doc, const struct np_diags *d)
