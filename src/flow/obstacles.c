@@ -289,10 +289,14 @@ static void wanted(struct flow *f, const struct obstacle *o, const struct np_pla
 		*cell = e->cell + 1;
 		if (!pl->column)
 			*col = e->col;
-	} else {
-		int d = depth < r->k1 - r->k0 ? depth : r->k1 - r->k0;
-		*cell = r->k0 + d / 3;
+	} else { /* a third of the way down the text */
+		int d3 = depth < r->k1 - r->k0 ? depth : r->k1 - r->k0;
+		*cell = r->k0 + d3 / 3;
 	}
+	/* in the text's first region, end above its foot so text follows */
+	int d = depth < r->k1 - r->k0 ? depth : r->k1 - r->k0;
+	if (pos != NP_POS_TOP && pos != NP_POS_BOTTOM && *ri == 0 && *cell + o->ncells > r->k0 + d - 2)
+		*cell = r->k0 + d - 2 - o->ncells > r->k0 ? r->k0 + d - 2 - o->ncells : r->k0;
 	if (*col + o->span > r->c1 + 1)
 		*col = r->c1 + 1 - o->span;
 	if (*col < r->c0)

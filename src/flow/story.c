@@ -175,10 +175,16 @@ static int balance(struct flow *f)
 	for (set_limit(f, k); (rc = fits_now(f)) == 0 && k < C * depth;)
 		set_limit(f, k += C);
 	unsigned char *fixed = calloc((size_t)C, 1);
-	for (int tries = 0; rc == 1 && fixed && tries < 3 * C; tries++) {
+	int *best = calloc((size_t)C, sizeof *best), best_spread = INT_MAX;
+	for (int tries = 0; rc == 1 && fixed && best && tries < 3 * C; tries++) {
 		int deepest = -1;
 		bottoms(f, bottom);
-		if (spread(f, bottom, C, &deepest) <= 1)
+		int sp = spread(f, bottom, C, &deepest);
+		if (sp < best_spread) { /* the limits of the evenest fit so far */
+			best_spread = sp;
+			memcpy(best, f->limit, (size_t)C * sizeof *best);
+		}
+		if (sp <= 1)
 			break;
 		deepest = -1; /* the deepest column that may still give a line */
 		for (int c = 0; c < C; c++)
@@ -192,9 +198,11 @@ static int balance(struct flow *f)
 			continue;
 		f->limit[deepest] = keep; /* the text did not fit: put it back */
 		fixed[deepest] = 1;
-		if (rc < 0 || fits_now(f) != 1)
-			rc = -1;
+		rc = rc < 0 ? -1 : fits_now(f);
 	}
+	if (rc >= 0 && best && best_spread != INT_MAX)
+		memcpy(f->limit, best, (size_t)C * sizeof *best);
+	free(best);
 	free(fixed);
 	free(bottom);
 	return rc < 0 ? -1 : 0;
