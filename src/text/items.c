@@ -50,10 +50,10 @@ static int penalty(struct np_para *p, size_t at, int32_t width, int32_t pen, int
 static int glue(struct np_para *p, size_t a, size_t b, int justify)
 {
 	int32_t w = p->pre[b] - p->pre[a];
-	/* justified: a space may grow to twice its width, shrink by a third;
+	/* justified: a space may grow to twice its width, shrink by 30%;
 	 * ragged: spaces keep their width */
 	return push(p, (struct np_bitem){.type = NP_GLUE, .width = w,
-					 .stretch = justify ? w : 0, .shrink = justify ? w / 4 : 0,
+					 .stretch = justify ? w : 0, .shrink = justify ? w * 3 / 10 : 0,
 					 .pos = (uint32_t)a, .end = (uint32_t)b});
 }
 
