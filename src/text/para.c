@@ -2,8 +2,8 @@
  *
  * The paragraph is laid out by Pango at unlimited width (one line); per-byte
  * prefix sums of the characters' advances give the width of any range. Words
- * are boxes, spaces glue (stretching to twice their width, shrinking by a
- * third), break chances inside words (after a hyphen or dash, hyphenation
+ * are boxes, spaces glue (stretching to twice their width, shrinking by 30%),
+ * break chances inside words (after a hyphen or dash, hyphenation
  * points) penalties. Hyphenation points are kept only at cluster starts, so a
  * line never has to be cut inside a ligature.
  */
