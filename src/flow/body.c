@@ -399,11 +399,16 @@ static struct np_para *block_para(struct flow *f, int block, enum np_style_id si
 	return f->paras[block - 1];
 }
 
-int np_body_flow(struct flow *f)
+int np_body_flow(struct flow *f, int from)
 {
 	int first = 1, after_head = 1;
-	for (size_t i = 0; i < f->a->nblocks; i++) {
+	if (from > 1) {
+		first = f->starts[from - 1].first;
+		after_head = f->starts[from - 1].after_head;
+	}
+	for (size_t i = (size_t)from - 1; i < f->a->nblocks; i++) {
 		int block = (int)i + 1;
+		f->starts[i] = (struct block_start){f->cursor, f->used_regions, first, after_head};
 		if (f->a->blocks[i].kind == NP_BLOCK_SUBHEAD) {
 			if (set_subhead(f, block) < 0)
 				return -1;

@@ -29,6 +29,7 @@ struct slot {
 	unsigned run_start : 1; /* first slot of a column run (top, or below an obstacle) */
 	unsigned run_end : 1;   /* last slot of a run */
 	unsigned blank : 1;     /* left empty (widow/orphan control, keep-with-next) */
+	unsigned geo_blank : 1; /* left empty by the geometry: a one-line run */
 };
 
 enum obst_kind { OB_PULLQUOTE, OB_SIDEBAR, OB_IMAGE };
@@ -76,6 +77,12 @@ struct flow {
 
 	struct np_para **paras; /* shaped body blocks, kept across trial runs */
 	struct block_end *ends;
+	/* where each block started in the last run, to resume a run there */
+	struct block_start {
+		size_t cursor;
+		int used_regions;
+		int first, after_head; /* the body flow's state */
+	} *starts;
 
 	struct slot *slots;
 	size_t nslots, capslots, cursor;
@@ -156,7 +163,8 @@ int np_obstacle_cells(struct flow *f, enum obst_kind kind, int index, double wid
 int np_obstacles_plan(struct flow *f, int nregions, int depth);
 int np_obstacles_draw(struct flow *f, int region);
 
-/* body.c */
-int np_body_flow(struct flow *f);
+/* body.c: from block `from` (1-based) on, the flow's state as the last run
+ * recorded it there (1: the whole body) */
+int np_body_flow(struct flow *f, int from);
 
 #endif

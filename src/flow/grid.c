@@ -65,7 +65,7 @@ static void end_run(struct flow *f)
 	struct slot *s = &f->slots[f->nslots - 1];
 	s->run_end = 1;
 	if (s->run_start)
-		s->blank = 1;
+		s->blank = s->geo_blank = 1;
 }
 
 int np_slots_for_region(struct flow *f, int ri)

@@ -46,7 +46,7 @@ static int run_as(struct flow *f, int draw)
 	reset(f);
 	if (np_flow_add_slots(f) != 0 || np_flow_region(f, 0) < 0)
 		return -1;
-	if (np_body_flow(f) < 0)
+	if (np_body_flow(f, 1) < 0)
 		return -1;
 	/* a float moved past the text's last region still stands, on its own */
 	int text_regions = f->max_regions;
@@ -143,10 +143,50 @@ static int capacity(struct flow *f, int r, int k)
 	return n;
 }
 
-/* Runs with the limits as they are; 1 when the text fits, 0 when not. */
-static int fits_now(struct flow *f)
+/* Where a balancing run may resume: the last block to start before the
+ * balanced region; what comes before it does not change with the limits. */
+struct resume {
+	int block;       /* 1-based */
+	size_t first;    /* the region's first slot */
+};
+
+static struct resume resume_point(const struct flow *f, int region)
 {
-	if (run(f) < 0)
+	struct resume rs = {1, f->nslots};
+	for (size_t i = 0; i < f->nslots; i++)
+		if (f->slots[i].region == region) {
+			rs.first = i;
+			break;
+		}
+	for (size_t b = 0; b < f->a->nblocks; b++)
+		if (f->starts[b].cursor <= rs.first && f->starts[b].used_regions <= region)
+			rs.block = (int)b + 1;
+	return rs;
+}
+
+/* Runs again from the resume point with the limits as they are: the slots
+ * before the region and the blocks before the point stand as they were. */
+static int resume_run(struct flow *f, const struct resume *rs)
+{
+	const struct block_start *st = &f->starts[rs->block - 1];
+	f->trial = 1;
+	for (size_t i = st->cursor; i < rs->first && i < f->nslots; i++)
+		f->slots[i].blank = f->slots[i].geo_blank;
+	f->nslots = rs->first;
+	f->slot_regions = f->limit_region;
+	f->cursor = st->cursor;
+	f->used_regions = st->used_regions;
+	f->overflow = 0;
+	f->overset_words = 0;
+	f->overset_lines = 0;
+	memset(f->ends + rs->block - 1, 0, (f->a->nblocks - (size_t)rs->block + 1) * sizeof *f->ends);
+	return np_body_flow(f, rs->block);
+}
+
+/* Runs with the limits as they are; 1 when the text fits, 0 when not. */
+static int fits_now(struct flow *f, const struct resume *rs)
+{
+	if ((rs && rs->block > 1 ? resume_run(f, rs) : run(f)) < 0)
 		return -1;
 	return !f->overflow;
 }
@@ -167,12 +207,13 @@ static int balance(struct flow *f)
 		return -1;
 	}
 	f->limit_region = last;
+	struct resume rs = resume_point(f, last);
 	int need = used_slots(f, last), k = 0;
 	while (k < C * depth && capacity(f, last, k) < need)
 		k += C; /* even depths: k a multiple of C */
 	f->max_regions = last + 1;
 	int rc;
-	for (set_limit(f, k); (rc = fits_now(f)) == 0 && k < C * depth;)
+	for (set_limit(f, k); (rc = fits_now(f, &rs)) == 0 && k < C * depth;)
 		set_limit(f, k += C);
 	unsigned char *fixed = calloc((size_t)C, 1);
 	int *best = calloc((size_t)C, sizeof *best), best_spread = INT_MAX;
@@ -194,11 +235,11 @@ static int balance(struct flow *f)
 			break;
 		int keep = f->limit[deepest];
 		f->limit[deepest] = bottom[deepest] - 1;
-		if ((rc = fits_now(f)) == 1)
+		if ((rc = fits_now(f, &rs)) == 1)
 			continue;
 		f->limit[deepest] = keep; /* the text did not fit: put it back */
 		fixed[deepest] = 1;
-		rc = rc < 0 ? -1 : fits_now(f);
+		rc = rc < 0 ? -1 : fits_now(f, &rs);
 	}
 	if (rc >= 0 && best && best_spread != INT_MAX)
 		memcpy(f->limit, best, (size_t)C * sizeof *best);
@@ -246,6 +287,12 @@ int np_story_flow(struct flow *f)
 	}
 	if (rc == 0)
 		rc = run_as(f, 1);
+	if (rc == 0 && f->overflow && f->limit) {
+		/* balancing resumed runs mid-story; should the whole run disagree
+		 * with them, the text is set unbalanced rather than cut */
+		unbalance(f, max_regions);
+		rc = run_as(f, 1);
+	}
 	f->max_regions = max_regions;
 	return rc;
 }
@@ -263,7 +310,8 @@ int np_flow_init(struct flow *f)
 		f->label_prefix = "";
 	f->paras = calloc(f->a->nblocks + 1, sizeof *f->paras);
 	f->ends = calloc(f->a->nblocks + 1, sizeof *f->ends);
-	return f->paras && f->ends ? 0 : -1;
+	f->starts = calloc(f->a->nblocks + 1, sizeof *f->starts);
+	return f->paras && f->ends && f->starts ? 0 : -1;
 }
 
 void np_flow_fini(struct flow *f)
@@ -272,6 +320,7 @@ void np_flow_fini(struct flow *f)
 		np_para_free(f->paras[i]);
 	free(f->paras);
 	free(f->ends);
+	free(f->starts);
 	free(f->slots);
 	free(f->obst);
 	free(f->limit);
