@@ -191,19 +191,61 @@ static int fits_now(struct flow *f, const struct resume *rs)
 	return !f->overflow;
 }
 
+/* Levels the column bottoms from the even depth: the deepest column that
+ * may still give a line is shortened by one, while the text fits and the
+ * bottoms spread over more than a line; ties go to the leftmost column, or
+ * (rightmost) to the one whose line has the fewest columns to cross. The
+ * evenest limits found so far are kept in best/best_spread. Returns -1 on
+ * error. */
+static int level(struct flow *f, const struct resume *rs, int C, int rightmost, int *best,
+		 int *best_spread)
+{
+	unsigned char *fixed = calloc((size_t)C, 1);
+	int *bottom = calloc((size_t)C, sizeof *bottom);
+	int rc = fixed && bottom ? fits_now(f, rs) : -1;
+	for (int tries = 0; rc == 1 && tries < 3 * C; tries++) {
+		int deepest = -1;
+		bottoms(f, bottom);
+		int sp = spread(f, bottom, C, &deepest);
+		if (sp < *best_spread) {
+			*best_spread = sp;
+			memcpy(best, f->limit, (size_t)C * sizeof *best);
+		}
+		if (sp <= 1)
+			break;
+		deepest = -1;
+		for (int c = 0; c < C; c++)
+			if (!fixed[c] && bottom[c] > 0 &&
+			    (deepest < 0 || bottom[c] > bottom[deepest] ||
+			     (rightmost && bottom[c] == bottom[deepest])))
+				deepest = c;
+		if (deepest < 0)
+			break;
+		int keep = f->limit[deepest];
+		f->limit[deepest] = bottom[deepest] - 1;
+		if ((rc = fits_now(f, rs)) == 1)
+			continue;
+		f->limit[deepest] = keep; /* the text did not fit: put it back */
+		fixed[deepest] = 1;
+		rc = rc < 0 ? -1 : fits_now(f, rs);
+	}
+	free(fixed);
+	free(bottom);
+	return rc < 0 ? -1 : 0;
+}
+
 /* Balancing: the least even depth that holds the text (found on the geometry
- * first, then by runs from there), then the deepest column shortened a line
- * at a time while the text still fits and the column bottoms spread over more
- * than a line. */
+ * first, then by runs from there), then the column bottoms levelled. */
 static int balance(struct flow *f)
 {
 	int last = f->used_regions - 1;
 	const struct region *r = &f->regions[last];
 	int C = r->c1 - r->c0 + 1, depth = r->k1 - r->k0;
 	f->limit = calloc((size_t)C, sizeof *f->limit);
-	int *bottom = calloc((size_t)C, sizeof *bottom);
-	if (!f->limit || !bottom) {
-		free(bottom);
+	int *even = calloc((size_t)C, sizeof *even), *best = calloc((size_t)C, sizeof *best);
+	if (!f->limit || !even || !best) {
+		free(even);
+		free(best);
 		return -1;
 	}
 	f->limit_region = last;
@@ -215,37 +257,17 @@ static int balance(struct flow *f)
 	int rc;
 	for (set_limit(f, k); (rc = fits_now(f, &rs)) == 0 && k < C * depth;)
 		set_limit(f, k += C);
-	unsigned char *fixed = calloc((size_t)C, 1);
-	int *best = calloc((size_t)C, sizeof *best), best_spread = INT_MAX;
-	for (int tries = 0; rc == 1 && fixed && best && tries < 3 * C; tries++) {
-		int deepest = -1;
-		bottoms(f, bottom);
-		int sp = spread(f, bottom, C, &deepest);
-		if (sp < best_spread) { /* the limits of the evenest fit so far */
-			best_spread = sp;
-			memcpy(best, f->limit, (size_t)C * sizeof *best);
-		}
-		if (sp <= 1)
-			break;
-		deepest = -1; /* the deepest column that may still give a line */
-		for (int c = 0; c < C; c++)
-			if (!fixed[c] && bottom[c] > 0 && (deepest < 0 || bottom[c] > bottom[deepest]))
-				deepest = c;
-		if (deepest < 0)
-			break;
-		int keep = f->limit[deepest];
-		f->limit[deepest] = bottom[deepest] - 1;
-		if ((rc = fits_now(f, &rs)) == 1)
-			continue;
-		f->limit[deepest] = keep; /* the text did not fit: put it back */
-		fixed[deepest] = 1;
-		rc = rc < 0 ? -1 : fits_now(f, &rs);
+	memcpy(even, f->limit, (size_t)C * sizeof *even);
+	int best_spread = INT_MAX;
+	for (int rightmost = 0; rc == 1 && rightmost < 2 && best_spread > 1; rightmost++) {
+		memcpy(f->limit, even, (size_t)C * sizeof *even);
+		if (level(f, &rs, C, rightmost, best, &best_spread) < 0)
+			rc = -1;
 	}
-	if (rc >= 0 && best && best_spread != INT_MAX)
+	if (rc >= 0 && best_spread != INT_MAX)
 		memcpy(f->limit, best, (size_t)C * sizeof *best);
+	free(even);
 	free(best);
-	free(fixed);
-	free(bottom);
 	return rc < 0 ? -1 : 0;
 }
 
