@@ -16,7 +16,7 @@
 #include "render/stream.h"
 #include "text/text.h"
 
-enum { MAX_PAGES = 20, TOTAL_FIT_MAX = 3072 };
+enum { MAX_PAGES = 20, TOTAL_FIT_MAX = 1024 };
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
