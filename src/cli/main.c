@@ -160,6 +160,10 @@ struct job {
 	char *output;
 	unsigned char *sel;
 	double t0;
+	/* an article's pages go out as the flow finishes them */
+	struct np_renderer *renderer;
+	struct np_atomic report_file;
+	int report_open, report_pages;
 };
 
 static int text_ctx(struct job *j)
@@ -214,12 +218,24 @@ static int prepare(struct job *j)
 	return text_ctx(j);
 }
 
+/* A page the flow has finished: drawn, and written to the report. */
+static int emit_page(void *ctx, const struct np_page *pg)
+{
+	struct job *j = ctx;
+	if (np_renderer_page(j->renderer, pg) < 0)
+		return -1;
+	if (j->report_open)
+		np_report_page(j->report_file.fp, pg, &j->layout, j->report_pages++ == 0);
+	return 0;
+}
+
 /* Lays the input out: an article on its pages, or a whole edition. */
 static int layout(struct job *j)
 {
 	struct np_flow_opts fo = {.breaker = j->a.first_fit ? NP_BREAK_FIRST_FIT : NP_BREAK_TOTAL_FIT,
 				  .debug = j->a.debug, .max_pages = j->a.max_pages,
-				  .jobs = j->a.jobs > 0 ? j->a.jobs : (int)sysconf(_SC_NPROCESSORS_ONLN)};
+				  .jobs = j->a.jobs > 0 ? j->a.jobs : (int)sysconf(_SC_NPROCESSORS_ONLN),
+				  .emit = j->renderer ? emit_page : NULL, .emit_ctx = j};
 	int rc = j->issue ? np_flow_issue(j->text, j->issue, &j->layout, &fo, &j->d, &j->doc)
 			  : np_flow_article(j->text, j->article, &j->layout, &fo, &j->d, &j->doc);
 	np_text_report_missing(j->text, &j->d);
@@ -323,18 +339,64 @@ static void summary(const struct job *j, double seconds)
 }
 
 /* Outputs were checked before anything was read (main). */
+static int render_opts(struct job *j, struct np_render_opts *ro)
+{
+	*ro = (struct np_render_opts){.format = (enum np_format)np_format_from_path(j->output),
+				      .dpi = j->a.dpi, .debug = j->a.debug, .pages = j->sel,
+				      .npages_sel = j->sel ? 10001 : 0,
+				      .progress = j->issue && isatty(2) ? progress_bar : NULL};
+	return 0;
+}
+
+/* An article: its pages are drawn and reported as the flow finishes them,
+ * into temporary files renamed at the end (or removed on failure). */
+static int render_article(struct job *j, struct np_render_opts *ro)
+{
+	const struct np_article *a = j->article;
+	j->renderer = np_renderer_open(j->output, ro, &j->layout, a->headline, a->byline, a->date,
+				       &j->d);
+	if (!j->renderer)
+		return EXIT_INPUT;
+	if (j->a.report) {
+		if (np_atomic_open(&j->report_file, j->a.report) < 0) {
+			np_diag_add(&j->d, NP_ERROR, NULL, "cannot write '%s': %s", j->a.report,
+				    strerror(errno));
+			np_renderer_close(j->renderer, NULL, 0);
+			return EXIT_INPUT;
+		}
+		j->report_open = 1;
+		np_report_begin(j->report_file.fp);
+	}
+	int ok = layout(j) == 0 && !(j->sel && pages_missing(j) < 0);
+	ok = np_renderer_close(j->renderer, NULL, ok) == 0 && ok;
+	j->renderer = NULL;
+	if (j->report_open) {
+		ok = ok && np_report_end(j->report_file.fp, &j->doc, &j->d) == 0 &&
+		     np_atomic_commit(&j->report_file) == 0;
+		if (!ok)
+			np_atomic_abort(&j->report_file);
+		j->report_open = 0;
+	}
+	return ok ? 0 : EXIT_INPUT;
+}
+
 static int render(struct job *j)
 {
+	struct np_render_opts ro;
+	render_opts(j, &ro);
 	double t1 = now();
+	if (j->article) {
+		int rc = render_article(j, &ro);
+		if (rc == 0 && j->a.timings)
+			fprintf(stderr, "timings: parse+fonts %.1f ms, layout and render %.1f ms, pages %zu\n",
+				(t1 - j->t0) * 1e3, (now() - t1) * 1e3, j->doc.npages);
+		return rc;
+	}
 	if (layout(j) < 0)
 		return EXIT_INPUT;
 	double t2 = now();
 	if (j->sel && pages_missing(j) < 0)
 		return EXIT_INPUT;
-	struct np_render_opts ro = {.format = (enum np_format)np_format_from_path(j->output),
-				    .dpi = j->a.dpi, .debug = j->a.debug, .pages = j->sel,
-				    .npages_sel = j->sel ? 10001 : 0,
-				    .progress = j->issue && isatty(2) ? progress_bar : NULL};
 	if (np_render(&j->doc, j->output, &ro, &j->d) < 0)
 		return EXIT_INPUT;
 	if (j->a.report && write_report(j) < 0)

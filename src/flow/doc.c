@@ -85,6 +85,15 @@ struct np_page *np_doc_add_page(struct np_doc *doc, const struct np_layout *l)
 	return pg;
 }
 
+void np_doc_clear_pages(struct np_doc *doc)
+{
+	for (size_t i = 0; i < doc->npages; i++)
+		np_page_fini(&doc->pages[i]);
+	free(doc->pages);
+	doc->pages = NULL;
+	doc->npages = 0;
+}
+
 void np_doc_fini(struct np_doc *doc)
 {
 	if (!doc)

@@ -108,6 +108,11 @@ struct np_flow_opts {
 	enum np_break_mode breaker;
 	int max_pages; /* 0 = 1000 */
 	int jobs;      /* editions: stories laid out by this many threads (0, 1: one) */
+	/* articles: each page as soon as it is finished (may be NULL). The flow
+	 * then keeps only its number and size: a long article is not held whole.
+	 * Returns 0, or -1 to stop. */
+	int (*emit)(void *ctx, const struct np_page *pg);
+	void *emit_ctx;
 	int debug;
 };
 

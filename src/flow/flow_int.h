@@ -96,6 +96,9 @@ struct flow {
 	int unset_words; /* words of floats that found no room */
 	int overset_lines;
 	int quiet;       /* planning again: no warnings */
+	size_t emitted;  /* article mode: pages handed to o->emit */
+	struct np_article_stats *stats; /* article mode: figures, page by page */
+	int stats_run;   /* hyphenated lines in a row at the end of the last page counted */
 
 	/* drop cap on the first paragraph: its letter, size, width (pt), lines */
 	char cap[8];
@@ -113,6 +116,7 @@ int np_page_add_line(struct np_page *pg, const struct np_pline *ln);
 int np_page_add_rule(struct np_page *pg, double x0, double y0, double x1, double y1, double w);
 void np_page_fini(struct np_page *pg);
 struct np_page *np_doc_add_page(struct np_doc *doc, const struct np_layout *l);
+void np_doc_clear_pages(struct np_doc *doc);
 
 /* setblock.c: a paragraph set at one width from a baseline, leading apart. */
 struct block_spec {
@@ -152,6 +156,8 @@ void np_flow_date_words(const char *iso, char *out, size_t n);
 /* article.c */
 int np_flow_stats(const struct np_doc *doc, const char *id, int overset,
 		  struct np_article_stats *st);
+/* Article mode: hands the finished pages before `upto` to o->emit. */
+int np_flow_emit(struct flow *f, size_t upto);
 
 /* story.c: trial runs, float planning, balancing, the run that draws */
 int np_story_flow(struct flow *f);

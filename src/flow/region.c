@@ -287,6 +287,8 @@ static int jumps(struct flow *f, int ri)
 /* Article mode: the document's pages up to `page`, each with its folio. */
 static int pages_upto(struct flow *f, int page)
 {
+	if (np_flow_emit(f, (size_t)page) < 0) /* the pages before are finished */
+		return -1;
 	while ((int)f->doc->npages <= page) {
 		struct np_page *pg = np_doc_add_page(f->doc, f->l);
 		if (!pg || (f->l->folio && folio(f, pg) < 0))

@@ -21,8 +21,8 @@
 static void reset(struct flow *f)
 {
 	if (f->pages_mode && !f->trial) {
-		np_doc_fini(f->doc);
-		f->doc->layout = f->l;
+		np_doc_clear_pages(f->doc);
+		f->emitted = 0;
 	}
 	if (f->pages_mode)
 		f->nregions = 0; /* made again as the text needs them */
@@ -307,9 +307,16 @@ int np_story_flow(struct flow *f)
 		if (rc == 0 && !f->overflow)
 			rc = balance(f);
 	}
+	if (rc == 0 && f->limit && f->used_regions > 1) {
+		/* balancing resumed its runs mid-story: check them with a whole run
+		 * before drawing (pages may go out as they are drawn) */
+		rc = run(f);
+		if (rc == 0 && f->overflow)
+			unbalance(f, max_regions);
+	}
 	if (rc == 0)
 		rc = run_as(f, 1);
-	if (rc == 0 && f->overflow && f->limit) {
+	if (rc == 0 && f->overflow && f->limit && f->emitted == 0) {
 		/* balancing resumed runs mid-story; should the whole run disagree
 		 * with them, the text is set unbalanced rather than cut */
 		unbalance(f, max_regions);

@@ -92,38 +92,7 @@ static void outline(cairo_surface_t *s, const struct np_doc *doc, const struct n
 	free(out);
 }
 
-static int write_pdf(const struct np_doc *doc, FILE *fp, const struct np_render_opts *o)
-{
-	double w = doc->npages ? doc->pages[0].width : 612, h = doc->npages ? doc->pages[0].height : 792;
-	cairo_surface_t *s = cairo_pdf_surface_create_for_stream(write_fp, fp, w, h);
-	char date[32];
-	pdf_date(doc->date, date, sizeof date);
-	if (doc->title)
-		cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_TITLE, doc->title);
-	if (doc->author)
-		cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_AUTHOR, doc->author);
-	cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_CREATOR, "newsprint " NP_VERSION);
-	cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_CREATE_DATE, date);
-	cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_MOD_DATE, date);
-	outline(s, doc, o);
-	cairo_t *cr = cairo_create(s);
-	for (size_t i = 0; i < doc->npages; i++) {
-		const struct np_page *pg = &doc->pages[i];
-		if (!selected(o, pg->number))
-			continue;
-		cairo_pdf_surface_set_size(s, pg->width, pg->height);
-		np_draw_page(cr, pg, doc->layout, o->debug);
-		cairo_show_page(cr);
-		progress(o, doc, pg->number);
-	}
-	cairo_destroy(cr);
-	cairo_surface_finish(s);
-	int rc = cairo_surface_status(s) == CAIRO_STATUS_SUCCESS ? 0 : -1;
-	cairo_surface_destroy(s);
-	return rc;
-}
-
-static int write_png(const struct np_page *pg, const struct np_doc *doc, FILE *fp,
+static int write_png(const struct np_page *pg, const struct np_layout *l, FILE *fp,
 		     const struct np_render_opts *o)
 {
 	double scale = (o->dpi > 0 ? o->dpi : 96) / 72.0;
@@ -133,19 +102,19 @@ static int write_png(const struct np_page *pg, const struct np_doc *doc, FILE *f
 	cairo_set_source_rgb(cr, 1, 1, 1);
 	cairo_paint(cr);
 	cairo_scale(cr, scale, scale);
-	np_draw_page(cr, pg, doc->layout, o->debug);
+	np_draw_page(cr, pg, l, o->debug);
 	cairo_destroy(cr);
 	int rc = cairo_surface_write_to_png_stream(s, write_fp, fp) == CAIRO_STATUS_SUCCESS ? 0 : -1;
 	cairo_surface_destroy(s);
 	return rc;
 }
 
-static int write_svg(const struct np_page *pg, const struct np_doc *doc, FILE *fp,
+static int write_svg(const struct np_page *pg, const struct np_layout *l, FILE *fp,
 		     const struct np_render_opts *o)
 {
 	cairo_surface_t *s = cairo_svg_surface_create_for_stream(write_fp, fp, pg->width, pg->height);
 	cairo_t *cr = cairo_create(s);
-	np_draw_page(cr, pg, doc->layout, o->debug);
+	np_draw_page(cr, pg, l, o->debug);
 	cairo_destroy(cr);
 	cairo_surface_finish(s);
 	int rc = cairo_surface_status(s) == CAIRO_STATUS_SUCCESS ? 0 : -1;
@@ -153,40 +122,127 @@ static int write_svg(const struct np_page *pg, const struct np_doc *doc, FILE *f
 	return rc;
 }
 
-static int write_one(const char *path, const struct np_doc *doc, const struct np_page *pg,
-		     const struct np_render_opts *o, struct np_diags *d)
+/* An output open for pages as they come: the PDF's one stream, or the folder
+ * of page files (PNG, SVG). */
+struct np_renderer {
+	struct np_render_opts o;
+	struct np_diags *d;
+	char *path;
+	struct np_atomic pdf;      /* PDF: the temporary file, renamed at the end */
+	cairo_surface_t *surface;  /* PDF */
+	cairo_t *cr;               /* PDF */
+	const struct np_layout *layout;
+	int failed;
+};
+
+static void pdf_metadata(cairo_surface_t *s, const char *title, const char *author,
+			 const char *iso)
 {
-	struct np_atomic a;
-	if (np_atomic_open(&a, path) < 0) {
+	char date[32];
+	pdf_date(iso, date, sizeof date);
+	if (title)
+		cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_TITLE, title);
+	if (author)
+		cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_AUTHOR, author);
+	cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_CREATOR, "newsprint " NP_VERSION);
+	cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_CREATE_DATE, date);
+	cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_MOD_DATE, date);
+}
+
+struct np_renderer *np_renderer_open(const char *path, const struct np_render_opts *o,
+				     const struct np_layout *l, const char *title,
+				     const char *author, const char *date, struct np_diags *d)
+{
+	struct np_renderer *r = calloc(1, sizeof *r);
+	if (!r)
+		return NULL;
+	r->o = *o;
+	r->d = d;
+	r->layout = l;
+	r->path = strdup(path);
+	if (o->format != NP_FMT_PDF)
+		return r;
+	if (np_atomic_open(&r->pdf, path) < 0) {
 		np_diag_add(d, NP_ERROR, NULL, "cannot write '%s': %s", path, strerror(errno));
+		free(r->path);
+		free(r);
+		return NULL;
+	}
+	r->surface = cairo_pdf_surface_create_for_stream(write_fp, r->pdf.fp, l->page_width,
+							 l->page_height);
+	pdf_metadata(r->surface, title, author, date);
+	r->cr = cairo_create(r->surface);
+	return r;
+}
+
+/* One page file (PNG, SVG), written whole. */
+static int page_file(struct np_renderer *r, const struct np_page *pg)
+{
+	char *p = np_page_path(r->path, pg->number);
+	struct np_atomic a;
+	if (!p || np_atomic_open(&a, p) < 0) {
+		np_diag_add(r->d, NP_ERROR, NULL, "cannot write '%s': %s", p ? p : r->path,
+			    strerror(errno));
+		free(p);
 		return -1;
 	}
-	int rc = o->format == NP_FMT_PDF   ? write_pdf(doc, a.fp, o)
-		 : o->format == NP_FMT_PNG ? write_png(pg, doc, a.fp, o)
-					   : write_svg(pg, doc, a.fp, o);
-	if (rc == 0)
-		rc = np_atomic_commit(&a);
-	else
-		np_atomic_abort(&a);
+	int rc = r->o.format == NP_FMT_PNG ? write_png(pg, r->layout, a.fp, &r->o)
+					   : write_svg(pg, r->layout, a.fp, &r->o);
+	rc = rc == 0 ? np_atomic_commit(&a) : (np_atomic_abort(&a), -1);
 	if (rc < 0)
-		np_diag_add(d, NP_ERROR, NULL, "cannot write '%s'", path);
+		np_diag_add(r->d, NP_ERROR, NULL, "cannot write '%s'", p);
+	free(p);
 	return rc;
+}
+
+int np_renderer_page(struct np_renderer *r, const struct np_page *pg)
+{
+	if (r->failed || !selected(&r->o, pg->number))
+		return r->failed ? -1 : 0;
+	if (r->o.format != NP_FMT_PDF) {
+		r->failed = page_file(r, pg) < 0;
+		return r->failed ? -1 : 0;
+	}
+	cairo_pdf_surface_set_size(r->surface, pg->width, pg->height);
+	np_draw_page(r->cr, pg, r->layout, r->o.debug);
+	cairo_show_page(r->cr);
+	return 0;
+}
+
+int np_renderer_close(struct np_renderer *r, const struct np_doc *doc, int commit)
+{
+	if (!r)
+		return -1;
+	int rc = r->failed ? -1 : 0;
+	if (r->surface) {
+		if (doc)
+			outline(r->surface, doc, &r->o);
+		cairo_destroy(r->cr);
+		cairo_surface_finish(r->surface);
+		if (cairo_surface_status(r->surface) != CAIRO_STATUS_SUCCESS)
+			rc = -1;
+		cairo_surface_destroy(r->surface);
+		if (commit && rc == 0)
+			rc = np_atomic_commit(&r->pdf);
+		else
+			np_atomic_abort(&r->pdf);
+		if (commit && rc < 0)
+			np_diag_add(r->d, NP_ERROR, NULL, "cannot write '%s'", r->path);
+	}
+	free(r->path);
+	free(r);
+	return commit ? rc : 0;
 }
 
 int np_render(const struct np_doc *doc, const char *path, const struct np_render_opts *o,
 	      struct np_diags *d)
 {
-	if (o->format == NP_FMT_PDF)
-		return write_one(path, doc, NULL, o, d);
-	for (size_t i = 0; i < doc->npages; i++) {
-		if (!selected(o, doc->pages[i].number))
-			continue;
-		char *p = np_page_path(path, doc->pages[i].number);
-		int rc = p ? write_one(p, doc, &doc->pages[i], o, d) : -1;
-		free(p);
+	struct np_renderer *r = np_renderer_open(path, o, doc->layout, doc->title, doc->author,
+						 doc->date, d);
+	int rc = r ? 0 : -1;
+	for (size_t i = 0; rc == 0 && i < doc->npages; i++) {
+		rc = np_renderer_page(r, &doc->pages[i]);
 		progress(o, doc, doc->pages[i].number);
-		if (rc < 0)
-			return -1;
 	}
-	return 0;
+	return r ? (np_renderer_close(r, doc, rc == 0) < 0 || rc < 0 ? -1 : 0) : -1;
 }

@@ -26,6 +26,21 @@ struct np_render_opts {
 int np_format_from_path(const char *path);
 /* Page file name for PNG/SVG: "front.png", 3 -> "front-3.png" (malloc'd). */
 char *np_page_path(const char *path, int page);
+/* An output open for pages as the flow finishes them, so a long article's
+ * pages need not all be held at once. */
+struct np_renderer;
+
+/* Opens path for pages to come (PDF: its one stream, with the metadata given;
+ * PNG, SVG: a file per page). NULL with an error in d. */
+struct np_renderer *np_renderer_open(const char *path, const struct np_render_opts *o,
+				     const struct np_layout *l, const char *title,
+				     const char *author, const char *date, struct np_diags *d);
+/* Draws one page (skipped when not among o->pages). 0 or -1. */
+int np_renderer_page(struct np_renderer *r, const struct np_page *pg);
+/* Finishes: adds doc's outline (doc may be NULL), then renames the PDF into
+ * place (commit) or removes it. Returns 0 or -1; frees r. */
+int np_renderer_close(struct np_renderer *r, const struct np_doc *doc, int commit);
+
 /* Writes the document; 0, or -1 with an error in d (no output left behind). */
 int np_render(const struct np_doc *doc, const char *path, const struct np_render_opts *o,
 	      struct np_diags *d);

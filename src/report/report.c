@@ -131,14 +131,21 @@ static void article(FILE *fp, const struct np_article_stats *a)
 		a->hyphenated_lines, a->hyphen_runs, a->overset_lines, a->empty_lines);
 }
 
-int np_report_write(FILE *fp, const struct np_doc *doc, const struct np_diags *d)
+void np_report_begin(FILE *fp)
 {
 	fputs("{\n  \"generator\": \"newsprint " NP_VERSION "\",\n  \"pages\": [\n", fp);
-	for (size_t i = 0; i < doc->npages; i++) {
-		page(fp, &doc->pages[i], doc->layout);
-		fputs(i + 1 < doc->npages ? ",\n" : "\n", fp);
-	}
-	fputs("  ],\n  \"articles\": [\n", fp);
+}
+
+void np_report_page(FILE *fp, const struct np_page *pg, const struct np_layout *l, int first)
+{
+	if (!first)
+		fputs(",\n", fp);
+	page(fp, pg, l);
+}
+
+int np_report_end(FILE *fp, const struct np_doc *doc, const struct np_diags *d)
+{
+	fputs("\n  ],\n  \"articles\": [\n", fp);
 	for (size_t i = 0; i < doc->narticles; i++) {
 		article(fp, &doc->articles[i]);
 		fputs(i + 1 < doc->narticles ? ",\n" : "\n", fp);
@@ -155,4 +162,12 @@ int np_report_write(FILE *fp, const struct np_doc *doc, const struct np_diags *d
 	}
 	fputs(n ? "\n  ]\n}\n" : "]\n}\n", fp);
 	return ferror(fp) ? -1 : 0;
+}
+
+int np_report_write(FILE *fp, const struct np_doc *doc, const struct np_diags *d)
+{
+	np_report_begin(fp);
+	for (size_t i = 0; i < doc->npages; i++)
+		np_report_page(fp, &doc->pages[i], doc->layout, i == 0);
+	return np_report_end(fp, doc, d);
 }

@@ -11,4 +11,11 @@
  * "warnings". Returns 0 or -1 on a write error. */
 int np_report_write(FILE *fp, const struct np_doc *doc, const struct np_diags *d);
 
+/* The same in parts, for pages written as the flow finishes them: the
+ * opening, each page (first: the first one written), then the articles'
+ * figures and the warnings. */
+void np_report_begin(FILE *fp);
+void np_report_page(FILE *fp, const struct np_page *pg, const struct np_layout *l, int first);
+int np_report_end(FILE *fp, const struct np_doc *doc, const struct np_diags *d);
+
 #endif
