@@ -214,6 +214,7 @@ static int set_paragraph(struct flow *f, struct np_para *p, int block, enum np_s
 		rc = draw_cap(f, &m, block);
 	if (rc == 0 && m.failed >= 0)
 		rc = place_lines(f, p, &r, &m, block, sid, justify);
+	np_para_drop_glyphs(p); /* its lines have their own */
 	if (rc == 0 && r.nlines > 0) {
 		size_t s = map_line(&m, r.nlines - 1);
 		if (s != SIZE_MAX) {

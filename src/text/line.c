@@ -160,6 +160,8 @@ struct np_line_glyphs *np_para_line(struct np_para *p, const size_t *breaks, siz
 	line_range(p, breaks, k, &sb, &eb, &first);
 	const struct np_bitem *bi = &p->items[b];
 	int add_hy = bi->type == NP_PENALTY && bi->flagged && !bi->explicit_hyphen && eb > sb;
+	if (np_para_glyphs(p) < 0)
+		return NULL;
 	struct np_line_glyphs *g = calloc(1, sizeof *g);
 	if (!g)
 		return NULL;

@@ -101,6 +101,33 @@ static int punctuated(const struct np_para_spec *spec, struct np_para_spec *out)
 	return 0;
 }
 
+static void make_layout(struct np_para *p)
+{
+	p->layout = pango_layout_new(p->t->pango);
+	pango_layout_set_single_paragraph_mode(p->layout, TRUE);
+	pango_layout_set_text(p->layout, p->text, (int)p->len);
+	pango_layout_set_attributes(p->layout, p->attrs);
+}
+
+/* The shaped runs, made again when lines are cut: between a paragraph's
+ * breaking and its drawing only its items are kept, so a long article does
+ * not hold every paragraph's glyphs at once. */
+int np_para_glyphs(struct np_para *p)
+{
+	if (p->layout)
+		return 0;
+	make_layout(p);
+	return pango_layout_get_line_readonly(p->layout, 0) || p->len == 0 ? 0 : -1;
+}
+
+void np_para_drop_glyphs(struct np_para *p)
+{
+	if (p && p->layout) {
+		g_object_unref(p->layout);
+		p->layout = NULL;
+	}
+}
+
 struct np_para *np_para_new(struct np_text_ctx *t, const struct np_para_spec *given)
 {
 	struct np_para_spec ps, *spec = &ps;
@@ -117,13 +144,10 @@ struct np_para *np_para_new(struct np_text_ctx *t, const struct np_para_spec *gi
 	p->justify = spec->style->align == NP_ALIGN_JUSTIFY;
 	p->letter_space = p->justify ? spec->letter_space : 0;
 	apply_transform(p, spec);
-	p->layout = pango_layout_new(t->pango);
-	pango_layout_set_single_paragraph_mode(p->layout, TRUE);
-	pango_layout_set_text(p->layout, p->text, (int)p->len);
-	PangoAttrList *attrs = np_para_attrs(p, spec);
-	pango_layout_set_attributes(p->layout, attrs);
-	pango_attr_list_unref(attrs);
+	p->attrs = np_para_attrs(p, spec);
+	make_layout(p);
 	int rc = measure(p) < 0 || np_para_items_build(p, spec) < 0 ? -1 : 0;
+	np_para_drop_glyphs(p); /* the breaker needs only the items */
 	g_free((char *)ps.text);
 	free((void *)ps.runs);
 	if (rc < 0) {
@@ -139,6 +163,8 @@ void np_para_free(struct np_para *p)
 		return;
 	if (p->layout)
 		g_object_unref(p->layout);
+	if (p->attrs)
+		pango_attr_list_unref(p->attrs);
 	g_free(p->text);
 	free(p->pre);
 	free(p->cluster);

@@ -12,7 +12,8 @@ struct np_para {
 	size_t len;
 	size_t lead_len; /* bytes of the run-in lead in text */
 	long shift;     /* bytes the inline runs moved by a transform of the lead */
-	PangoLayout *layout;
+	PangoLayout *layout; /* NULL between breaking and cutting lines */
+	PangoAttrList *attrs;
 	int32_t *pre;   /* pre[b]: width of text[0..b) at char boundaries, Pango units */
 	uint8_t *cluster; /* cluster[b]: a glyph cluster starts at byte b */
 	int32_t indent; /* first-line indent, Pango units */

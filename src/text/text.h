@@ -67,6 +67,10 @@ struct np_para;
 
 struct np_para *np_para_new(struct np_text_ctx *t, const struct np_para_spec *spec);
 void np_para_free(struct np_para *p);
+/* Its glyphs: made again when lines are to be cut (np_para_line does it), let
+ * go of when its lines are out. np_para_glyphs returns 0 or -1. */
+int np_para_glyphs(struct np_para *p);
+void np_para_drop_glyphs(struct np_para *p);
 const struct np_bitem *np_para_items(const struct np_para *p, size_t *n);
 /* Natural width in Pango units of the whole paragraph on one line. */
 int32_t np_para_natural(const struct np_para *p);
