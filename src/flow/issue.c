@@ -69,6 +69,34 @@ static int pages(struct flow *f, const struct np_issue *is, const int *band)
 	return 0;
 }
 
+/* Cut-off rules: under a module that does not reach the page's foot, and
+ * down the gutter right of one that does not reach the last column. Only
+ * bottom and right edges, so two modules side by side draw one rule. */
+static int cutoffs(struct flow *f, const struct np_issue *is, const int *band)
+{
+	const struct np_layout *l = f->l;
+	for (size_t i = 0; i < is->nstories + is->nads; i++) {
+		const struct np_module *m = i < is->nstories ? NULL : &is->ads[i - is->nstories].module;
+		for (size_t k = 0; m || k < is->stories[i].nmodules; k++) {
+			const struct np_module *mod = m ? m : &is->stories[i].modules[k];
+			struct np_page *pg = &f->doc->pages[mod->page - 1];
+			int top = band[mod->page - 1] + mod->top - 1;
+			int bottom = mod->depth == NP_DEPTH_FOOT ? f->ncells : top + mod->depth;
+			double x0 = np_layout_column_x(l, mod->col - 1);
+			double x1 = np_layout_column_x(l, mod->last - 1) + f->colw;
+			double y0 = np_cell_top(f, top), y1 = np_cell_top(f, bottom);
+			if (bottom < f->ncells && np_page_add_rule(pg, x0, y1, x1, y1, 0.5) < 0)
+				return -1;
+			if (mod->last < l->columns &&
+			    np_page_add_rule(pg, x1 + l->gutter / 2, y0, x1 + l->gutter / 2, y1, 0.5) < 0)
+				return -1;
+			if (m)
+				break;
+		}
+	}
+	return 0;
+}
+
 /* Cells a jump head takes: the headline again in the jump style, and the
  * "Continued from" line. */
 static int jump_head_cells(struct flow *f, double width)
@@ -333,6 +361,8 @@ int np_flow_issue(struct np_text_ctx *t, const struct np_issue *is, const struct
 	int rc = band && out->articles ? np_issue_band_lines(t, is, l, band) : -1;
 	if (rc == 0)
 		rc = pages(&pl.base, is, band);
+	if (rc == 0)
+		rc = cutoffs(&pl.base, is, band);
 	for (size_t p = 0; rc == 0 && p < is->npages; p++) {
 		char title[32];
 		snprintf(title, sizeof title, "Page %s", out->pages[p].label);
