@@ -5,17 +5,6 @@
 
 #include "flow/flow_int.h"
 
-static int count_words(const char *s)
-{
-	int n = 0, in = 0;
-	for (; *s; s++) {
-		int sp = *s == ' ';
-		n += !sp && !in;
-		in = !sp;
-	}
-	return n;
-}
-
 /* Adds one page's figures to an article's; *run carries the hyphenated
  * lines in a row over from the page before. */
 static int stats_page(const struct np_page *pg, const char *id, struct np_article_stats *st,
@@ -29,7 +18,7 @@ static int stats_page(const struct np_page *pg, const char *id, struct np_articl
 			continue;
 		here = 1;
 		st->lines++;
-		st->words += count_words(ln->text);
+		st->words += np_count_words(ln->text);
 		if (ln->block == 0 || ln->style == NP_ST_SUBHEAD)
 			continue;
 		st->loose_lines += ln->justified && ln->ratio > 1;

@@ -71,17 +71,6 @@ static int32_t slot_width(void *ctx, size_t line)
 	return NP_UNITS((s == SIZE_MAX ? m->f->colw : m->f->slots[s].w) - cap);
 }
 
-static int count_words(const char *s)
-{
-	int n = 0, in = 0;
-	for (; *s; s++) {
-		int sp = *s == ' ';
-		n += !sp && !in;
-		in = !sp;
-	}
-	return n;
-}
-
 /* Lines 0..L-1 into their slots; lines past the last page are overset. */
 static int place_lines(struct flow *f, struct np_para *p, const struct np_break_result *r,
 		       struct lines_map *m, int block, enum np_style_id sid, int justify)
@@ -101,7 +90,7 @@ static int place_lines(struct flow *f, struct np_para *p, const struct np_break_
 		if (!g)
 			return -1;
 		if (s == SIZE_MAX) {
-			f->overset_words += count_words(info.text);
+			f->overset_words += np_count_words(info.text);
 			f->overset_lines++;
 			f->overflow = 1;
 			free(info.text);
@@ -259,7 +248,7 @@ static int subhead_overset(struct flow *f, const struct np_block *b)
 {
 	f->overflow = 1;
 	if (!f->trial) {
-		f->overset_words += count_words(b->text.text);
+		f->overset_words += np_count_words(b->text.text);
 		f->overset_lines++;
 	}
 	return 0;

@@ -112,3 +112,14 @@ void np_doc_fini(struct np_doc *doc)
 	free(doc->date);
 	memset(doc, 0, sizeof *doc);
 }
+
+int np_count_words(const char *s)
+{
+	int n = 0, in = 0;
+	for (; s && *s; s++) {
+		int sp = *s == ' ';
+		n += !sp && !in;
+		in = !sp;
+	}
+	return n;
+}

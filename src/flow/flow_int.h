@@ -117,6 +117,8 @@ int np_page_add_rule(struct np_page *pg, double x0, double y0, double x1, double
 void np_page_fini(struct np_page *pg);
 struct np_page *np_doc_add_page(struct np_doc *doc, const struct np_layout *l);
 void np_doc_clear_pages(struct np_doc *doc);
+/* Words of a line as set (runs of non-spaces); 0 for NULL. */
+int np_count_words(const char *s);
 
 /* setblock.c: a paragraph set at one width from a baseline, leading apart. */
 struct block_spec {

@@ -303,32 +303,21 @@ static void wanted(struct flow *f, const struct obstacle *o, const struct np_pla
 		*col = r->c0;
 }
 
-static int count_words(const char *s)
-{
-	int n = 0, in = 0;
-	for (; s && *s; s++) {
-		int sp = *s == ' ';
-		n += !sp && !in;
-		in = !sp;
-	}
-	return n;
-}
-
 /* Words of an obstacle that could not be set: they are overset. */
 static int obstacle_words(const struct flow *f, enum obst_kind k, int i)
 {
 	if (k == OB_PULLQUOTE)
-		return count_words(f->a->pullquotes[i].text.text) +
-		       count_words(f->a->pullquotes[i].attribution);
+		return np_count_words(f->a->pullquotes[i].text.text) +
+		       np_count_words(f->a->pullquotes[i].attribution);
 	if (k == OB_IMAGE)
-		return count_words(f->a->images[i].caption) + count_words(f->a->images[i].credit);
+		return np_count_words(f->a->images[i].caption) + np_count_words(f->a->images[i].credit);
 	const struct np_sidebar *s = &f->a->sidebars[i];
-	int n = count_words(s->title);
+	int n = np_count_words(s->title);
 	for (size_t e = 0; e < s->nentries; e++)
-		n += count_words(s->entries[e].place) + count_words(s->entries[e].date) +
-		     count_words(s->entries[e].note);
+		n += np_count_words(s->entries[e].place) + np_count_words(s->entries[e].date) +
+		     np_count_words(s->entries[e].note);
 	for (size_t p = 0; p < s->nparagraphs; p++)
-		n += count_words(s->paragraphs[p].text);
+		n += np_count_words(s->paragraphs[p].text);
 	return n;
 }
 

@@ -10,52 +10,6 @@
 #include <string.h>
 #include <sys/stat.h>
 
-/* Does the relative path climb above its starting folder through ".."? */
-static int escapes(const char *p)
-{
-	int depth = 0;
-	while (*p) {
-		size_t n = strcspn(p, "/");
-		if (n == 2 && p[0] == '.' && p[1] == '.') {
-			if (--depth < 0)
-				return 1;
-		} else if (n > 0 && !(n == 1 && p[0] == '.')) {
-			depth++;
-		}
-		p += n;
-		while (*p == '/')
-			p++;
-	}
-	return 0;
-}
-
-static char *join(const char *dir, const char *file)
-{
-	size_t a = strlen(dir), b = strlen(file);
-	char *s = malloc(a + b + 2);
-	if (s) {
-		memcpy(s, dir, a);
-		s[a] = '/';
-		memcpy(s + a + 1, file, b + 1);
-	}
-	return s;
-}
-
-/* Is the real path of `path` inside the real folder `dir`? */
-static int inside(const char *dir, const char *path)
-{
-	char *rd = realpath(dir, NULL), *rp = realpath(path, NULL);
-	int ok = 1;
-	if (rd && rp) {
-		size_t n = strlen(rd);
-		ok = strcmp(rd, "/") == 0 ||
-		     (strncmp(rd, rp, n) == 0 && (rp[n] == '/' || rp[n] == 0));
-	}
-	free(rd);
-	free(rp);
-	return ok; /* unresolvable paths are left to the checks that follow */
-}
-
 int np_is_file(struct np_pctx *c, const struct np_yt_pair *kv, const char *what,
 	       char **file, char **path)
 {
@@ -72,12 +26,12 @@ int np_is_file(struct np_pctx *c, const struct np_yt_pair *kv, const char *what,
 			    "(--allow-paths permits others)", what, *file);
 		return -1;
 	}
-	if (!c->opts.allow_paths && escapes(*file)) {
+	if (!c->opts.allow_paths && np_path_escapes(*file)) {
 		np_ps_error(c, at, "%s path '%s' leaves the issue's folder through '..' "
 			    "(--allow-paths permits it)", what, *file);
 		return -1;
 	}
-	char *p = (*file)[0] == '/' ? strdup(*file) : join(c->base_dir, *file);
+	char *p = (*file)[0] == '/' ? strdup(*file) : np_path_join(c->base_dir, *file);
 	if (!p) {
 		np_ps_oom(c, at);
 		return -1;
@@ -97,7 +51,7 @@ int np_is_file(struct np_pctx *c, const struct np_yt_pair *kv, const char *what,
 		free(p);
 		return -1;
 	}
-	if (!c->opts.allow_paths && !inside(c->base_dir, p)) {
+	if (!c->opts.allow_paths && !np_path_inside(c->base_dir, p)) {
 		np_ps_error(c, at, "%s path '%s' leads outside the issue's folder through a "
 			    "symbolic link", what, *file);
 		free(p);

@@ -13,52 +13,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* Does the relative path climb above its starting folder through ".."? */
-static int escapes(const char *p)
-{
-	int depth = 0;
-	while (*p) {
-		size_t n = strcspn(p, "/");
-		if (n == 2 && p[0] == '.' && p[1] == '.') {
-			if (--depth < 0)
-				return 1;
-		} else if (n > 0 && !(n == 1 && p[0] == '.')) {
-			depth++;
-		}
-		p += n;
-		while (*p == '/')
-			p++;
-	}
-	return 0;
-}
-
-static char *join(const char *dir, const char *file)
-{
-	size_t a = strlen(dir), b = strlen(file);
-	char *s = malloc(a + b + 2);
-	if (s) {
-		memcpy(s, dir, a);
-		s[a] = '/';
-		memcpy(s + a + 1, file, b + 1);
-	}
-	return s;
-}
-
-/* Is the real path of `path` inside the real folder `dir`? */
-static int inside(const char *dir, const char *path)
-{
-	char *rd = realpath(dir, NULL), *rp = realpath(path, NULL);
-	int ok = 1;
-	if (rd && rp) {
-		size_t n = strlen(rd);
-		ok = strcmp(rd, "/") == 0 ||
-		     (strncmp(rd, rp, n) == 0 && (rp[n] == '/' || rp[n] == 0));
-	}
-	free(rd);
-	free(rp);
-	return ok; /* unresolvable paths are left to the open below */
-}
-
 static int where_ok(struct np_pctx *c, const struct np_mark *at, const char *file)
 {
 	if (!c->base_dir) {
@@ -73,7 +27,7 @@ static int where_ok(struct np_pctx *c, const struct np_mark *at, const char *fil
 			    "article's folder (--allow-paths permits others)", file);
 		return -1;
 	}
-	if (escapes(file)) {
+	if (np_path_escapes(file)) {
 		np_ps_error(c, at, "picture path '%s' leaves the article's folder through '..' "
 			    "(--allow-paths permits it)", file);
 		return -1;
@@ -136,12 +90,12 @@ int np_ps_picture(struct np_pctx *c, const struct np_yt_pair *fp, struct np_imag
 	}
 	if (where_ok(c, at, img->file))
 		return -1;
-	char *path = img->file[0] == '/' ? strdup(img->file) : join(c->base_dir, img->file);
+	char *path = img->file[0] == '/' ? strdup(img->file) : np_path_join(c->base_dir, img->file);
 	if (!path) {
 		np_ps_oom(c, at);
 		return -1;
 	}
-	if (!c->opts.allow_paths && !inside(c->base_dir, path)) {
+	if (!c->opts.allow_paths && !np_path_inside(c->base_dir, path)) {
 		np_ps_error(c, at, "picture path '%s' leads outside the article's folder "
 			    "through a symbolic link", img->file);
 		free(path);

@@ -171,4 +171,13 @@ int np_ps_placement(struct np_pctx *c, const struct np_yt_node *map, size_t nblo
 
 int np_ps_styles(struct np_pctx *c, const struct np_yt_node *map, struct np_layout *l);
 
+/* paths.c */
+/* 1 when a relative path climbs out of its folder with "..". */
+int np_path_escapes(const char *p);
+/* dir + "/" + file, malloc'd. */
+char *np_path_join(const char *dir, const char *file);
+/* 1 when the real path of path lies inside the real folder dir (or either
+ * cannot be resolved: the checks that follow report that). */
+int np_path_inside(const char *dir, const char *path);
+
 #endif
