@@ -16,8 +16,8 @@ packages=(
 	hyphen-en-us hyphen-en-gb hyphen-ru hyphen-uk hyphen-de hyphen-fr
 	# tests: check_output.py, qpdf --check, pdffonts
 	python3 python3-yaml qpdf poppler-utils
-	# the libFuzzer targets (meson -Dfuzz=true with CC=clang)
-	clang
+	# the libFuzzer targets (meson -Dfuzz=true with CC=clang) and their runtime
+	clang libclang-rt-14-dev
 )
 
 if [ "${1:-}" = --list ]; then
