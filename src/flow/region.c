@@ -215,17 +215,24 @@ static int column_rules(struct flow *f, struct np_page *pg, int ri)
 {
 	const struct np_layout *l = f->l;
 	const struct region *r = &f->regions[ri];
+	int end = r->k1; /* a balanced last page: the rules stop with its text */
+	if (ri == f->limit_region && f->limit) {
+		end = r->k0;
+		for (int c = 0; c <= r->c1 - r->c0; c++)
+			end = f->limit[c] > end ? f->limit[c] : end;
+		end = end < r->k1 ? end : r->k1;
+	}
 	for (int c = r->c0; c < r->c1 && l->column_rule > 0; c++) {
 		double x = np_layout_column_x(l, c) + f->colw + l->gutter / 2;
 		int start = r->k0;
-		for (int k = r->k0; k <= r->k1; k++) {
+		for (int k = r->k0; k <= end; k++) {
 			int blocked = 0;
-			for (size_t i = 0; i < f->nobst && k < r->k1; i++) {
+			for (size_t i = 0; i < f->nobst && k < end; i++) {
 				const struct obstacle *o = &f->obst[i];
 				blocked |= o->region == ri && k >= o->cell && k < o->cell + o->ncells &&
 					   o->x0 < x && o->x1 > x;
 			}
-			if ((blocked || k == r->k1) && k > start &&
+			if ((blocked || k == end) && k > start &&
 			    np_page_add_rule(pg, x, np_cell_top(f, start), x, np_cell_top(f, k),
 					     l->column_rule) < 0)
 				return -1;

@@ -104,7 +104,7 @@ static int write_png(const struct np_page *pg, const struct np_layout *l, FILE *
 	cairo_scale(cr, scale, scale);
 	np_draw_page(cr, pg, l, o->debug);
 	cairo_destroy(cr);
-	int rc = cairo_surface_write_to_png_stream(s, write_fp, fp) == CAIRO_STATUS_SUCCESS ? 0 : -1;
+	int rc = np_png_write(s, fp);
 	cairo_surface_destroy(s);
 	return rc;
 }
