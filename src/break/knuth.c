@@ -49,8 +49,19 @@ struct pass {
 	int hyphenate;
 	int32_t background; /* emergency stretch per line */
 	int allow_overfull;
-	struct node *nodes;
+	struct node *nodes;  /* every node made, newest first (collect() walks them) */
 	struct node *active;
+	struct node_block *blocks; /* where nodes live: freed together after a pass */
+	size_t used;             /* nodes taken from the newest block */
+};
+
+/* Nodes come from blocks, not one malloc each: a paragraph makes thousands
+ * and a page many paragraphs; a pass frees them all at once. */
+#define NODES_PER_BLOCK 256
+
+struct node_block {
+	struct node_block *next;
+	struct node v[NODES_PER_BLOCK];
 };
 
 static int fitness_of(double r)
@@ -66,9 +77,16 @@ static int fitness_of(double r)
 
 static struct node *node_new(struct pass *ps, size_t pos, size_t line)
 {
-	struct node *n = calloc(1, sizeof *n);
-	if (!n)
-		return NULL;
+	if (!ps->blocks || ps->used == NODES_PER_BLOCK) {
+		struct node_block *b = malloc(sizeof *b);
+		if (!b)
+			return NULL;
+		b->next = ps->blocks;
+		ps->blocks = b;
+		ps->used = 0;
+	}
+	struct node *n = &ps->blocks->v[ps->used++];
+	memset(n, 0, sizeof *n);
 	n->pos = pos;
 	n->line = line;
 	n->after = np_break_next_start(ps->it, ps->n, pos);
@@ -243,11 +261,13 @@ static int try_break(struct pass *ps, size_t b)
 
 static void free_nodes(struct pass *ps)
 {
-	while (ps->nodes) {
-		struct node *n = ps->nodes;
-		ps->nodes = n->all;
-		free(n);
+	while (ps->blocks) {
+		struct node_block *b = ps->blocks;
+		ps->blocks = b->next;
+		free(b);
 	}
+	ps->nodes = NULL;
+	ps->used = 0;
 }
 
 static int legal_break(const struct pass *ps, size_t b)

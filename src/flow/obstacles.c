@@ -15,6 +15,10 @@
 
 #include "flow/flow_int.h"
 
+/* Grid lines a float may stand off the spot asked for and still be "near"
+ * it, without a warning; farther, another column or page is said. */
+#define MOVE_SAID 8
+
 
 struct pen {
 	struct flow *f;
@@ -362,18 +366,26 @@ static int plan_one(struct flow *f, enum obst_kind kind, int i, int nregions, in
 			 f->ncells);
 		return not_set(f, &o, why);
 	}
+	/* another float stands on the spot asked for: that is always said */
+	o.region = ri;
+	o.page = f->regions[ri].page;
+	o.cell = cell;
+	set_columns(f, &o, col);
+	int taken = collides(f, &o);
 	if (!find_spot(f, &o, ri, col, cell, f->pages_mode ? nregions + 1 : (int)f->nregions)) {
 		snprintf(why, sizeof why, "no room for %d grid lines over %d columns", o.ncells, o.span);
 		return not_set(f, &o, why);
 	}
 	const struct region *r = &f->regions[o.region];
-	if (!f->quiet && (o.region != ri || o.col != col || abs(o.cell - cell) > 2))
+	int moved = o.region != ri || o.col != col || o.cell != cell;
+	if (!f->quiet && moved && (taken || o.region != ri || o.col != col || abs(o.cell - cell) > MOVE_SAID))
 		np_diag_add(f->d, NP_WARNING, o.mark,
 			    "%s moved to page %d, column %d, grid line %d: the spot asked for (page %d, column %d, line %d) %s",
 			    kind_word(kind), r->page + 1, o.col + 1, o.cell + 1,
 			    f->regions[ri].page + 1, col + 1, cell + 1,
-			    cell + o.ncells > f->regions[ri].k1 ? "is too near the foot of the column"
-								  : "is taken");
+			    taken ? "is taken"
+			    : cell < f->regions[ri].k0 ? "is above the column's text"
+						       : "is too near the foot of the column");
 	struct obstacle *v = realloc(f->obst, (f->nobst + 1) * sizeof *v);
 	if (!v)
 		return -1;
