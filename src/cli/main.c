@@ -238,7 +238,7 @@ static int layout(struct job *j)
 				  .emit = j->renderer ? emit_page : NULL, .emit_ctx = j};
 	int rc = j->issue ? np_flow_issue(j->text, j->issue, &j->layout, &fo, &j->d, &j->doc)
 			  : np_flow_article(j->text, j->article, &j->layout, &fo, &j->d, &j->doc);
-	np_text_report_missing(j->text, &j->d);
+	np_text_report_missing(j->text, &j->d, j->issue ? &j->issue->mark : &j->article->mark);
 	return rc;
 }
 

@@ -158,7 +158,7 @@ static gint cmp_uni(gconstpointer a, gconstpointer b)
 	       (gint)(GPOINTER_TO_UINT(a) < GPOINTER_TO_UINT(b));
 }
 
-void np_text_report_missing(struct np_text_ctx *t, struct np_diags *d)
+void np_text_report_missing(struct np_text_ctx *t, struct np_diags *d, const struct np_mark *at)
 {
 	if (g_hash_table_size(t->missing) == 0)
 		return;
@@ -171,7 +171,7 @@ void np_text_report_missing(struct np_text_ctx *t, struct np_diags *d)
 		g_unichar_to_utf8(c, utf8);
 		g_string_append_printf(s, "%sU+%04X '%s'", n ? ", " : "", c, utf8);
 	}
-	np_diag_add(d, NP_WARNING, NULL, "no bundled font has %d character%s: %s", n,
+	np_diag_add(d, NP_WARNING, at, "no bundled font has %d character%s: %s", n,
 		    n == 1 ? "" : "s", s->str);
 	g_string_free(s, TRUE);
 	g_list_free(keys);

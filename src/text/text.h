@@ -41,8 +41,9 @@ struct np_text_ctx *np_text_ctx_clone(const struct np_text_ctx *t, struct np_dia
 void np_text_merge_missing(struct np_text_ctx *dst, const struct np_text_ctx *src);
 /* 1 when a bundled face of that family exists. */
 int np_text_has_family(struct np_text_ctx *t, const char *family);
-/* Reports characters no bundled font has (once each), as warnings in d. */
-void np_text_report_missing(struct np_text_ctx *t, struct np_diags *d);
+/* Reports characters no bundled font has (once each) in one warning at `at`
+ * (the input document; may be NULL). */
+void np_text_report_missing(struct np_text_ctx *t, struct np_diags *d, const struct np_mark *at);
 
 /* What to set: text with inline runs in a base style. `lead_len` bytes at the
  * start may be set in `lead_style` (a run-in dateline). */
