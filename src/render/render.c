@@ -37,7 +37,7 @@ char *np_page_path(const char *path, int page)
 	return s;
 }
 
-static cairo_status_t write_fp(void *closure, const unsigned char *data, unsigned int len)
+cairo_status_t np_write_fp(void *closure, const unsigned char *data, unsigned int len)
 {
 	return fwrite(data, 1, len, closure) == len ? CAIRO_STATUS_SUCCESS : CAIRO_STATUS_WRITE_ERROR;
 }
@@ -65,8 +65,6 @@ static void pdf_date(const char *date, char *out, size_t n)
 	snprintf(out, n, "%.10sT00:00:00", date && strlen(date) >= 10 ? date : "1970-01-01");
 }
 
-/* One outline entry per page and per story, pointing at the written pages
- * (a --pages selection renumbers them). */
 /* One outline entry per page, and under it one per story that starts there,
  * pointing at the written pages (a --pages selection renumbers them). */
 static void outline(cairo_surface_t *s, const struct np_doc *doc, const struct np_render_opts *o)
@@ -112,7 +110,7 @@ static int write_png(const struct np_page *pg, const struct np_layout *l, FILE *
 static int write_svg(const struct np_page *pg, const struct np_layout *l, FILE *fp,
 		     const struct np_render_opts *o)
 {
-	cairo_surface_t *s = cairo_svg_surface_create_for_stream(write_fp, fp, pg->width, pg->height);
+	cairo_surface_t *s = cairo_svg_surface_create_for_stream(np_write_fp, fp, pg->width, pg->height);
 	cairo_t *cr = cairo_create(s);
 	np_draw_page(cr, pg, l, o->debug);
 	cairo_destroy(cr);
@@ -135,8 +133,7 @@ struct np_renderer {
 	int failed;
 };
 
-static void pdf_metadata(cairo_surface_t *s, const char *title, const char *author,
-			 const char *iso)
+void np_pdf_metadata(cairo_surface_t *s, const char *title, const char *author, const char *iso)
 {
 	char date[32];
 	pdf_date(iso, date, sizeof date);
@@ -168,9 +165,9 @@ struct np_renderer *np_renderer_open(const char *path, const struct np_render_op
 		free(r);
 		return NULL;
 	}
-	r->surface = cairo_pdf_surface_create_for_stream(write_fp, r->pdf.fp, l->page_width,
+	r->surface = cairo_pdf_surface_create_for_stream(np_write_fp, r->pdf.fp, l->page_width,
 							 l->page_height);
-	pdf_metadata(r->surface, title, author, date);
+	np_pdf_metadata(r->surface, title, author, date);
 	r->cr = cairo_create(r->surface);
 	return r;
 }

@@ -9,6 +9,11 @@
 
 void np_draw_page(cairo_t *cr, const struct np_page *pg, const struct np_layout *l, int debug);
 void np_draw_images(cairo_t *cr, const struct np_page *pg);
+/* Cairo's write callback onto a FILE * (the closure). */
+cairo_status_t np_write_fp(void *closure, const unsigned char *data, unsigned int len);
+/* Title, author (either may be NULL), creator and the fixed dates from an ISO
+ * date (the epoch when NULL): the same input gives the same PDF bytes. */
+void np_pdf_metadata(cairo_surface_t *s, const char *title, const char *author, const char *iso);
 /* Writes an RGB24 image surface as PNG; 0 or -1. */
 int np_png_write(cairo_surface_t *s, FILE *fp);
 
