@@ -10,7 +10,7 @@ void np_args_usage(FILE *fp)
 	      "                        [--pages RANGE] [--debug] [--dpi N] [--fonts DIR]\n"
 	      "                        [--hyphen-dir DIR] [--strict] [--allow-paths]\n"
 	      "                        [--breaker total-fit|first-fit] [--max-pages N]\n"
-	      "                        [--timings]\n"
+	      "                        [--jobs N] [--timings]\n"
 	      "       newsprint check  INPUT.yaml [-l LAYOUT]\n"
 	      "       newsprint layouts\n"
 	      "       newsprint --help | --version\n"
