@@ -149,16 +149,26 @@ static int regions(struct flow *f, const struct np_story *st, const int *band)
 	return 0;
 }
 
-/* Lines the story's regions still had free after its text: all slots made,
- * the unused ones counted. */
+/* Lines the story's modules still had free after its text: the slots of all
+ * its regions without the balancing limits, less those its text took (a
+ * balanced last module leaves its free lines under every column). */
 static int empty_lines(struct flow *f)
 {
-	while (np_flow_add_slots(f) == 0)
-		;
-	int n = 0;
-	for (size_t i = f->cursor; i < f->nslots; i++)
-		n += !f->slots[i].blank;
-	return n;
+	int used = 0;
+	for (size_t i = 0; i < f->cursor && i < f->nslots; i++)
+		used += !f->slots[i].blank;
+	int *limit = f->limit;
+	f->limit = NULL;
+	size_t from = f->nslots;
+	for (size_t r = 0; r < f->nregions; r++)
+		if (np_slots_for_region(f, (int)r) < 0)
+			break;
+	int capacity = 0;
+	for (size_t i = from; i < f->nslots; i++)
+		capacity += !f->slots[i].blank;
+	f->nslots = from;
+	f->limit = limit;
+	return capacity > used ? capacity - used : 0;
 }
 
 static int outline_add(struct np_doc *doc, const char *title, int page, double y, int level)

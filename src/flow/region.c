@@ -93,20 +93,23 @@ static void fit_headline(struct flow *f, double width, struct np_style *s, doubl
 }
 
 /* One element of the band at (x, *y): set (or measured when pg is NULL) with
- * its first baseline 0.78 of its leading below *y; *y moves past it. */
+ * its first baseline 0.78 of its leading below *y (or its size, if more);
+ * *y moves past it. */
 static int band_item(struct flow *f, struct np_page *pg, int frame, const char *text,
 		     enum np_style_id id, const struct np_style *s, double x, double width,
 		     double *y, double gap)
 {
 	if (!text || !*text)
 		return 0;
+	/* a tight leading (a headline's) would lift the capitals above the band */
+	double drop = s->leading * 0.78 > s->size * 0.95 ? s->leading * 0.78 : s->size * 0.95;
 	struct block_spec b = {.text = text, .len = strlen(text), .style = s, .x = x,
-			       .first_baseline = *y + s->leading * 0.78, .width = width,
+			       .first_baseline = *y + drop, .width = width,
 			       .leading = s->leading, .frame = frame, .style_id = id};
 	int n = np_set_block(f, pg, &b);
 	if (n < 0)
 		return -1;
-	*y += n * s->leading + gap;
+	*y += drop - s->leading * 0.78 + n * s->leading + gap;
 	return 0;
 }
 
