@@ -339,13 +339,12 @@ static void summary(const struct job *j, double seconds)
 }
 
 /* Outputs were checked before anything was read (main). */
-static int render_opts(struct job *j, struct np_render_opts *ro)
+static void render_opts(struct job *j, struct np_render_opts *ro)
 {
 	*ro = (struct np_render_opts){.format = (enum np_format)np_format_from_path(j->output),
 				      .dpi = j->a.dpi, .debug = j->a.debug, .pages = j->sel,
 				      .npages_sel = j->sel ? 10001 : 0,
 				      .progress = j->issue && isatty(2) ? progress_bar : NULL};
-	return 0;
 }
 
 /* An article: its pages are drawn and reported as the flow finishes them,

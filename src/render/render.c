@@ -151,12 +151,16 @@ struct np_renderer *np_renderer_open(const char *path, const struct np_render_op
 				     const char *author, const char *date, struct np_diags *d)
 {
 	struct np_renderer *r = calloc(1, sizeof *r);
-	if (!r)
+	if (r)
+		r->path = strdup(path);
+	if (!r || !r->path) {
+		np_diag_add(d, NP_ERROR, NULL, "cannot write '%s': out of memory", path);
+		free(r);
 		return NULL;
+	}
 	r->o = *o;
 	r->d = d;
 	r->layout = l;
-	r->path = strdup(path);
 	if (o->format != NP_FMT_PDF)
 		return r;
 	if (np_atomic_open(&r->pdf, path) < 0) {
