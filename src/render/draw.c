@@ -77,13 +77,15 @@ static void debug_overlay(cairo_t *cr, const struct np_page *pg, const struct np
 	cairo_restore(cr);
 }
 
-void np_draw_page(cairo_t *cr, const struct np_page *pg, const struct np_layout *l, int debug)
+const char *np_draw_page(cairo_t *cr, const struct np_page *pg, const struct np_layout *l,
+			 int debug)
 {
 	tints(cr, pg);
-	np_draw_images(cr, pg);
+	const char *lost = np_draw_images(cr, pg);
 	rules(cr, pg);
 	for (size_t i = 0; i < pg->nlines; i++)
 		line(cr, &pg->lines[i], l);
 	if (debug)
 		debug_overlay(cr, pg, l);
+	return lost;
 }

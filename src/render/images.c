@@ -1,6 +1,7 @@
 /* images.c - pictures in their frames. A JPEG goes into the PDF as it is (its
  * bytes attached as MIME data); it is decoded with libjpeg-turbo only so that
  * PNG and SVG previews can show it. PNG files are decoded by Cairo. */
+#include <setjmp.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -37,11 +38,31 @@ static unsigned char *read_all(const char *path, size_t *len)
 	return buf;
 }
 
+/* libjpeg's own error handler exits the process: a damaged picture must
+ * only be left out of the page, so errors jump back here. */
+struct jpeg_fail {
+	struct jpeg_error_mgr mgr;
+	jmp_buf back;
+};
+
+static void jpeg_fail_exit(j_common_ptr j)
+{
+	longjmp(((struct jpeg_fail *)j->err)->back, 1);
+}
+
 static cairo_surface_t *decode_jpeg(const unsigned char *data, size_t len)
 {
 	struct jpeg_decompress_struct j;
-	struct jpeg_error_mgr err;
-	j.err = jpeg_std_error(&err);
+	struct jpeg_fail err;
+	cairo_surface_t *volatile s = NULL;
+	j.err = jpeg_std_error(&err.mgr);
+	err.mgr.error_exit = jpeg_fail_exit;
+	if (setjmp(err.back)) {
+		jpeg_destroy_decompress(&j);
+		if (s)
+			cairo_surface_destroy(s);
+		return NULL;
+	}
 	jpeg_create_decompress(&j);
 	jpeg_mem_src(&j, data, (unsigned long)len);
 	if (jpeg_read_header(&j, TRUE) != JPEG_HEADER_OK) {
@@ -50,11 +71,13 @@ static cairo_surface_t *decode_jpeg(const unsigned char *data, size_t len)
 	}
 	j.out_color_space = JCS_EXT_BGRX;
 	jpeg_start_decompress(&j);
-	cairo_surface_t *s = cairo_image_surface_create(CAIRO_FORMAT_RGB24, (int)j.output_width,
-							(int)j.output_height);
+	s = cairo_image_surface_create(CAIRO_FORMAT_RGB24, (int)j.output_width,
+				       (int)j.output_height);
 	unsigned char *px = cairo_image_surface_get_data(s);
 	int stride = cairo_image_surface_get_stride(s);
-	while (px && j.output_scanline < j.output_height) {
+	if (!px)
+		longjmp(err.back, 1);
+	while (j.output_scanline < j.output_height) {
 		JSAMPROW row = px + (size_t)j.output_scanline * (size_t)stride;
 		jpeg_read_scanlines(&j, &row, 1);
 	}
@@ -79,8 +102,9 @@ static cairo_surface_t *load(const char *path, int jpeg)
 	return s;
 }
 
-void np_draw_images(cairo_t *cr, const struct np_page *pg)
+const char *np_draw_images(cairo_t *cr, const struct np_page *pg)
 {
+	const char *lost = NULL;
 	for (size_t i = 0; i < pg->nframes; i++) {
 		const struct np_frame *f = &pg->frames[i];
 		if (!f->image)
@@ -89,6 +113,7 @@ void np_draw_images(cairo_t *cr, const struct np_page *pg)
 		if (!s || cairo_surface_status(s) != CAIRO_STATUS_SUCCESS) {
 			if (s)
 				cairo_surface_destroy(s);
+			lost = f->image;
 			continue;
 		}
 		int w = cairo_image_surface_get_width(s), h = cairo_image_surface_get_height(s);
@@ -102,4 +127,5 @@ void np_draw_images(cairo_t *cr, const struct np_page *pg)
 		cairo_restore(cr);
 		cairo_surface_destroy(s);
 	}
+	return lost;
 }

@@ -91,7 +91,7 @@ static void outline(cairo_surface_t *s, const struct np_doc *doc, const struct n
 }
 
 static int write_png(const struct np_page *pg, const struct np_layout *l, FILE *fp,
-		     const struct np_render_opts *o)
+		     const struct np_render_opts *o, const char **lost)
 {
 	double scale = (o->dpi > 0 ? o->dpi : 96) / 72.0;
 	int w = (int)(pg->width * scale + 0.5), h = (int)(pg->height * scale + 0.5);
@@ -100,7 +100,7 @@ static int write_png(const struct np_page *pg, const struct np_layout *l, FILE *
 	cairo_set_source_rgb(cr, 1, 1, 1);
 	cairo_paint(cr);
 	cairo_scale(cr, scale, scale);
-	np_draw_page(cr, pg, l, o->debug);
+	*lost = np_draw_page(cr, pg, l, o->debug);
 	cairo_destroy(cr);
 	int rc = np_png_write(s, fp);
 	cairo_surface_destroy(s);
@@ -108,11 +108,11 @@ static int write_png(const struct np_page *pg, const struct np_layout *l, FILE *
 }
 
 static int write_svg(const struct np_page *pg, const struct np_layout *l, FILE *fp,
-		     const struct np_render_opts *o)
+		     const struct np_render_opts *o, const char **lost)
 {
 	cairo_surface_t *s = cairo_svg_surface_create_for_stream(np_write_fp, fp, pg->width, pg->height);
 	cairo_t *cr = cairo_create(s);
-	np_draw_page(cr, pg, l, o->debug);
+	*lost = np_draw_page(cr, pg, l, o->debug);
 	cairo_destroy(cr);
 	cairo_surface_finish(s);
 	int rc = cairo_surface_status(s) == CAIRO_STATUS_SUCCESS ? 0 : -1;
@@ -176,6 +176,15 @@ struct np_renderer *np_renderer_open(const char *path, const struct np_render_op
 	return r;
 }
 
+/* A picture the parser accepted but that cannot be decoded (damaged after
+ * its header) is left out of the page: say so rather than draw a hole. */
+static void picture_lost(struct np_renderer *r, const struct np_page *pg, const char *path)
+{
+	if (path)
+		np_diag_add(r->d, NP_WARNING, NULL,
+			    "picture '%s' cannot be decoded: left out of page %s", path, pg->label);
+}
+
 /* One page file (PNG, SVG), written whole. */
 static int page_file(struct np_renderer *r, const struct np_page *pg)
 {
@@ -187,8 +196,10 @@ static int page_file(struct np_renderer *r, const struct np_page *pg)
 		free(p);
 		return -1;
 	}
-	int rc = r->o.format == NP_FMT_PNG ? write_png(pg, r->layout, a.fp, &r->o)
-					   : write_svg(pg, r->layout, a.fp, &r->o);
+	const char *lost = NULL;
+	int rc = r->o.format == NP_FMT_PNG ? write_png(pg, r->layout, a.fp, &r->o, &lost)
+					   : write_svg(pg, r->layout, a.fp, &r->o, &lost);
+	picture_lost(r, pg, lost);
 	rc = rc == 0 ? np_atomic_commit(&a) : (np_atomic_abort(&a), -1);
 	if (rc < 0)
 		np_diag_add(r->d, NP_ERROR, NULL, "cannot write '%s'", p);
@@ -205,7 +216,7 @@ int np_renderer_page(struct np_renderer *r, const struct np_page *pg)
 		return r->failed ? -1 : 0;
 	}
 	cairo_pdf_surface_set_size(r->surface, pg->width, pg->height);
-	np_draw_page(r->cr, pg, r->layout, r->o.debug);
+	picture_lost(r, pg, np_draw_page(r->cr, pg, r->layout, r->o.debug));
 	cairo_show_page(r->cr);
 	return 0;
 }

@@ -7,8 +7,11 @@
 
 #include "render/render.h"
 
-void np_draw_page(cairo_t *cr, const struct np_page *pg, const struct np_layout *l, int debug);
-void np_draw_images(cairo_t *cr, const struct np_page *pg);
+/* Both return the path of a picture that could not be decoded and was left
+ * out (the last such), or NULL when every picture was drawn. */
+const char *np_draw_page(cairo_t *cr, const struct np_page *pg, const struct np_layout *l,
+			 int debug);
+const char *np_draw_images(cairo_t *cr, const struct np_page *pg);
 /* Cairo's write callback onto a FILE * (the closure). */
 cairo_status_t np_write_fp(void *closure, const unsigned char *data, unsigned int len);
 /* Title, author (either may be NULL), creator and the fixed dates from an ISO
