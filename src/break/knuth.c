@@ -182,6 +182,14 @@ static void prune_lines(struct cand *c, size_t nc, size_t per_line)
 	}
 }
 
+/* Breakpoint b against every active node:
+ *   candidates[line, fitness, hyphen run] = the cheapest way to reach b
+ *   for each active node a:
+ *     r = ratio of the line a..b; retire a when the line can only be overfull
+ *         (or b is forced); skip when infeasible or one hyphen too many
+ *     keep a as the candidate of its class when cheapest
+ *   (emergency passes: only the three best line counts)
+ *   each candidate becomes an active node at b */
 static int try_break(struct pass *ps, size_t b)
 {
 	const struct np_bitem *it = &ps->it[b];

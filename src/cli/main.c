@@ -4,6 +4,7 @@
  * article, write the pages and the report; check: parse and validate only.
  * Diagnostics are printed at the end as FILE:LINE:COLUMN: error: MESSAGE.
  */
+#include <dirent.h>
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -74,12 +75,39 @@ static int print_diags(const struct np_diags *d)
 	return d->errors;
 }
 
+static int by_name(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* The bundled layouts' names, sorted, one a line. */
 static int list_layouts(void)
 {
-	char *cmd = join("ls -1 '", data_dir(), "/layouts' 2>/dev/null | sed -n 's/\\.yaml$//p'");
-	int rc = cmd ? system(cmd) : -1;
-	free(cmd);
-	return rc == 0 ? 0 : EXIT_INPUT;
+	char *dir = join(data_dir(), "/layouts", "");
+	DIR *d = dir ? opendir(dir) : NULL;
+	free(dir);
+	if (!d)
+		return EXIT_INPUT;
+	char **names = NULL;
+	size_t n = 0;
+	struct dirent *e;
+	while ((e = readdir(d))) {
+		size_t len = strlen(e->d_name);
+		char **v = len > 5 && strcmp(e->d_name + len - 5, ".yaml") == 0
+				   ? realloc(names, (n + 1) * sizeof *names) : NULL;
+		if (v && (v[n] = strndup(e->d_name, len - 5)))
+			names = v, n++;
+		else if (v)
+			names = v;
+	}
+	closedir(d);
+	qsort(names, n, sizeof *names, by_name);
+	for (size_t i = 0; i < n; i++) {
+		printf("%s\n", names[i]);
+		free(names[i]);
+	}
+	free(names);
+	return 0;
 }
 
 /* A layout named on the command line: a path, or a bundled layout's name. */

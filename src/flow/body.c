@@ -208,8 +208,9 @@ static int set_paragraph(struct flow *f, struct np_para *p, int block, enum np_s
 		size_t s = map_line(&m, r.nlines - 1);
 		if (s != SIZE_MAX) {
 			f->cursor = s + 1;
-			f->ends[block - 1] = (struct block_end){f->slots[s].region, f->slots[s].col,
-								f->slots[s].cell, 1};
+			f->ends[block - 1] = (struct block_end){.region = f->slots[s].region,
+								.col = f->slots[s].col,
+								.cell = f->slots[s].cell, .placed = 1};
 		} else {
 			f->cursor = f->nslots;
 		}
@@ -294,7 +295,8 @@ static int set_subhead(struct flow *f, int block)
 	if (!f->trial && subhead_frame(f, sl, n, block, &bs) < 0)
 		return -1;
 	f->cursor = s + (size_t)n;
-	f->ends[block - 1] = (struct block_end){sl->region, sl->col, sl->cell + n - 1, 1};
+	f->ends[block - 1] = (struct block_end){.region = sl->region, .col = sl->col,
+						.cell = sl->cell + n - 1, .placed = 1};
 	return 0;
 }
 

@@ -50,7 +50,7 @@ struct obstacle {
 /* Where a body block ended in a trial run: for placing what follows it. */
 struct block_end {
 	int region, col, cell;
-	int placed;
+	int placed; /* 0: the trial run did not reach the block (its text was overset) */
 };
 
 struct flow {
@@ -73,7 +73,6 @@ struct flow {
 
 	struct obstacle *obst;
 	size_t nobst;
-	int with_floats; /* place pull-quotes and pictures (not in the first trial run) */
 
 	struct np_para **paras; /* shaped body blocks, kept across trial runs */
 	struct block_end *ends;
@@ -132,7 +131,6 @@ struct block_spec {
 	double x, first_baseline, width, leading;
 	int frame, block;
 	enum np_style_id style_id;
-	int max_lines; /* 0 = any */
 };
 /* Sets the block; returns the number of lines set (or -1). With pg NULL it only
  * counts lines. */

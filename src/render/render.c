@@ -131,6 +131,8 @@ struct np_renderer {
 	cairo_t *cr;               /* PDF */
 	const struct np_layout *layout;
 	int failed;
+	struct np_atomic *pages; /* PNG, SVG: page files written, renamed at the end */
+	size_t npages;
 };
 
 void np_pdf_metadata(cairo_surface_t *s, const char *title, const char *author, const char *iso)
@@ -200,11 +202,18 @@ static int page_file(struct np_renderer *r, const struct np_page *pg)
 	int rc = r->o.format == NP_FMT_PNG ? write_png(pg, r->layout, a.fp, &r->o, &lost)
 					   : write_svg(pg, r->layout, a.fp, &r->o, &lost);
 	picture_lost(r, pg, lost);
-	rc = rc == 0 ? np_atomic_commit(&a) : (np_atomic_abort(&a), -1);
-	if (rc < 0)
+	struct np_atomic *v = rc == 0 ? realloc(r->pages, (r->npages + 1) * sizeof *v) : NULL;
+	if (v)
+		r->pages = v;
+	if (!v || np_atomic_close(&a) < 0) {
+		np_atomic_abort(&a);
 		np_diag_add(r->d, NP_ERROR, NULL, "cannot write '%s'", p);
+		free(p);
+		return -1;
+	}
+	r->pages[r->npages++] = a; /* renamed with the others when all are written */
 	free(p);
-	return rc;
+	return 0;
 }
 
 int np_renderer_page(struct np_renderer *r, const struct np_page *pg)
@@ -241,6 +250,17 @@ int np_renderer_close(struct np_renderer *r, const struct np_doc *doc, int commi
 		if (commit && rc < 0)
 			np_diag_add(r->d, NP_ERROR, NULL, "cannot write '%s'", r->path);
 	}
+	/* page files: all renamed into place, or none (each stays whole) */
+	for (size_t i = 0; i < r->npages; i++) {
+		char *target = strdup(r->pages[i].path);
+		if (commit && rc == 0 && np_atomic_commit(&r->pages[i]) < 0) {
+			np_diag_add(r->d, NP_ERROR, NULL, "cannot write '%s'", target ? target : "");
+			rc = -1;
+		}
+		np_atomic_abort(&r->pages[i]);
+		free(target);
+	}
+	free(r->pages);
 	free(r->path);
 	free(r);
 	return commit ? rc : 0;

@@ -186,13 +186,3 @@ PangoFontDescription *np_text_font_desc(const struct np_style *s)
 	pango_font_description_set_style(fd, s->italic ? PANGO_STYLE_ITALIC : PANGO_STYLE_NORMAL);
 	return fd;
 }
-
-double np_text_ascent(struct np_text_ctx *t, const struct np_style *s)
-{
-	PangoFontDescription *fd = np_text_font_desc(s);
-	PangoFontMetrics *m = pango_context_get_metrics(t->pango, fd, NULL);
-	double a = NP_PT(pango_font_metrics_get_ascent(m));
-	pango_font_metrics_unref(m);
-	pango_font_description_free(fd);
-	return a;
-}

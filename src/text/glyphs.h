@@ -15,6 +15,5 @@ struct np_line_glyphs {
 	int32_t indent; /* Pango units before the first glyph */
 };
 
-int32_t np_line_glyphs_width(const struct np_line_glyphs *g);
 
 #endif

@@ -209,11 +209,3 @@ void np_line_glyphs_free(struct np_line_glyphs *g)
 	free(g->text);
 	free(g);
 }
-
-int32_t np_line_glyphs_width(const struct np_line_glyphs *g)
-{
-	int32_t w = g->indent;
-	for (size_t i = 0; i < g->nitems; i++)
-		w += pango_glyph_string_get_width(g->items[i]->glyphs);
-	return w;
-}

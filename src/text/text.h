@@ -101,7 +101,5 @@ void np_line_glyphs_free(struct np_line_glyphs *g);
 int np_hyphenate_word(struct np_text_ctx *t, const char *language, const char *word,
 		      size_t len, int left, int right, size_t *points, int max);
 
-/* Ascent of a style's font in pt (for placing text tops). */
-double np_text_ascent(struct np_text_ctx *t, const struct np_style *s);
 
 #endif

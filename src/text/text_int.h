@@ -20,9 +20,6 @@ struct np_text_ctx {
 	char *except_dir;             /* the project's hyphenation exceptions */
 };
 
-/* PangoAttrList for a spec: base style over the whole text, inline runs, the
- * run-in lead. */
-PangoAttrList *np_text_attrs(const struct np_para_spec *spec);
 PangoFontDescription *np_text_font_desc(const struct np_style *s);
 
 /* Text with the language's quotes, dashes and no-break spaces (g_malloc'd);

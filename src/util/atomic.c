@@ -28,7 +28,9 @@ int np_atomic_open(struct np_atomic *a, const char *path)
 	}
 	mode_t mask = umask(0);
 	umask(mask);
-	fchmod(fd, 0666 & ~mask); /* mkstemp makes 0600; outputs are ordinary files */
+	/* mkstemp makes 0600; outputs are ordinary files. Should this fail the
+	 * file is still whole, only private: not worth refusing the output for */
+	(void)fchmod(fd, 0666 & ~mask);
 	a->fp = fdopen(fd, "wb");
 	if (!a->fp) {
 		close(fd);
@@ -38,14 +40,22 @@ int np_atomic_open(struct np_atomic *a, const char *path)
 	return 0;
 }
 
-int np_atomic_commit(struct np_atomic *a)
+int np_atomic_close(struct np_atomic *a)
 {
+	if (!a->fp)
+		return 0;
 	int rc = 0;
 	if (fflush(a->fp) != 0 || fsync(fileno(a->fp)) != 0)
 		rc = -1;
 	if (fclose(a->fp) != 0)
 		rc = -1;
 	a->fp = NULL;
+	return rc;
+}
+
+int np_atomic_commit(struct np_atomic *a)
+{
+	int rc = np_atomic_close(a);
 	if (rc == 0 && rename(a->tmp, a->path) != 0)
 		rc = -1;
 	if (rc == 0) {

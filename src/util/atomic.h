@@ -13,7 +13,11 @@ struct np_atomic {
 
 /* Opens a temporary file beside path. Returns 0, or -1 with errno set. */
 int np_atomic_open(struct np_atomic *a, const char *path);
-/* Flushes, syncs and renames over the target; 0 or -1 (the temporary is removed). */
+/* Flushes, syncs and closes the temporary file, not yet renamed (for a set of
+ * files renamed together); 0 or -1. */
+int np_atomic_close(struct np_atomic *a);
+/* Flushes, syncs (when still open) and renames over the target; 0 or -1
+ * (the temporary is removed). */
 int np_atomic_commit(struct np_atomic *a);
 /* Removes the temporary file. Safe after commit. */
 void np_atomic_abort(struct np_atomic *a);
