@@ -70,16 +70,8 @@ int np_is_ad_image(struct np_pctx *c, const struct np_yt_pair *kv, struct np_ad 
 		goto out;
 	switch (np_image_probe(path, &ad->pixel_width, &ad->pixel_height, &ad->is_jpeg)) {
 	case NP_IMG_OK:
-#ifdef NP_PARSE_MAX_PICTURE_SIDE /* the limits pictures in articles have */
-		if (ad->pixel_width > NP_PARSE_MAX_PICTURE_SIDE ||
-		    ad->pixel_height > NP_PARSE_MAX_PICTURE_SIDE ||
-		    (long long)ad->pixel_width * ad->pixel_height > NP_PARSE_MAX_PICTURE_PIXELS) {
-			np_ps_error(c, at, "advertisement picture '%s' is %d x %d pixels: over "
-				    "the size limit for pictures", file, ad->pixel_width,
-				    ad->pixel_height);
-			break;
-		}
-#endif
+		if (np_picture_size_ok(c, at, file, ad->pixel_width, ad->pixel_height) < 0)
+			break; /* the limits pictures in articles have */
 		ad->image = path;
 		path = NULL;
 		rc = 0;

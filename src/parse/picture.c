@@ -38,10 +38,10 @@ static int where_ok(struct np_pctx *c, const struct np_mark *at, const char *fil
 /* A picture is decoded whole into memory at 4 bytes a pixel: a header that
  * claims 100,000 x 100,000 pixels (a "decompression bomb") is refused here,
  * before the renderer allocates 40 GB for it. */
-static int size_ok(struct np_pctx *c, const struct np_mark *at, const char *file,
-		   const struct np_image *img)
+int np_picture_size_ok(struct np_pctx *c, const struct np_mark *at, const char *file, int pw,
+		       int ph)
 {
-	long long w = img->pixel_width, h = img->pixel_height;
+	long long w = pw, h = ph;
 	if (w > NP_PARSE_MAX_PICTURE_SIDE || h > NP_PARSE_MAX_PICTURE_SIDE) {
 		np_ps_error(c, at, "picture '%s' is %lld x %lld pixels: a side is over the limit "
 			    "of %d pixels", file, w, h, NP_PARSE_MAX_PICTURE_SIDE);
@@ -60,7 +60,7 @@ static int probe(struct np_pctx *c, const struct np_mark *at, const char *file,
 {
 	switch (np_image_probe(path, &img->pixel_width, &img->pixel_height, &img->is_jpeg)) {
 	case NP_IMG_OK:
-		return size_ok(c, at, file, img);
+		return np_picture_size_ok(c, at, file, img->pixel_width, img->pixel_height);
 	case NP_IMG_CANNOT_OPEN:
 		if (errno == ENOENT)
 			np_ps_error(c, at, "picture '%s' not found", file);

@@ -171,6 +171,11 @@ int np_ps_placement(struct np_pctx *c, const struct np_yt_node *map, size_t nblo
 
 int np_ps_styles(struct np_pctx *c, const struct np_yt_node *map, struct np_layout *l);
 
+/* picture.c: 0, or -1 with an error at `at` when a picture of pw x ph pixels
+ * is over the limits (NP_PARSE_MAX_PICTURE_SIDE, _PIXELS). */
+int np_picture_size_ok(struct np_pctx *c, const struct np_mark *at, const char *file, int pw,
+		       int ph);
+
 /* paths.c */
 /* 1 when a relative path climbs out of its folder with "..". */
 int np_path_escapes(const char *p);
