@@ -17,6 +17,7 @@
 #include <string.h>
 
 #include "flow/flow_int.h"
+#include "util/grow.h"
 
 #define WIDOW_TRIES 6
 
@@ -48,15 +49,9 @@ static size_t map_line(struct lines_map *m, size_t k)
 				break;
 			s++;
 		}
-		if (m->n == m->cap) {
-			size_t c = m->cap ? m->cap * 2 : 64;
-			size_t *v = realloc(m->v, c * sizeof *v);
-			if (!v) {
-				m->failed = -1;
-				return SIZE_MAX;
-			}
-			m->v = v;
-			m->cap = c;
+		if (np_grow((void **)&m->v, &m->cap, m->n, sizeof *m->v, 64) < 0) {
+			m->failed = -1;
+			return SIZE_MAX;
 		}
 		m->v[m->n++] = s;
 	}

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "flow/flow_int.h"
+#include "util/grow.h"
 
 static const char *const kind_names[NP_FRAME_KIND_COUNT] = {
 	[NP_FRAME_COLUMN] = "column",     [NP_FRAME_HEADLINE] = "headline",
@@ -20,23 +21,9 @@ const char *np_frame_kind_name(enum np_frame_kind k)
 	return (unsigned)k < NP_FRAME_KIND_COUNT ? kind_names[k] : "other";
 }
 
-/* Grows *v to hold one more element of size sz; 0 or -1. */
-static int grow(void **v, size_t *cap, size_t n, size_t sz)
-{
-	if (n < *cap)
-		return 0;
-	size_t c = *cap ? *cap * 2 : 16;
-	void *nv = realloc(*v, c * sz);
-	if (!nv)
-		return -1;
-	*v = nv;
-	*cap = c;
-	return 0;
-}
-
 int np_page_add_frame(struct np_page *pg, const struct np_frame *f)
 {
-	if (grow((void **)&pg->frames, &pg->capf, pg->nframes, sizeof *f) < 0)
+	if (np_grow((void **)&pg->frames, &pg->capf, pg->nframes, sizeof *f, 16) < 0)
 		return -1;
 	pg->frames[pg->nframes] = *f;
 	return (int)pg->nframes++;
@@ -44,7 +31,7 @@ int np_page_add_frame(struct np_page *pg, const struct np_frame *f)
 
 int np_page_add_line(struct np_page *pg, const struct np_pline *ln)
 {
-	if (grow((void **)&pg->lines, &pg->capl, pg->nlines, sizeof *ln) < 0)
+	if (np_grow((void **)&pg->lines, &pg->capl, pg->nlines, sizeof *ln, 64) < 0)
 		return -1;
 	pg->lines[pg->nlines++] = *ln;
 	return 0;
@@ -52,7 +39,7 @@ int np_page_add_line(struct np_page *pg, const struct np_pline *ln)
 
 int np_page_add_rule(struct np_page *pg, double x0, double y0, double x1, double y1, double w)
 {
-	if (grow((void **)&pg->rules, &pg->capr, pg->nrules, sizeof *pg->rules) < 0)
+	if (np_grow((void **)&pg->rules, &pg->capr, pg->nrules, sizeof *pg->rules, 16) < 0)
 		return -1;
 	pg->rules[pg->nrules++] = (struct np_rule){x0, y0, x1, y1, w, 0};
 	return 0;

@@ -10,6 +10,7 @@
 #include <stdlib.h>
 
 #include "flow/flow_int.h"
+#include "util/grow.h"
 
 double np_cell_top(const struct flow *f, int cell)
 {
@@ -23,14 +24,8 @@ double np_cell_baseline(const struct flow *f, int cell)
 
 static int push_slot(struct flow *f, const struct slot *s)
 {
-	if (f->nslots == f->capslots) {
-		size_t c = f->capslots ? f->capslots * 2 : 256;
-		struct slot *v = realloc(f->slots, c * sizeof *v);
-		if (!v)
-			return -1;
-		f->slots = v;
-		f->capslots = c;
-	}
+	if (np_grow((void **)&f->slots, &f->capslots, f->nslots, sizeof *s, 256) < 0)
+		return -1;
 	f->slots[f->nslots++] = *s;
 	return 0;
 }

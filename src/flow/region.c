@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "flow/flow_int.h"
+#include "util/grow.h"
 
 double np_region_x(const struct flow *f, const struct region *r)
 {
@@ -24,14 +25,8 @@ double np_region_width(const struct flow *f, const struct region *r)
 const struct region *np_flow_region_at(struct flow *f, int i)
 {
 	while (f->pages_mode && (int)f->nregions <= i && (int)f->nregions < f->max_regions) {
-		if (f->nregions == f->capregions) {
-			size_t c = f->capregions ? f->capregions * 2 : 8;
-			struct region *v = realloc(f->regions, c * sizeof *v);
-			if (!v)
-				return NULL;
-			f->regions = v;
-			f->capregions = c;
-		}
+		if (np_grow((void **)&f->regions, &f->capregions, f->nregions, sizeof *f->regions, 8) < 0)
+			return NULL;
 		int p = (int)f->nregions;
 		f->regions[f->nregions++] = (struct region){
 			.page = p, .c0 = 0, .c1 = f->l->columns - 1, .top = 0,

@@ -34,27 +34,33 @@ static void num(FILE *fp, double v)
 	fprintf(fp, "%.10g", r);
 }
 
+/* ", "key": value" */
+static void kv_num(FILE *fp, const char *key, double v)
+{
+	fprintf(fp, ", \"%s\": ", key);
+	num(fp, v);
+}
+
+static void kv_str(FILE *fp, const char *key, const char *v)
+{
+	fprintf(fp, ", \"%s\": ", key);
+	str(fp, v);
+}
+
 static void frame(FILE *fp, const struct np_page *pg, const struct np_frame *f)
 {
 	fputs("{\"id\": ", fp);
 	str(fp, f->id);
-	fputs(", \"kind\": ", fp);
-	str(fp, np_frame_kind_name(f->kind));
-	fputs(", \"x\": ", fp);
-	num(fp, f->x);
-	fputs(", \"y\": ", fp);
-	num(fp, f->y);
-	fputs(", \"w\": ", fp);
-	num(fp, f->w);
-	fputs(", \"h\": ", fp);
-	num(fp, f->h);
+	kv_str(fp, "kind", np_frame_kind_name(f->kind));
+	kv_num(fp, "x", f->x);
+	kv_num(fp, "y", f->y);
+	kv_num(fp, "w", f->w);
+	kv_num(fp, "h", f->h);
 	if (f->article) {
-		fputs(", \"article\": ", fp);
-		str(fp, f->article);
+		kv_str(fp, "article", f->article);
 	}
 	if (f->parent >= 0) {
-		fputs(", \"parent\": ", fp);
-		str(fp, pg->frames[f->parent].id);
+		kv_str(fp, "parent", pg->frames[f->parent].id);
 	}
 	fputc('}', fp);
 }
@@ -66,18 +72,13 @@ static void line(FILE *fp, const struct np_page *pg, const struct np_pline *l)
 		str(fp, l->article);
 	else
 		fputs("null", fp);
-	fputs(", \"frame\": ", fp);
-	str(fp, pg->frames[l->frame].id);
+	kv_str(fp, "frame", pg->frames[l->frame].id);
 	fprintf(fp, ", \"block\": %d, \"style\": ", l->block);
 	str(fp, np_style_name(l->style));
-	fputs(", \"x\": ", fp);
-	num(fp, l->x);
-	fputs(", \"baseline\": ", fp);
-	num(fp, l->baseline);
-	fputs(", \"width\": ", fp);
-	num(fp, l->width);
-	fputs(", \"text\": ", fp);
-	str(fp, l->text);
+	kv_num(fp, "x", l->x);
+	kv_num(fp, "baseline", l->baseline);
+	kv_num(fp, "width", l->width);
+	kv_str(fp, "text", l->text);
 	fprintf(fp, ", \"hyphenated\": %s, \"continues\": %s, \"justified\": %s, \"ratio\": ",
 		l->hyphenated ? "true" : "false", l->continues ? "true" : "false",
 		l->justified ? "true" : "false");
@@ -89,18 +90,13 @@ static void page(FILE *fp, const struct np_page *pg, const struct np_layout *l)
 {
 	fprintf(fp, "    {\"number\": %d, \"label\": ", pg->number);
 	str(fp, pg->label);
-	fputs(", \"width\": ", fp);
-	num(fp, pg->width);
-	fputs(", \"height\": ", fp);
-	num(fp, pg->height);
+	kv_num(fp, "width", pg->width);
+	kv_num(fp, "height", pg->height);
 	fputs(", \"margins\": {\"top\": ", fp);
 	num(fp, l->margin_top);
-	fputs(", \"right\": ", fp);
-	num(fp, l->margin_right);
-	fputs(", \"bottom\": ", fp);
-	num(fp, l->margin_bottom);
-	fputs(", \"left\": ", fp);
-	num(fp, l->margin_left);
+	kv_num(fp, "right", l->margin_right);
+	kv_num(fp, "bottom", l->margin_bottom);
+	kv_num(fp, "left", l->margin_left);
 	fputs("}, \"grid\": ", fp);
 	num(fp, l->grid);
 	fputs(",\n      \"frames\": [", fp);

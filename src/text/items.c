@@ -10,6 +10,7 @@
 
 #include "break/break_int.h"
 #include "text/para_int.h"
+#include "util/grow.h"
 
 #define HYPHEN_PENALTY 50
 #define EXHYPHEN_PENALTY 50
@@ -18,14 +19,8 @@
 
 static int push(struct np_para *p, struct np_bitem it)
 {
-	if (p->nitems == p->cap) {
-		size_t cap = p->cap ? p->cap * 2 : 64;
-		struct np_bitem *v = realloc(p->items, cap * sizeof *v);
-		if (!v)
-			return -1;
-		p->items = v;
-		p->cap = cap;
-	}
+	if (np_grow((void **)&p->items, &p->cap, p->nitems, sizeof it, 64) < 0)
+		return -1;
 	p->items[p->nitems++] = it;
 	return 0;
 }
