@@ -331,6 +331,7 @@ struct enumr {
 	size_t best_breaks[MAXI];
 	size_t best_n;
 	size_t cur[MAXI];
+	double by_lines[MAXI]; /* least demerits of the sequences of each line count */
 };
 
 static int legal(const struct para *p, size_t b, int hyphenate)
@@ -365,6 +366,8 @@ static void dfs(struct enumr *e, size_t prev, size_t k, int prevclass, int runle
 			e->cur[k] = b;
 			if (b == p->n - 1) {
 				e->count++;
+				if (nd < e->by_lines[k + 1])
+					e->by_lines[k + 1] = nd;
 				if (nd < e->best) {
 					e->best = nd;
 					e->best_n = k + 1;
@@ -379,12 +382,15 @@ static void dfs(struct enumr *e, size_t prev, size_t k, int prevclass, int runle
 	}
 }
 
+static struct enumr e;
+
 static double enumerate(const struct para *p, const struct widths *w,
 			const struct np_break_params *bp, double tol, int hyphenate,
 			size_t *count)
 {
-	static struct enumr e;
 	memset(&e, 0, sizeof e);
+	for (size_t k = 0; k < MAXI; k++)
+		e.by_lines[k] = INFINITY;
 	e.p = p;
 	e.w = w;
 	e.bp = bp;
@@ -527,6 +533,72 @@ static void optimality(int npara)
 	printf("optimality: %d paragraphs (%d pass 1, %d pass 2, %d neither), %zu feasible "
 	       "break sequences enumerated\n",
 	       npara, pass1, pass2, none, seqs);
+}
+
+/* Looseness k (TeX's \\looseness) on random paragraphs: in the pass the breaker
+ * ends in, the line count is the one nearest the optimum's + k without passing
+ * it, with the least demerits of that count; a pass-2 result means pass 1
+ * could not reach the optimum's + k. */
+static size_t loose_count(const double *by_lines, int k, size_t *optimum)
+{
+	size_t best = 0;
+	for (size_t l = 1; l < MAXI; l++)
+		if (by_lines[l] < INFINITY && (!best || by_lines[l] < by_lines[best]))
+			best = l;
+	*optimum = best;
+	size_t got = best;
+	for (size_t l = 1; best && l < MAXI; l++) {
+		long d = (long)l - (long)best, g = (long)got - (long)best;
+		if (by_lines[l] < INFINITY && ((d < g && k <= d) || (d > g && k >= d)))
+			got = l;
+	}
+	return got;
+}
+
+static void looseness(int npara)
+{
+	int reached = 0, short_of = 0;
+	for (int i = 0; i < npara; i++) {
+		char text[MAXI];
+		random_text(text, sizeof text, 2 + rnd(3));
+		static struct para p;
+		build(&p, text);
+		struct widths w = {.n = 12, .max_asked = SIZE_MAX};
+		for (size_t k = 0; k < w.n; k++)
+			w.w[k] = 90 + (int32_t)rnd(120);
+		struct np_break_params bp;
+		params(&bp, NP_BREAK_TOTAL_FIT);
+		bp.looseness = rnd(2) ? 1 : -1;
+		struct np_break_result r;
+		if (run(&p, &w, &bp, &r) != 0)
+			continue;
+		if (r.pass == 1 || r.pass == 2) {
+			size_t c = 0, optimum;
+			double tol = r.pass == 1 ? bp.pretolerance : bp.tolerance;
+			enumerate(&p, &w, &bp, tol, r.pass == 2, &c);
+			size_t want = loose_count(e.by_lines, bp.looseness, &optimum);
+			CHECK(r.nlines == want, "paragraph %d \"%s\": looseness %d in pass %d: %zu lines, "
+			      "expected %zu (optimum %zu)", i, text, bp.looseness, r.pass, r.nlines,
+			      want, optimum);
+			CHECK(want >= MAXI || close_rel(r.demerits, e.by_lines[want]),
+			      "paragraph %d \"%s\": looseness %d: demerits %.6f, least of %zu lines %.6f",
+			      i, text, bp.looseness, r.demerits, want, e.by_lines[want]);
+			if (r.pass == 2 && bp.pretolerance >= 0) {
+				enumerate(&p, &w, &bp, bp.pretolerance, 0, &c);
+				size_t first = loose_count(e.by_lines, bp.looseness, &optimum);
+				CHECK(c == 0 || (long)first - (long)optimum != bp.looseness,
+				      "paragraph %d \"%s\": pass 1 reached looseness %d, breaker went on",
+				      i, text, bp.looseness);
+			}
+			if ((long)r.nlines - (long)optimum == bp.looseness)
+				reached++;
+			else
+				short_of++;
+		}
+		np_break_result_fini(&r);
+	}
+	printf("looseness: %d paragraphs reached their looseness, %d came as near as they could\n",
+	       reached, short_of);
 }
 
 /* ---- part 1: known answers ---------------------------------------------- */
@@ -883,6 +955,7 @@ int main(int argc, char **argv)
 	test_one_word();
 	test_forced();
 	optimality(argc > 1 ? atoi(argv[1]) : 2000);
+	looseness(argc > 1 ? atoi(argv[1]) / 2 : 1000);
 	printf("%d checks, %d failures\n", checks, failures);
 	return failures ? 1 : 0;
 }

@@ -44,6 +44,8 @@ struct np_break_params {
 	int32_t emergency_stretch; /* extra stretch per line for the last pass, in width units */
 	int max_hyphen_run;       /* > 0: no more flagged breaks in a row */
 	double letter_space;      /* letter-spacing allowed as a last resort, fraction */
+	int looseness;            /* TeX \looseness: lines more (> 0) or fewer (< 0) than the
+				     optimum, as near as the tolerance allows (total-fit only) */
 };
 
 void np_break_params_default(struct np_break_params *p);

@@ -13,6 +13,9 @@
  *                      + double-hyphen and fitness-jump demerits
  *       add the best candidate of each (line, fitness, run) class as a node
  *     if a node reached the final forced break: take the cheapest; done
+ *     (looseness: the cheapest of the line count nearest the optimum's
+ *      + looseness; a pass that does not reach it gives way to the next, up to
+ *      the pass with hyphenation: emergency stretch is not spent on it)
  * Nodes are keyed by line number too, since every line may have its own width,
  * and by hyphen run, so the limit on consecutive hyphens stays exact.
  */
@@ -290,12 +293,35 @@ static int legal_break(const struct pass *ps, size_t b)
 	return 1;
 }
 
-static int collect(struct pass *ps, struct np_break_result *r)
+/* The final node to take: the cheapest, or with looseness the cheapest of the
+ * line count that comes nearest the cheapest's + looseness without passing it
+ * (as TeX chooses). NULL when no node reached the end. */
+static struct node *final_node(const struct pass *ps, int *reached)
 {
 	struct node *best = NULL;
 	for (struct node *n = ps->nodes; n; n = n->all)
 		if (n->pos == ps->n - 1 && (!best || n->demerits < best->demerits))
 			best = n;
+	int want = ps->p->looseness, got = 0;
+	int optimum = best ? (int)best->line : 0;
+	for (struct node *n = ps->nodes; best && want && n; n = n->all) {
+		if (n->pos != ps->n - 1)
+			continue;
+		int diff = (int)n->line - optimum;
+		if ((diff < got && want <= diff) || (diff > got && want >= diff)) {
+			best = n;
+			got = diff;
+		} else if (diff == got && n->demerits < best->demerits) {
+			best = n;
+		}
+	}
+	*reached = got == want;
+	return best;
+}
+
+static int collect(struct pass *ps, struct np_break_result *r, int *reached)
+{
+	struct node *best = final_node(ps, reached);
 	if (!best)
 		return 1;
 	r->nlines = best->line;
@@ -314,7 +340,7 @@ static int collect(struct pass *ps, struct np_break_result *r)
 	return 0;
 }
 
-static int run_pass(struct pass *ps, struct np_break_result *r)
+static int run_pass(struct pass *ps, struct np_break_result *r, int *reached)
 {
 	ps->nodes = NULL;
 	struct node *start = node_new(ps, SIZE_MAX, 0);
@@ -327,7 +353,7 @@ static int run_pass(struct pass *ps, struct np_break_result *r)
 		if (legal_break(ps, b))
 			rc = try_break(ps, b);
 	if (rc == 0)
-		rc = collect(ps, r);
+		rc = collect(ps, r, reached);
 	free_nodes(ps);
 	return rc;
 }
@@ -353,9 +379,14 @@ int np_break_total_fit(const struct np_bitem *items, size_t n, np_width_fn width
 		ps.hyphenate = passes[k].hyph;
 		ps.background = passes[k].bg;
 		ps.allow_overfull = passes[k].over;
-		int rc = run_pass(&ps, r);
+		int reached = 1;
+		int rc = run_pass(&ps, r, &reached);
 		if (rc < 0)
 			return -1;
+		if (rc == 0 && !reached && k < 1) {
+			np_break_result_fini(r);
+			continue;
+		}
 		if (rc == 0) {
 			r->pass = k + 1;
 			r->emergency = k >= 2;
