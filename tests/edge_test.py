@@ -183,7 +183,9 @@ CASES = {
                          None),
     "narrow-slot": ("narrow-slot.yaml", os.path.join(EDGE, "narrow-slot.layout.yaml"), {}, 0, [],
                     narrow_slot),
-    "pullquote-long-word": ("pullquote-long-word.yaml", "magazine-a4", {}, 0, [], None),
+    "pullquote-long-word": ("pullquote-long-word.yaml",
+                            os.path.join(ROOT, "examples", "layouts", "magazine-a4-inset.yaml"),
+                            {}, 0, [], None),
 }
 
 
