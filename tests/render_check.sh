@@ -1,7 +1,7 @@
 #!/bin/sh
 # render_check.sh - renders one article on one layout and runs check_output.py on it.
 #
-#   render_check.sh [--png DPI] [--out DIR] NEWSPRINT ARTICLE LAYOUT
+#   render_check.sh [--png DPI] [--out DIR] [--typography CHECKS] NEWSPRINT ARTICLE LAYOUT
 #
 # NEWSPRINT is the built program, ARTICLE an article YAML, LAYOUT a bundled
 # layout's name (tabloid, broadsheet, ...) or a path to a layout YAML.
@@ -9,6 +9,7 @@
 # DIR (default: a fresh temporary folder, removed afterwards; DIR is emptied
 # first and kept, so a failing render can be looked at), then runs
 #   check_output.py --report --pdf --article --layout [--png-dir --dpi]
+# and, with --typography, typography_check.py --checks CHECKS on the same report.
 # Fails when a render exits non-zero, prints an `error:` diagnostic, leaves a
 # file missing, or when a check fails. Warnings are shown but allowed.
 # $PYTHON picks the interpreter for the checker (default python3).
@@ -19,9 +20,10 @@ root=$(dirname "$here")
 python=${PYTHON:-python3}
 dpi=
 out=
+typo=
 
 usage() {
-	echo "usage: $0 [--png DPI] [--out DIR] NEWSPRINT ARTICLE LAYOUT" >&2
+	echo "usage: $0 [--png DPI] [--out DIR] [--typography CHECKS] NEWSPRINT ARTICLE LAYOUT" >&2
 	exit 2
 }
 
@@ -29,6 +31,7 @@ while [ $# -gt 0 ]; do
 	case $1 in
 	--png) [ $# -ge 2 ] || usage; dpi=$2; shift 2 ;;
 	--out) [ $# -ge 2 ] || usage; out=$2; shift 2 ;;
+	--typography) [ $# -ge 2 ] || usage; typo=$2; shift 2 ;;
 	--) shift; break ;;
 	-*) usage ;;
 	*) break ;;
@@ -93,4 +96,9 @@ if [ -n "$dpi" ]; then
 	set -- "$@" --png-dir "$out/png" --dpi "$dpi"
 fi
 echo "+ check_output.py $*"
-exec "$python" "$here/check_output.py" "$@"
+"$python" "$here/check_output.py" "$@" || exit 1
+if [ -n "$typo" ]; then
+	echo "+ typography_check.py --checks $typo"
+	exec "$python" "$here/typography_check.py" --checks "$typo" \
+		--report "$out/$name.json" --layout "$layout_file"
+fi

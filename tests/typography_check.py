@@ -8,10 +8,11 @@ Renders ARTICLE on LAYOUT (a bundled name or a layout YAML) with a report, or
 reads a report already made, and checks, per article of the report:
   hyphen-run  at most hyphenation.max_run (layout; default 2) hyphenated body
               lines in a row within a column frame;
-  widow       no paragraph's last line alone at the top of a column (its previous
-              line in another column), unless the paragraph has one line;
-  orphan      no paragraph's first line alone at the bottom of a column (its next
-              line in another column);
+  widow       no paragraph's last line alone at the top of a column or below an
+              obstacle (its previous line in another column, or over a gap of more
+              than a line and a half), unless the paragraph has one line;
+  orphan      no paragraph's first line alone at the bottom of a column or above
+              an obstacle;
   balance     on the article's last page, the last baselines of the column frames
               that hold its body text are within one grid line of each other,
               ignoring a column whose text ends directly above an obstacle frame
@@ -79,7 +80,14 @@ def check(report, lay, only=None, checks=("hyphen-run", "widow", "orphan", "bala
             return ["no article %r in the report" % only]
     for aid in ids:
         lines = body_lines(report, aid)
-        key = [(p["number"], fr["id"]) for p, fr, _ in lines]
+        # a run of lines: one column frame, unbroken by an obstacle (a gap of
+        # more than a line and a half between baselines)
+        key, run_no = [], 0
+        for i, (p, fr, ln) in enumerate(lines):
+            if i and key[i - 1][:2] == (p["number"], fr["id"]) and \
+                    float(ln["baseline"]) - float(lines[i - 1][2]["baseline"]) > 1.5 * grid:
+                run_no += 1
+            key.append((p["number"], fr["id"], run_no))
         # hyphen runs within a column frame
         run = 0
         for i, (page, fr, ln) in enumerate(lines):

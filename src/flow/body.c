@@ -115,23 +115,83 @@ static int place_lines(struct flow *f, struct np_para *p, const struct np_break_
 	return 0;
 }
 
-/* 1 when the breaks leave a widow or an orphan: a slot was blanked, try again. */
-static int fix_widow_orphan(struct flow *f, struct lines_map *m, size_t L)
+static struct np_para *block_para(struct flow *f, int block, enum np_style_id sid, int first);
+
+enum stranded { NOT_STRANDED, ORPHAN, WIDOW };
+
+/* Whether slots a < b lie in one run of slots (one column, unbroken by an
+ * obstacle): no run starts after a, up to b. */
+static int same_run(const struct flow *f, size_t a, size_t b)
+{
+	for (size_t i = a + 1; i <= b; i++)
+		if (f->slots[i].run_start)
+			return 0;
+	return 1;
+}
+
+/* Whether the breaks leave the first line alone at a run's foot (orphan) or
+ * the last alone at a run's head (widow): a line parted from the next (the
+ * previous) by a run's end, even where emptied slots stand between them. */
+static enum stranded stranded(const struct flow *f, struct lines_map *m, size_t L)
 {
 	if (L < 2)
-		return 0;
-	size_t first = map_line(m, 0), last = map_line(m, L - 1);
-	if (first == SIZE_MAX || last == SIZE_MAX)
-		return 0;
-	if (f->slots[first].run_end) {
-		f->slots[first].blank = 1;
+		return NOT_STRANDED;
+	size_t first = map_line(m, 0), second = map_line(m, 1);
+	size_t last = map_line(m, L - 1), before = map_line(m, L - 2);
+	if (last == SIZE_MAX)
+		return NOT_STRANDED;
+	if (!same_run(f, first, second))
+		return ORPHAN;
+	if (!same_run(f, before, last))
+		return WIDOW;
+	return NOT_STRANDED;
+}
+
+/* 1 when the breaks leave a widow or an orphan: a slot was blanked, try again.
+ * An orphan's line goes over with the rest; a widow takes the line before it
+ * along. */
+static int fix_widow_orphan(struct flow *f, struct lines_map *m, size_t L)
+{
+	switch (stranded(f, m, L)) {
+	case ORPHAN:
+		f->slots[map_line(m, 0)].blank = 1;
 		return 1;
-	}
-	if (f->slots[last].run_start) {
+	case WIDOW:
 		f->slots[map_line(m, L - 2)].blank = 1;
 		return 1;
+	default:
+		return 0;
 	}
-	return 0;
+}
+
+/* The first slot after slot s that is not blank, without making pages:
+ * SIZE_MAX when it lies past the slots made so far. */
+static size_t slot_after(const struct flow *f, size_t s)
+{
+	if (s == SIZE_MAX)
+		return SIZE_MAX;
+	for (s++; s < f->nslots && f->slots[s].blank; s++)
+		;
+	return s < f->nslots ? s : SIZE_MAX;
+}
+
+/* Whether the paragraph after this one would start on the last line of a run
+ * and so lose its first line to the next (an orphan the next paragraph can
+ * only mend by leaving that line empty). */
+static int orphan_ahead(struct flow *f, struct lines_map *m, size_t L, int block)
+{
+	if ((size_t)block >= f->a->nblocks || f->a->blocks[block].kind != NP_BLOCK_PARAGRAPH)
+		return 0;
+	size_t s = slot_after(f, L ? map_line(m, L - 1) : SIZE_MAX);
+	if (s == SIZE_MAX)
+		return 0;
+	size_t t = slot_after(f, s);
+	if (t == SIZE_MAX ? !f->slots[s].run_end : same_run(f, s, t))
+		return 0;
+	/* a paragraph of one line has no orphan: more than a line's worth of text
+	 * (it follows a paragraph: body style, not the first) */
+	struct np_para *next = block_para(f, block + 1, NP_ST_BODY, 0);
+	return next && NP_PT(np_para_natural(next)) > f->slots[s].w;
 }
 
 static void break_params(const struct flow *f, struct np_break_params *bp, int justify)
@@ -143,6 +203,81 @@ static void break_params(const struct flow *f, struct np_break_params *bp, int j
 	bp->max_hyphen_run = f->l->max_hyphen_run;
 	bp->emergency_stretch = NP_UNITS(f->l->styles[NP_ST_BODY].size * 1.5);
 	bp->letter_space = f->l->letter_space_max;
+}
+
+/* A paragraph set a line shorter or a line longer, as its lines allow
+ * (looseness): how a compositor mends a widow, or the orphan the next
+ * paragraph would have, without leaving a line empty at a column's foot. The
+ * cheaper of the two that strands no line and sets no line looser than
+ * LOOSE_LIMIT (or the paragraph's loosest as it was) replaces r: 1. */
+#define LOOSE_LIMIT 1.0
+
+static double loosest(const struct np_break_result *r)
+{
+	double m = 0;
+	for (size_t i = 0; i + 1 < r->nlines; i++) /* the last line is not stretched */
+		m = r->ratios[i] > m ? r->ratios[i] : m;
+	return m;
+}
+
+/* Breaks the paragraph with looseness k; the result when it has k lines more
+ * and no line looser than the limit; else t is left empty (nlines 0). */
+static int break_loose(const struct np_bitem *items, size_t n, struct lines_map *m,
+		       struct np_break_params *bp, int k, const struct np_break_result *base,
+		       struct np_break_result *t)
+{
+	double limit = loosest(base) > LOOSE_LIMIT ? loosest(base) : LOOSE_LIMIT;
+	bp->looseness = k;
+	int rc = np_break_paragraph(items, n, slot_width, m, bp, t);
+	bp->looseness = 0;
+	if (rc < 0 || m->failed < 0) {
+		np_break_result_fini(t);
+		return -1;
+	}
+	if (t->nlines != base->nlines + (size_t)k || t->overfull || loosest(t) > limit)
+		np_break_result_fini(t);
+	return 0;
+}
+
+/* The balancer asked for this paragraph a line longer or shorter: r becomes
+ * that when its lines allow. */
+static int set_loose(const struct np_bitem *items, size_t n, struct lines_map *m,
+		     struct np_break_params *bp, int k, struct np_break_result *r)
+{
+	struct np_break_result t = {0};
+	if (break_loose(items, n, m, bp, k, r, &t) < 0)
+		return -1;
+	if (t.nlines) {
+		np_break_result_fini(r);
+		*r = t;
+	}
+	return 0;
+}
+
+static int set_looser(struct flow *f, const struct np_bitem *items, size_t n, struct lines_map *m,
+		      struct np_break_params *bp, int block, struct np_break_result *r)
+{
+	struct np_break_result best = {0};
+	for (int k = -1; k <= 1; k += 2) {
+		struct np_break_result t = {0};
+		if (break_loose(items, n, m, bp, k, r, &t) < 0) {
+			np_break_result_fini(&best);
+			return -1;
+		}
+		if (t.nlines && stranded(f, m, t.nlines) == NOT_STRANDED &&
+		    !orphan_ahead(f, m, t.nlines, block) &&
+		    (!best.nlines || t.demerits < best.demerits)) {
+			np_break_result_fini(&best);
+			best = t;
+		} else {
+			np_break_result_fini(&t);
+		}
+	}
+	if (!best.nlines)
+		return 0;
+	np_break_result_fini(r);
+	*r = best;
+	return 1;
 }
 
 /* The drop cap's lines must share one column run, or the cap would hang over
@@ -189,10 +324,22 @@ static int set_paragraph(struct flow *f, struct np_para *p, int block, enum np_s
 		np_break_result_fini(&r);
 		m.n = 0;
 		rc = np_break_paragraph(items, n, slot_width, &m, &bp, &r);
-		if (rc < 0 || m.failed < 0 ||
-		    (!fix_cap(f, &m, r.nlines) && !fix_widow_orphan(f, &m, r.nlines)))
+		if (rc == 0 && m.failed >= 0 && f->loose && f->loose[block - 1])
+			rc = set_loose(items, n, &m, &bp, f->loose[block - 1], &r);
+		if (rc < 0 || m.failed < 0)
+			break;
+		if (fix_cap(f, &m, r.nlines))
+			continue;
+		enum stranded st = stranded(f, &m, r.nlines);
+		if (st == WIDOW || (st == NOT_STRANDED && orphan_ahead(f, &m, r.nlines, block))) {
+			rc = set_looser(f, items, n, &m, &bp, block, &r);
+			if (rc != 0 || m.failed < 0)
+				break; /* mended without an empty line, or an error */
+		}
+		if (!fix_widow_orphan(f, &m, r.nlines))
 			break;
 	}
+	rc = rc < 0 ? -1 : 0;
 	/* the cap first: the report lists it before the rest of its word */
 	if (rc == 0 && m.failed >= 0 && m.cap_lines && r.nlines >= (size_t)m.cap_lines)
 		rc = draw_cap(f, &m, block);

@@ -90,6 +90,9 @@ struct flow {
 
 	int limit_region; /* balancing: in this region column c uses cells < limit[c] */
 	int *limit;
+	int runs;           /* balancing: trial runs made, against a budget */
+	signed char *loose; /* balancing: per body block, a line more (1) or fewer (-1), if
+			       its lines allow; NULL: none */
 	int overflow;    /* text left when the last region was full */
 	int overset_words;
 	int unset_words; /* words of floats that found no room */

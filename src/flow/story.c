@@ -186,6 +186,7 @@ static int resume_run(struct flow *f, const struct resume *rs)
 /* Runs with the limits as they are; 1 when the text fits, 0 when not. */
 static int fits_now(struct flow *f, const struct resume *rs)
 {
+	f->runs++;
 	if ((rs && rs->block > 1 ? resume_run(f, rs) : run(f)) < 0)
 		return -1;
 	return !f->overflow;
@@ -234,9 +235,110 @@ static int level(struct flow *f, const struct resume *rs, int C, int rightmost, 
 	return rc < 0 ? -1 : 0;
 }
 
+/* Non-blank slots of region r that the run filled: the lines it holds. */
+static int filled_slots(const struct flow *f, int r)
+{
+	int n = 0;
+	for (size_t i = 0; i < f->cursor && i < f->nslots; i++)
+		n += f->slots[i].region == r && !f->slots[i].blank;
+	return n;
+}
+
+/* When levelling leaves the bottoms more than a line apart (a widow or an
+ * orphan moved a line over and left a column short), every choice of columns
+ * one line shorter than the even depth E, then of columns one line deeper, is
+ * tried: fewest lines first, the short columns to the right first. C columns
+ * make 2 * 2^C runs at most, of the last region only, and those that cannot
+ * hold the text's lines are skipped unrun. */
+#define SEARCH_MAX_COLUMNS 8
+
+static int search(struct flow *f, const struct resume *rs, int C, const int *even, int lines,
+		  int *best, int *best_spread)
+{
+	const struct region *r = &f->regions[f->limit_region];
+	int *bottom = calloc((size_t)C, sizeof *bottom);
+	if (!bottom)
+		return -1;
+	int rc = 0;
+	for (int up = 0; up < 2 && rc >= 0 && *best_spread > 1; up++)
+		for (int shorts = C; shorts >= 0 && rc >= 0 && *best_spread > 1; shorts--)
+			for (unsigned mask = 0; mask < 1u << C && rc >= 0 && *best_spread > 1; mask++) {
+				if (__builtin_popcount(mask) != shorts)
+					continue;
+				for (int c = 0; c < C; c++) {
+					int lim = even[c] - 1 + up + !(mask >> (C - 1 - c) & 1);
+					f->limit[c] = lim < r->k0 + 1 ? r->k0 + 1 : lim > r->k1 ? r->k1 : lim;
+				}
+				int cap = 0;
+				for (size_t i = 0; i < f->nslots; i++)
+					cap += f->slots[i].region == f->limit_region &&
+					       f->slots[i].cell < f->limit[f->slots[i].col - r->c0];
+				if (cap < lines)
+					continue;
+				if ((rc = fits_now(f, rs)) != 1)
+					continue;
+				int deepest = -1;
+				bottoms(f, bottom);
+				int sp = spread(f, bottom, C, &deepest);
+				if (sp < *best_spread) {
+					*best_spread = sp;
+					memcpy(best, f->limit, (size_t)C * sizeof *best);
+				}
+			}
+	free(bottom);
+	return rc < 0 ? -1 : 0;
+}
+
+/* Still more than a line apart: a paragraph of the last region set a line
+ * longer or shorter (as a compositor would to balance), each in turn, under
+ * the limits found so far levelled, then under every choice of search(). The
+ * first that ends within a line stays; the others are forgotten. At most
+ * LOOSEN_RUNS runs of the region in all: a long story's last page cannot take
+ * seconds. */
+#define LOOSEN_RUNS 600
+
+static int loosen(struct flow *f, const struct resume *rs, int C, const int *even, int lines,
+		  int *best, int *best_spread)
+{
+	size_t nb = f->a->nblocks;
+	f->loose = calloc(nb, 1);
+	int *tried = malloc((size_t)C * sizeof *tried);
+	if (!f->loose || !tried) {
+		free(tried);
+		return -1;
+	}
+	memcpy(tried, best, (size_t)C * sizeof *tried);
+	int rc = 0, spread_was = *best_spread;
+	f->runs = 0;
+	/* levelling alone first, for every paragraph; then the searches */
+	for (int thorough = 0; thorough < 2 && *best_spread > 1; thorough++)
+		for (size_t b = (size_t)rs->block - 1; b < nb && rc >= 0 && f->runs < LOOSEN_RUNS; b++) {
+			if (f->a->blocks[b].kind != NP_BLOCK_PARAGRAPH)
+				continue;
+			for (int k = -1; k <= 1 && rc >= 0 && *best_spread > 1; k += 2) {
+				f->loose[b] = (signed char)k;
+				memcpy(f->limit, tried, (size_t)C * sizeof *tried);
+				*best_spread = INT_MAX;
+				if (!thorough)
+					rc = level(f, rs, C, 0, best, best_spread);
+				else if (C <= SEARCH_MAX_COLUMNS)
+					rc = search(f, rs, C, even, lines + k, best, best_spread);
+			}
+			if (*best_spread <= 1)
+				break;
+			f->loose[b] = 0;
+			*best_spread = spread_was;
+			memcpy(best, tried, (size_t)C * sizeof *tried);
+		}
+	free(tried);
+	return rc < 0 ? -1 : 0;
+}
+
 /* Balancing: the least even depth that holds the text (found on the geometry
- * first, then by runs from there), then the column bottoms levelled. */
-static int balance(struct flow *f)
+ * first, then by runs from there), then the column bottoms levelled; when
+ * thorough and still more than a line apart, search() and loosen(). The
+ * spread reached goes to *spread_out (INT_MAX: none fits). */
+static int balance(struct flow *f, int thorough, int *spread_out)
 {
 	int last = f->used_regions - 1;
 	const struct region *r = &f->regions[last];
@@ -250,7 +352,7 @@ static int balance(struct flow *f)
 	}
 	f->limit_region = last;
 	struct resume rs = resume_point(f, last);
-	int need = used_slots(f, last), k = 0;
+	int need = used_slots(f, last), lines = filled_slots(f, last), k = 0;
 	while (k < C * depth && capacity(f, last, k) < need)
 		k += C; /* even depths: k a multiple of C */
 	f->max_regions = last + 1;
@@ -264,8 +366,15 @@ static int balance(struct flow *f)
 		if (level(f, &rs, C, rightmost, best, &best_spread) < 0)
 			rc = -1;
 	}
+	if (thorough && rc == 1 && best_spread > 1 && C <= SEARCH_MAX_COLUMNS &&
+	    search(f, &rs, C, even, lines, best, &best_spread) < 0)
+		rc = -1;
+	if (thorough && rc == 1 && best_spread > 1 && best_spread != INT_MAX &&
+	    loosen(f, &rs, C, even, lines, best, &best_spread) < 0)
+		rc = -1;
 	if (rc >= 0 && best_spread != INT_MAX)
 		memcpy(f->limit, best, (size_t)C * sizeof *best);
+	*spread_out = best_spread;
 	free(even);
 	free(best);
 	return rc < 0 ? -1 : 0;
@@ -275,38 +384,115 @@ static void unbalance(struct flow *f, int max_regions)
 {
 	free(f->limit);
 	f->limit = NULL;
+	free(f->loose);
+	f->loose = NULL;
 	f->limit_region = -1;
 	f->max_regions = max_regions;
+}
+
+/* Runs the story as it stands (floats planned) and balances it again. */
+static int rebalance(struct flow *f, int max_regions, int thorough, int *spread)
+{
+	unbalance(f, max_regions);
+	int rc = run(f);
+	*spread = INT_MAX;
+	if (rc == 0 && !f->overflow)
+		rc = balance(f, thorough, spread);
+	return rc;
+}
+
+/* Plans the floats from a trial run of `regions` regions whose last is
+ * `depth` cells deep (negative: that depth is the balanced text's), runs and
+ * balances. */
+static int plan_and_balance(struct flow *f, int max_regions, int regions, int depth, int quiet,
+			    int thorough, int *spread)
+{
+	unbalance(f, max_regions);
+	f->nobst = 0;
+	f->unset_words = 0;
+	f->quiet = quiet;
+	int planned = np_obstacles_plan(f, regions, depth);
+	f->quiet = 0;
+	return planned < 0 ? -1 : rebalance(f, max_regions, thorough, spread);
+}
+
+/* A plan of the floats kept aside, to go back to. */
+struct plan {
+	struct obstacle *obst;
+	size_t nobst;
+	int unset_words;
+};
+
+static int keep_plan(const struct flow *f, struct plan *p)
+{
+	p->obst = malloc((f->nobst + 1) * sizeof *p->obst);
+	if (!p->obst)
+		return -1;
+	memcpy(p->obst, f->obst, f->nobst * sizeof *p->obst);
+	p->nobst = f->nobst;
+	p->unset_words = f->unset_words;
+	return 0;
+}
+
+static void restore_plan(struct flow *f, struct plan *p)
+{
+	free(f->obst);
+	f->obst = p->obst;
+	f->nobst = p->nobst;
+	f->unset_words = p->unset_words;
+	p->obst = NULL;
+}
+
+/* Floats: planned from the text's extent, which they then change; a
+ * one-page story has them planned once more from the balanced result, and
+ * the plan that balances better is kept. Only the plan that stays is
+ * balanced thoroughly. */
+static int plan_floats(struct flow *f, int max_regions)
+{
+	int regions = f->used_regions, spread, again_spread;
+	int depth = regions > 1 ? f->regions[0].k1 - f->regions[0].k0
+				: used_depth(f) - f->regions[0].k0;
+	int rc = plan_and_balance(f, max_regions, regions, depth, 0, 0, &spread);
+	if (rc != 0 || f->used_regions > 1)
+		return rc == 0 && spread > 1 ? rebalance(f, max_regions, 1, &spread) : rc;
+	struct plan first = {0};
+	if (keep_plan(f, &first) < 0)
+		return -1;
+	int again = used_depth(f) - f->regions[0].k0;
+	rc = plan_and_balance(f, max_regions, 1, -again, 1, 1, &again_spread);
+	if (rc == 0 && again_spread > 1) {
+		/* the second plan does not balance: back to the first, thoroughly
+		 * balanced; should that be worse still, the second after all */
+		struct plan second = {0};
+		if (keep_plan(f, &second) < 0) {
+			free(first.obst);
+			return -1;
+		}
+		restore_plan(f, &first);
+		rc = rebalance(f, max_regions, 0, &spread);
+		if (rc == 0 && spread > 1)
+			rc = rebalance(f, max_regions, 1, &spread);
+		if (rc == 0 && spread > again_spread) {
+			restore_plan(f, &second);
+			rc = rebalance(f, max_regions, 1, &spread);
+		}
+		free(second.obst);
+	}
+	free(first.obst);
+	return rc;
 }
 
 int np_story_flow(struct flow *f)
 {
 	int max_regions = f->max_regions;
+	int spread = INT_MAX;
+	const struct np_article *a = f->a;
+	int floats = a->npullquotes || a->nsidebars || a->nimages;
 	int rc = run(f);
 	if (rc == 0 && !f->overflow)
-		rc = balance(f);
-	const struct np_article *a = f->a;
-	/* floats: planned from the text's extent, which they then change; on a
-	 * one-page story plan them once more from the balanced result */
-	for (int pass = 0; rc == 0 && pass < 2 && (a->npullquotes || a->nsidebars || a->nimages);
-	     pass++) {
-		int regions = f->used_regions;
-		if (pass == 1 && regions > 1)
-			break;
-		int depth = used_depth(f) - f->regions[0].k0;
-		if (regions > 1)
-			depth = f->regions[0].k1 - f->regions[0].k0;
-		unbalance(f, max_regions);
-		f->nobst = 0;
-		f->unset_words = 0;
-		if (pass == 1)
-			f->quiet = 1; /* its warnings were given the first time */
-		int planned = np_obstacles_plan(f, regions, pass == 0 ? depth : -depth);
-		f->quiet = 0;
-		rc = planned < 0 ? -1 : run(f);
-		if (rc == 0 && !f->overflow)
-			rc = balance(f);
-	}
+		rc = balance(f, !floats, &spread);
+	if (rc == 0 && floats)
+		rc = plan_floats(f, max_regions);
 	if (rc == 0 && f->limit && f->used_regions > 1) {
 		/* balancing resumed its runs mid-story: check them with a whole run
 		 * before drawing (pages may go out as they are drawn) */
@@ -353,5 +539,6 @@ void np_flow_fini(struct flow *f)
 	free(f->slots);
 	free(f->obst);
 	free(f->limit);
+	free(f->loose);
 	free(f->regions);
 }
