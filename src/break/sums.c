@@ -80,6 +80,29 @@ double np_break_sums_ratio(const struct np_bitem *it, const struct np_break_sums
 	if (start > b)
 		start = b;
 	double ls = s->letter * (double)(s->box[b] - s->box[start]);
+	static int prop = -1;
+	if (prop < 0)
+		prop = getenv("NP_X_PROP") ? atoi(getenv("NP_X_PROP")) : 0;
+	if (prop && ls > 0 && L != width && s->fill[b] - s->fill[start] == 0) {
+		double y = (double)(s->y[b] - s->y[start] + background), z = (double)(s->z[b] - s->z[start]);
+		if (L < width) {
+			double gap = (double)(width - L);
+			if (gap <= y + ls) {
+				double r = gap / (y + ls);
+				if (letter) *letter = r;
+				return y > 0 ? r : (gap <= ls ? 0 : INFINITY);
+			}
+			if (letter) *letter = 1;
+			return y > 0 ? (gap - ls) / y : INFINITY;
+		}
+		double over = (double)(L - width);
+		if (over <= z + ls) {
+			double r = over / (z + ls);
+			if (letter) *letter = -r;
+			return -r;
+		}
+		return -INFINITY;
+	}
 	if (L < width) {
 		if (s->fill[b] - s->fill[start] > 0)
 			return 0;

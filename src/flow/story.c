@@ -428,7 +428,8 @@ static int keep_plan(const struct flow *f, struct plan *p)
 	p->obst = malloc((f->nobst + 1) * sizeof *p->obst);
 	if (!p->obst)
 		return -1;
-	memcpy(p->obst, f->obst, f->nobst * sizeof *p->obst);
+	if (f->nobst) /* none when every float failed to find a spot */
+		memcpy(p->obst, f->obst, f->nobst * sizeof *p->obst);
 	p->nobst = f->nobst;
 	p->unset_words = f->unset_words;
 	return 0;
