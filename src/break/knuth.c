@@ -99,13 +99,12 @@ static struct node *node_new(struct pass *ps, size_t pos, size_t line)
 }
 
 static double line_demerits(const struct pass *ps, const struct node *a, size_t b,
-			    double r, double letter, int flagged)
+			    double r, int flagged)
 {
 	const struct np_break_params *p = ps->p;
 	const struct np_bitem *it = &ps->it[b];
 	double ar = fabs(r) < 10 ? fabs(r) : 10;
 	double bad = 100.0 * ar * ar * ar;
-	bad += 100.0 * letter * letter; /* letter-spacing costs like a loose line */
 	double d = (p->line_penalty + bad) * (p->line_penalty + bad);
 	if (it->type == NP_PENALTY) {
 		double pen = it->penalty;
@@ -128,9 +127,9 @@ static double line_demerits(const struct pass *ps, const struct node *a, size_t 
  * the ratio returned (and so the demerits) without it: the last passes admit
  * loose lines but still prefer the least loose. */
 static double ratio_to(const struct pass *ps, const struct node *a, size_t b, int32_t width,
-		       int *feasible, double *letter)
+		       int *feasible)
 {
-	double r = np_break_sums_ratio(ps->it, ps->s, a->after, b, width, 0, letter);
+	double r = np_break_sums_ratio(ps->it, ps->s, a->after, b, width, 0, NULL);
 	double rb = ps->background ? np_break_sums_ratio(ps->it, ps->s, a->after, b, width,
 							 ps->background, NULL) : r;
 	*feasible = rb <= ps->tolerance;
@@ -217,8 +216,7 @@ static int try_break(struct pass *ps, size_t b)
 		struct node *a = *link;
 		int32_t w = ps->width(ps->ctx, a->line);
 		int feasible;
-		double letter;
-		double r = ratio_to(ps, a, b, w, &feasible, &letter);
+		double r = ratio_to(ps, a, b, w, &feasible);
 		int over = r < -1;
 		int run = flagged ? a->run + 1 : 0;
 		int run_ok = !maxrun || run <= maxrun;
@@ -234,7 +232,7 @@ static int try_break(struct pass *ps, size_t b)
 		if (over)
 			r = -1;
 		int run_class = run > maxrun ? maxrun + 1 : run;
-		double d = a->demerits + line_demerits(ps, a, b, r, letter, flagged);
+		double d = a->demerits + line_demerits(ps, a, b, r, flagged);
 		if (over)
 			d += 1e12; /* an overfull line only when nothing else exists */
 		size_t k = (a->line - lo) * NCLASS(maxrun) + (size_t)(fitness_of(r) * (maxrun + 2) + run_class);

@@ -80,49 +80,35 @@ double np_break_sums_ratio(const struct np_bitem *it, const struct np_break_sums
 	if (start > b)
 		start = b;
 	double ls = s->letter * (double)(s->box[b] - s->box[start]);
-	static int prop = -1;
-	if (prop < 0)
-		prop = getenv("NP_X_PROP") ? atoi(getenv("NP_X_PROP")) : 0;
-	if (prop && ls > 0 && L != width && s->fill[b] - s->fill[start] == 0) {
-		double y = (double)(s->y[b] - s->y[start] + background), z = (double)(s->z[b] - s->z[start]);
-		if (L < width) {
-			double gap = (double)(width - L);
-			if (gap <= y + ls) {
-				double r = gap / (y + ls);
-				if (letter) *letter = r;
-				return y > 0 ? r : (gap <= ls ? 0 : INFINITY);
-			}
-			if (letter) *letter = 1;
-			return y > 0 ? (gap - ls) / y : INFINITY;
-		}
-		double over = (double)(L - width);
-		if (over <= z + ls) {
-			double r = over / (z + ls);
-			if (letter) *letter = -r;
-			return -r;
-		}
-		return -INFINITY;
-	}
+	/* spaces and letter-spacing stretch (shrink) together, each by the same
+	 * share of what it may give, as a compositor's justification ranges do;
+	 * past that the spaces alone: the ratio is the spaces' share */
 	if (L < width) {
 		if (s->fill[b] - s->fill[start] > 0)
 			return 0;
 		double gap = (double)(width - L), y = (double)(s->y[b] - s->y[start] + background);
-		if (gap <= y)
-			return gap / y;
-		double used = gap - y < ls ? gap - y : ls;
+		/* a line without a space (a piece of an over-long word) is not
+		 * letter-spaced out: with every letter a feasible break, it would
+		 * make each length feasible in many line counts */
+		if (y <= 0)
+			return INFINITY;
+		if (gap <= y + ls) {
+			if (letter && ls > 0)
+				*letter = gap / (y + ls);
+			return gap / (y + ls);
+		}
 		if (letter && ls > 0)
-			*letter = used / ls;
-		return y > 0 ? (gap - used) / y : INFINITY;
+			*letter = 1;
+		return (gap - ls) / y;
 	}
 	if (L == width)
 		return 0;
 	double over = (double)(L - width), z = (double)(s->z[b] - s->z[start]);
-	if (over <= z)
-		return -over / z;
-	double used = over - z < ls ? over - z : ls;
+	if (over > z + ls)
+		return -INFINITY;
+	if (z <= 0)
+		return -1; /* a piece of a word, squeezed: all equally tight */
 	if (letter && ls > 0)
-		*letter = -used / ls;
-	if (over - used <= z)
-		return z > 0 ? -1 : (over - used > 0 ? -INFINITY : -1);
-	return -INFINITY;
+		*letter = -over / (z + ls);
+	return -over / (z + ls);
 }
