@@ -240,8 +240,8 @@ static int break_loose(const struct np_bitem *items, size_t n, struct lines_map 
 }
 
 /* The balancer asked for this paragraph a line longer or shorter: r becomes
- * that when its lines allow. */
-static int set_loose(const struct np_bitem *items, size_t n, struct lines_map *m,
+ * that when its lines allow (counted in f->loose_taken). */
+static int set_loose(struct flow *f, const struct np_bitem *items, size_t n, struct lines_map *m,
 		     struct np_break_params *bp, int k, struct np_break_result *r)
 {
 	struct np_break_result t = {0};
@@ -250,6 +250,7 @@ static int set_loose(const struct np_bitem *items, size_t n, struct lines_map *m
 	if (t.nlines) {
 		np_break_result_fini(r);
 		*r = t;
+		f->loose_taken++;
 	}
 	return 0;
 }
@@ -325,7 +326,7 @@ static int set_paragraph(struct flow *f, struct np_para *p, int block, enum np_s
 		m.n = 0;
 		rc = np_break_paragraph(items, n, slot_width, &m, &bp, &r);
 		if (rc == 0 && m.failed >= 0 && f->loose && f->loose[block - 1])
-			rc = set_loose(items, n, &m, &bp, f->loose[block - 1], &r);
+			rc = set_loose(f, items, n, &m, &bp, f->loose[block - 1], &r);
 		if (rc < 0 || m.failed < 0)
 			break;
 		if (fix_cap(f, &m, r.nlines))

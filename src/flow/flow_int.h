@@ -91,6 +91,7 @@ struct flow {
 	int limit_region; /* balancing: in this region column c uses cells < limit[c] */
 	int *limit;
 	int runs;           /* balancing: trial runs made, against a budget */
+	int loose_taken;    /* paragraphs set a line longer or shorter as asked */
 	signed char *loose; /* balancing: per body block, a line more (1) or fewer (-1), if
 			       its lines allow; NULL: none */
 	int overflow;    /* text left when the last region was full */

@@ -246,10 +246,10 @@ static int filled_slots(const struct flow *f, int r)
 
 /* When levelling leaves the bottoms more than a line apart (a widow or an
  * orphan moved a line over and left a column short), every choice of columns
- * one line shorter than the even depth E, then of columns one line deeper, is
- * tried: fewest lines first, the short columns to the right first. C columns
- * make 2 * 2^C runs at most, of the last region only, and those that cannot
- * hold the text's lines are skipped unrun. */
+ * E-2 or E-1 deep (E the even depth), then E-1 or E, then E or E+1, is tried:
+ * fewest lines first, the short columns to the right first. C columns make
+ * 3 * 2^C runs at most, of the last region only, and those that cannot hold
+ * the text's lines are skipped unrun. */
 #define SEARCH_MAX_COLUMNS 8
 
 static int search(struct flow *f, const struct resume *rs, int C, const int *even, int lines,
@@ -260,7 +260,7 @@ static int search(struct flow *f, const struct resume *rs, int C, const int *eve
 	if (!bottom)
 		return -1;
 	int rc = 0;
-	for (int up = 0; up < 2 && rc >= 0 && *best_spread > 1; up++)
+	for (int up = -1; up < 2 && rc >= 0 && *best_spread > 1; up++)
 		for (int shorts = C; shorts >= 0 && rc >= 0 && *best_spread > 1; shorts--)
 			for (unsigned mask = 0; mask < 1u << C && rc >= 0 && *best_spread > 1; mask++) {
 				if (__builtin_popcount(mask) != shorts)
@@ -319,6 +319,10 @@ static int loosen(struct flow *f, const struct resume *rs, int C, const int *eve
 				f->loose[b] = (signed char)k;
 				memcpy(f->limit, tried, (size_t)C * sizeof *tried);
 				*best_spread = INT_MAX;
+				/* a paragraph whose lines cannot give a line changes nothing */
+				f->loose_taken = 0;
+				if ((rc = fits_now(f, rs)) < 0 || f->loose_taken == 0)
+					continue;
 				if (!thorough)
 					rc = level(f, rs, C, 0, best, best_spread);
 				else if (C <= SEARCH_MAX_COLUMNS)
