@@ -3,6 +3,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 static const char *const style_names[NP_ST_COUNT] = {
 	[NP_ST_KICKER] = "kicker",
@@ -192,6 +193,29 @@ void np_layout_fini(struct np_layout *l)
 	for (int i = 0; i < NP_ST_COUNT; i++)
 		np_style_fini(&l->styles[i]);
 	memset(l, 0, sizeof *l);
+}
+
+void np_layout_hyphen_min(const struct np_layout *l, const char *language, int *left,
+			  int *right)
+{
+	*left = l->hyphen_left;
+	*right = l->hyphen_right;
+	size_t part = language ? strcspn(language, "-_") : 0;
+	const struct np_hyphen_min *best = NULL;
+	for (int i = 0; language && i < l->nhyphen_by_language; i++) {
+		const struct np_hyphen_min *h = &l->hyphen_by_language[i];
+		if (!strcasecmp(h->language, language)) {
+			best = h;
+			break;
+		}
+		if (!best && strlen(h->language) == part &&
+		    !strncasecmp(h->language, language, part))
+			best = h;
+	}
+	if (best) {
+		*left = best->left;
+		*right = best->right;
+	}
 }
 
 double np_layout_column_width(const struct np_layout *l)

@@ -210,6 +210,16 @@ struct np_style {
 
 enum np_quote_frame { NP_QUOTE_RULES, NP_QUOTE_BOX, NP_QUOTE_PLAIN };
 
+/* Minimum fragment lengths for one language, where the layout sets them
+ * apart from its own (Russian, German and French allow two letters after a
+ * break where English wants three). */
+#define NP_MAX_HYPHEN_LANGUAGES 16
+
+struct np_hyphen_min {
+	char language[16]; /* a BCP 47 tag, or its language part: "ru", "de-CH" */
+	int left, right;
+};
+
 struct np_layout {
 	char *name;
 	char *source; /* path of the YAML file, NULL for built-in defaults */
@@ -248,6 +258,8 @@ struct np_layout {
 
 	/* hyphenation and breaking */
 	int hyphen_left, hyphen_right; /* minimum fragment lengths, chars */
+	struct np_hyphen_min hyphen_by_language[NP_MAX_HYPHEN_LANGUAGES];
+	int nhyphen_by_language;
 	int hyphenate_capitalized;     /* 0/1 */
 	int max_hyphen_run;            /* consecutive hyphenated lines */
 	double letter_space_max;       /* fraction, e.g. 0.02 */
@@ -266,6 +278,10 @@ void np_style_fini(struct np_style *s);
 
 /* Width of one column in pt. */
 double np_layout_column_width(const struct np_layout *l);
+/* The minimum fragments for an article's language: the layout's entry for
+ * that tag, else for its language part ("ru" for "ru-RU"), else its own. */
+void np_layout_hyphen_min(const struct np_layout *l, const char *language, int *left,
+			  int *right);
 /* x of column c (0-based) in pt. */
 double np_layout_column_x(const struct np_layout *l, int c);
 

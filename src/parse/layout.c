@@ -8,7 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-enum ftype { F_LEN, F_INT, F_NUM, F_BOOL, F_ENUM };
+enum ftype { F_LEN, F_INT, F_NUM, F_BOOL, F_ENUM, F_HYPHEN_LANGUAGES };
 
 struct field {
 	const char *section; /* NULL: top level */
@@ -60,6 +60,7 @@ static const struct field fields[] = {
 	{"hyphenation", "right", F_INT, L(hyphen_right), 1, 10, 0, NULL, 0},
 	{"hyphenation", "capitalized", F_BOOL, L(hyphenate_capitalized), 0, 1, 0, NULL, 0},
 	{"hyphenation", "max_run", F_INT, L(max_hyphen_run), 0, 100, 0, NULL, 0},
+	{"hyphenation", "languages", F_HYPHEN_LANGUAGES, 0, 1, 10, 0, NULL, 0},
 	{"justification", "letter_space", F_NUM, L(letter_space_max), 0, 0.5, 0, NULL, 0},
 	{NULL, "drop_cap", F_INT, L(drop_cap_lines), 0, 4, 0, NULL, 0},
 	{NULL, "folio", F_BOOL, L(folio), 0, 1, 0, NULL, 0},
@@ -92,6 +93,47 @@ static int range(struct np_pctx *c, const struct field *f, const struct np_yt_no
 	return -1;
 }
 
+/* hyphenation.languages: {TAG: {left: N, right: N}, ...}; what an entry
+ * leaves out is the layout's own left or right. */
+static const struct field fragment_fields[] = {
+	{NULL, "left", F_INT, offsetof(struct np_hyphen_min, left), 1, 10, 0, NULL, 0},
+	{NULL, "right", F_INT, offsetof(struct np_hyphen_min, right), 1, 10, 0, NULL, 0},
+};
+
+static void hyphen_languages(struct np_pctx *c, const struct np_yt_node *v, struct np_layout *l)
+{
+	static const char *const keys[] = {"left", "right", NULL};
+	if (np_ps_expect(c, v, NP_YT_MAP))
+		return;
+	for (size_t i = 0; i < v->npairs; i++) {
+		const struct np_yt_node *k = v->pairs[i].key, *m = v->pairs[i].value;
+		struct np_hyphen_min *h = &l->hyphen_by_language[l->nhyphen_by_language];
+		if (l->nhyphen_by_language == NP_MAX_HYPHEN_LANGUAGES) {
+			np_ps_error(c, &k->mark, "'languages' has more than %d languages",
+				    NP_MAX_HYPHEN_LANGUAGES);
+			return;
+		}
+		if (!np_ps_valid_language(k->str) || k->len >= sizeof h->language) {
+			np_ps_error(c, &k->mark, "expected a BCP 47 tag such as en, de-CH or sr-Latn, "
+				    "found '%s'", k->str);
+			continue;
+		}
+		if (np_ps_expect(c, m, NP_YT_MAP) || np_ps_keys(c, m, k->str, keys))
+			continue;
+		memcpy(h->language, k->str, k->len + 1);
+		h->left = l->hyphen_left;
+		h->right = l->hyphen_right;
+		for (size_t j = 0; j < sizeof fragment_fields / sizeof *fragment_fields; j++) {
+			const struct field *f = &fragment_fields[j];
+			const struct np_yt_node *x = np_ps_get(m, f->key);
+			int n;
+			if (x && !np_ps_int(c, x, f->key, &n) && !range(c, f, x, n))
+				memcpy((char *)h + f->off, &n, sizeof n);
+		}
+		l->nhyphen_by_language++;
+	}
+}
+
 static void field(struct np_pctx *c, const struct field *f, const struct np_yt_node *v,
 		  struct np_layout *l)
 {
@@ -120,6 +162,9 @@ static void field(struct np_pctx *c, const struct field *f, const struct np_yt_n
 			int e = i + f->base; /* enums are int-sized */
 			memcpy(p, &e, sizeof e);
 		}
+		break;
+	case F_HYPHEN_LANGUAGES:
+		hyphen_languages(c, v, l);
 		break;
 	}
 }

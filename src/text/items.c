@@ -99,10 +99,12 @@ static int word(struct np_para *p, const PangoLogAttr *la, const long *ci, size_
 	/* German capitalises every noun: there a capital says nothing of names */
 	int caps_ok = (lay && lay->hyphenate_capitalized) ||
 		      (spec->language && g_ascii_strncasecmp(spec->language, "de", 2) == 0);
+	int left = 2, right = 3;
+	if (lay)
+		np_layout_hyphen_min(lay, spec->language, &left, &right);
 	if (hyph && hyphenable(p->text + ca, cb - ca, caps_ok))
-		np = np_hyph_points(p->t->hyph, spec->language, p->text + ca, cb - ca,
-				    lay ? lay->hyphen_left : 2, lay ? lay->hyphen_right : 3, pts,
-				    MAX_POINTS);
+		np = np_hyph_points(p->t->hyph, spec->language, p->text + ca, cb - ca, left, right,
+				    pts, MAX_POINTS);
 	/* a word wider than any line may break anywhere, as a last resort */
 	int anywhere = spec->max_box > 0 && p->pre[b] - p->pre[a] > spec->max_box;
 	size_t from = a;
