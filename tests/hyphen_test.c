@@ -146,6 +146,33 @@ int main(int argc, char **argv)
 		expect("en", "hyphenation", 2, 3, P(2, 6)); /* not listed: patterns */
 	}
 
+	/* a layout's minimums per language: the entry for the whole tag, else for
+	 * its language part, else the layout's own left and right */
+	{
+		struct np_layout l;
+		np_layout_init_defaults(&l);
+		l.hyphen_by_language[0] = (struct np_hyphen_min){"ru", 2, 2};
+		l.hyphen_by_language[1] = (struct np_hyphen_min){"de-CH", 3, 4};
+		l.nhyphen_by_language = 2;
+		static const struct {
+			const char *lang;
+			int left, right;
+		} want[] = {{"ru", 2, 2}, {"ru-RU", 2, 2}, {"RU", 2, 2}, {"de-CH", 3, 4},
+			    {"de", 2, 3}, {"de-AT", 2, 3}, {"en", 2, 3}, {NULL, 2, 3}, {"rus", 2, 3}};
+		for (size_t i = 0; i < sizeof want / sizeof *want; i++) {
+			int left, right;
+			np_layout_hyphen_min(&l, want[i].lang, &left, &right);
+			checks++;
+			if (left != want[i].left || right != want[i].right) {
+				failures++;
+				fprintf(stderr, "FAIL: minimums for %s: %d/%d, expected %d/%d\n",
+					want[i].lang ? want[i].lang : "(none)", left, right,
+					want[i].left, want[i].right);
+			}
+		}
+		np_layout_fini(&l);
+	}
+
 	/* no dictionary: no points */
 	expect("xx", "hyphenation", 2, 3, NONE);
 	expect("tlh", "development", 2, 3, NONE);
