@@ -106,7 +106,7 @@ fmt = lambda cs: '  '.join(c.ljust(w[i]) for i, c in enumerate(cs)).rstrip()
 print(fmt(head)); print(fmt(['-' * x for x in w]))
 for c in cells:
     print(fmt(c))
-print('\nloose: mean inter-word gap over 0.5 em; very loose: over 1 em (pdfcheck typography);'
+print('\nloose: mean inter-word gap over 0.5 em; very loose: over 0.75 em (pdfcheck typography);'
       ' balance spread: largest difference of column bottoms on a page, in lines (newsprint: judged'
       ' with its layout report, obstacles known; XeLaTeX: raw column bottoms); ms: one run, wall, report included.')
 EOF
