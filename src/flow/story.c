@@ -521,8 +521,11 @@ static int plan_floats(struct flow *f, int max_regions)
 	int depth = regions > 1 ? f->regions[0].k1 - f->regions[0].k0
 				: used_depth(f) - f->regions[0].k0;
 	int rc = plan_and_balance(f, max_regions, regions, depth, 0, 0, &spread);
+	if (rc == 0 && f->used_regions > 1 && spread > 1)
+		rc = rebalance(f, max_regions, 1, &spread);
 	if (rc != 0 || f->used_regions > 1)
-		return rc == 0 && spread > 1 ? rebalance(f, max_regions, 1, &spread) : rc;
+		return rc == 0 && spread > 1 && spread != INT_MAX ? nudge_quotes(f, max_regions, &spread)
+								   : rc;
 	struct plan first = {0};
 	if (keep_plan(f, &first) < 0)
 		return -1;
