@@ -338,6 +338,8 @@ static int loosen(struct flow *f, const struct resume *rs, int C, const int *eve
 	return rc < 0 ? -1 : 0;
 }
 
+#define MIN_BALANCED_LINES 4
+
 /* Balancing: the least even depth that holds the text (found on the geometry
  * first, then by runs from there), then the column bottoms levelled; when
  * thorough and still more than a line apart, search() and loosen(). The
@@ -356,7 +358,10 @@ static int balance(struct flow *f, int thorough, int *spread_out)
 	}
 	f->limit_region = last;
 	struct resume rs = resume_point(f, last);
-	int need = used_slots(f, last), lines = filled_slots(f, last), k = 0;
+	int need = used_slots(f, last), lines = filled_slots(f, last);
+	/* a short story fills fewer columns rather than strand lines one or two
+	 * to a column */
+	int k = C * (MIN_BALANCED_LINES < depth ? MIN_BALANCED_LINES : depth);
 	while (k < C * depth && capacity(f, last, k) < need)
 		k += C; /* even depths: k a multiple of C */
 	f->max_regions = last + 1;
