@@ -165,8 +165,15 @@ int np_flow_emit(struct flow *f, size_t upto);
 
 /* story.c: trial runs, float planning, balancing, the run that draws */
 int np_story_flow(struct flow *f);
+int np_story_run(struct flow *f);
 int np_flow_init(struct flow *f);
 void np_flow_fini(struct flow *f);
+
+/* balance.c: limits for the last region's columns in f->limit (and paragraphs'
+ * looseness in f->loose); *spread gets how far apart their bottoms end, in
+ * lines (INT_MAX: the text fits under no limits). Thorough: search and loosen
+ * when levelling leaves them more than a line apart. */
+int np_balance(struct flow *f, int thorough, int *spread);
 
 /* obstacles.c */
 int np_obstacle_cells(struct flow *f, enum obst_kind kind, int index, double width);
