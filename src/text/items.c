@@ -45,12 +45,11 @@ static int penalty(struct np_para *p, size_t at, int32_t width, int32_t pen, int
 static int glue(struct np_para *p, size_t a, size_t b, int justify)
 {
 	int32_t w = p->pre[b] - p->pre[a];
-	/* justified: a space may grow to twice its width, shrink by 30%;
+	/* justified: a space may grow to twice its width, shrink by a quarter
+	 * (letter-spacing tightens too: more would run the words together);
 	 * ragged: spaces keep their width */
-	double xs = getenv("NP_X_STRETCH") ? atof(getenv("NP_X_STRETCH")) : 1.0;
-	double xz = getenv("NP_X_SHRINK") ? atof(getenv("NP_X_SHRINK")) : 0.3;
 	return push(p, (struct np_bitem){.type = NP_GLUE, .width = w,
-					 .stretch = justify ? (int32_t)(w * xs) : 0, .shrink = justify ? (int32_t)(w * xz) : 0,
+					 .stretch = justify ? w : 0, .shrink = justify ? w / 4 : 0,
 					 .pos = (uint32_t)a, .end = (uint32_t)b});
 }
 
