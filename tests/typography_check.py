@@ -13,6 +13,8 @@ reads a report already made, and checks, per article of the report:
               than a line and a half), unless the paragraph has one line;
   orphan      no paragraph's first line alone at the bottom of a column or above
               an obstacle;
+  lone        no line of a paragraph alone in a run of lines (between an
+              obstacle and a column's end, or two obstacles);
   balance     on the article's last page, the last baselines of the column frames
               that hold its body text are within one grid line of each other,
               ignoring a column whose text ends directly above an obstacle frame
@@ -20,7 +22,7 @@ reads a report already made, and checks, per article of the report:
               frame of that column.
 Body lines are the lines of column frames in styles body and body_first (report
 order); a paragraph is the run of consecutive body lines of one block.
---checks picks some of them, comma-separated (default: all four).
+--checks picks some of them, comma-separated (default: all five).
 Exit 0 all passed, 1 a check failed, 2 bad usage or input.
 """
 import argparse
@@ -69,7 +71,10 @@ def where(page, ln):
                                                  ln.get("text", "")[:50])
 
 
-def check(report, lay, only=None, checks=("hyphen-run", "widow", "orphan", "balance")):
+CHECKS = ("hyphen-run", "widow", "orphan", "lone", "balance")
+
+
+def check(report, lay, only=None, checks=CHECKS):
     fails = []
     max_run = int(((lay or {}).get("hyphenation") or {}).get("max_run", 2))
     grid = float(report["pages"][0].get("grid", 11.5)) if report["pages"] else 11.5
@@ -111,6 +116,9 @@ def check(report, lay, only=None, checks=("hyphen-run", "widow", "orphan", "bala
                 fails.append("%s: orphan: the first line of block %s alone at the bottom of a "
                              "column: %s (next line %s)" % (aid, blk[i], where(page, ln),
                                                             where(lines[i + 1][0], lines[i + 1][2])))
+            if "lone" in checks and top and bottom and blk[i - 1] == blk[i] == blk[i + 1]:
+                fails.append("%s: lone: a line of block %s alone between an obstacle and a "
+                             "column's end: %s" % (aid, blk[i], where(page, ln)))
         # balance on the last page
         if not lines or "balance" not in checks:
             continue
@@ -156,7 +164,7 @@ def main():
     ap.add_argument("--layout")
     ap.add_argument("--article")
     ap.add_argument("--out")
-    ap.add_argument("--checks", default="hyphen-run,widow,orphan,balance")
+    ap.add_argument("--checks", default=",".join(CHECKS))
     a = ap.parse_args()
     try:
         if a.report:
@@ -184,7 +192,7 @@ def main():
         print("typography_check: %s" % e, file=sys.stderr)
         return 2
     checks = a.checks.split(",")
-    bad = [c for c in checks if c not in ("hyphen-run", "widow", "orphan", "balance")]
+    bad = [c for c in checks if c not in CHECKS]
     if bad:
         ap.error("unknown check(s): %s" % ", ".join(bad))
     fails = check(report, lay, a.article, checks)

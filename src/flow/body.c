@@ -117,7 +117,7 @@ static int place_lines(struct flow *f, struct np_para *p, const struct np_break_
 
 static struct np_para *block_para(struct flow *f, int block, enum np_style_id sid, int first);
 
-enum stranded { NOT_STRANDED, ORPHAN, WIDOW };
+enum stranded { NOT_STRANDED, ORPHAN, WIDOW, LONE };
 
 /* Whether slots a < b lie in one run of slots (one column, unbroken by an
  * obstacle): no run starts after a, up to b. */
@@ -129,10 +129,11 @@ static int same_run(const struct flow *f, size_t a, size_t b)
 	return 1;
 }
 
-/* Whether the breaks leave the first line alone at a run's foot (orphan) or
- * the last alone at a run's head (widow): a line parted from the next (the
- * previous) by a run's end, even where emptied slots stand between them. */
-static enum stranded stranded(const struct flow *f, struct lines_map *m, size_t L)
+/* Whether the breaks leave the first line alone at a run's foot (orphan), the
+ * last alone at a run's head (widow), or a line between alone in its run (a
+ * line between an obstacle and a column's foot: *lone gets it): a line parted
+ * from its neighbours by a run's end, even where emptied slots stand between. */
+static enum stranded stranded(const struct flow *f, struct lines_map *m, size_t L, size_t *lone)
 {
 	if (L < 2)
 		return NOT_STRANDED;
@@ -144,20 +145,33 @@ static enum stranded stranded(const struct flow *f, struct lines_map *m, size_t 
 		return ORPHAN;
 	if (!same_run(f, before, last))
 		return WIDOW;
+	for (size_t k = 1, a = first, b = second; k + 1 < L; k++) {
+		size_t c = map_line(m, k + 1);
+		if (!same_run(f, a, b) && !same_run(f, b, c)) {
+			*lone = k;
+			return LONE;
+		}
+		a = b;
+		b = c;
+	}
 	return NOT_STRANDED;
 }
 
-/* 1 when the breaks leave a widow or an orphan: a slot was blanked, try again.
- * An orphan's line goes over with the rest; a widow takes the line before it
- * along. */
+/* 1 when the breaks strand a line: a slot was blanked, try again. An
+ * orphan's line goes over with the rest; a widow takes the line before it
+ * along; a lone line goes on to the next run. */
 static int fix_widow_orphan(struct flow *f, struct lines_map *m, size_t L)
 {
-	switch (stranded(f, m, L)) {
+	size_t lone = 0;
+	switch (stranded(f, m, L, &lone)) {
 	case ORPHAN:
 		f->slots[map_line(m, 0)].blank = 1;
 		return 1;
 	case WIDOW:
 		f->slots[map_line(m, L - 2)].blank = 1;
+		return 1;
+	case LONE:
+		f->slots[map_line(m, lone)].blank = 1;
 		return 1;
 	default:
 		return 0;
@@ -265,7 +279,8 @@ static int set_looser(struct flow *f, const struct np_bitem *items, size_t n, st
 			np_break_result_fini(&best);
 			return -1;
 		}
-		if (t.nlines && stranded(f, m, t.nlines) == NOT_STRANDED &&
+		size_t lone;
+		if (t.nlines && stranded(f, m, t.nlines, &lone) == NOT_STRANDED &&
 		    !orphan_ahead(f, m, t.nlines, block) &&
 		    (!best.nlines || t.demerits < best.demerits)) {
 			np_break_result_fini(&best);
@@ -331,7 +346,8 @@ static int set_paragraph(struct flow *f, struct np_para *p, int block, enum np_s
 			break;
 		if (fix_cap(f, &m, r.nlines))
 			continue;
-		enum stranded st = stranded(f, &m, r.nlines);
+		size_t lone;
+		enum stranded st = stranded(f, &m, r.nlines, &lone);
 		if (st == WIDOW || (st == NOT_STRANDED && orphan_ahead(f, &m, r.nlines, block))) {
 			rc = set_looser(f, items, n, &m, &bp, block, &r);
 			if (rc != 0 || m.failed < 0)
