@@ -88,8 +88,10 @@ double np_break_sums_ratio(const struct np_bitem *it, const struct np_break_sums
 			return 0;
 		double gap = (double)(width - L), y = (double)(s->y[b] - s->y[start] + background);
 		/* a line without a space (a piece of an over-long word) is not
-		 * letter-spaced out: with every letter a feasible break, it would
-		 * make each length feasible in many line counts */
+		 * letter-spaced out, nor squeezed in below: with a break after every
+		 * letter, each length would be feasible in many line counts and the
+		 * search would grow with the square of the word; the emergency
+		 * passes, which keep few line counts, set such lines */
 		if (y <= 0)
 			return INFINITY;
 		if (gap <= y + ls) {
@@ -104,10 +106,10 @@ double np_break_sums_ratio(const struct np_bitem *it, const struct np_break_sums
 	if (L == width)
 		return 0;
 	double over = (double)(L - width), z = (double)(s->z[b] - s->z[start]);
+	if (z <= 0)
+		ls = 0;
 	if (over > z + ls)
 		return -INFINITY;
-	if (z <= 0)
-		return -1; /* a piece of a word, squeezed: all equally tight */
 	if (letter && ls > 0)
 		*letter = -over / (z + ls);
 	return -over / (z + ls);

@@ -235,11 +235,17 @@ static double loosest(const struct np_break_result *r)
 }
 
 /* Breaks the paragraph with looseness k; the result when it has k lines more
- * and no line looser than the limit; else t is left empty (nlines 0). */
+ * and no line looser than the limit; else t is left empty (nlines 0). A
+ * paragraph of more than LOOSE_MAX_LINES lines is not tried: breaking it again
+ * costs more than the line it could give is worth. */
+#define LOOSE_MAX_LINES 100
+
 static int break_loose(const struct np_bitem *items, size_t n, struct lines_map *m,
 		       struct np_break_params *bp, int k, const struct np_break_result *base,
 		       struct np_break_result *t)
 {
+	if (base->nlines > LOOSE_MAX_LINES)
+		return 0;
 	double limit = loosest(base) > LOOSE_LIMIT ? loosest(base) : LOOSE_LIMIT;
 	bp->looseness = k;
 	int rc = np_break_paragraph(items, n, slot_width, m, bp, t);
