@@ -2,7 +2,7 @@
  *
  * The paragraph is laid out by Pango at unlimited width (one line); per-byte
  * prefix sums of the characters' advances give the width of any range. Words
- * are boxes, spaces glue (stretching to twice their width, shrinking by 30%),
+ * are boxes, spaces glue (stretching to twice their width, shrinking by a quarter),
  * break chances inside words (after a hyphen or dash, hyphenation
  * points) penalties. Hyphenation points are kept only at cluster starts, so a
  * line never has to be cut inside a ligature.
@@ -148,6 +148,19 @@ struct np_para *np_para_new(struct np_text_ctx *t, const struct np_para_spec *gi
 	make_layout(p);
 	int rc = measure(p) < 0 || np_para_items_build(p, spec) < 0 ? -1 : 0;
 	np_para_drop_glyphs(p); /* the breaker needs only the items */
+	if (rc == 0) { /* 5 bytes a byte of text, of no use once the items stand */
+		p->natural = p->pre[p->len];
+		free(p->pre);
+		free(p->cluster);
+		p->pre = NULL;
+		p->cluster = NULL;
+		/* kept for the whole story: no room to grow into */
+		struct np_bitem *fit = p->nitems ? realloc(p->items, p->nitems * sizeof *fit) : NULL;
+		if (fit) {
+			p->items = fit;
+			p->cap = p->nitems;
+		}
+	}
 	g_free((char *)ps.text);
 	free((void *)ps.runs);
 	if (rc < 0) {
@@ -180,5 +193,5 @@ const struct np_bitem *np_para_items(const struct np_para *p, size_t *n)
 
 int32_t np_para_natural(const struct np_para *p)
 {
-	return p->pre[p->len] + p->indent;
+	return p->natural + p->indent;
 }
