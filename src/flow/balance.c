@@ -64,13 +64,16 @@ static int spread(const struct flow *f, const int *bottom, int ncol, int *deepes
 	return hi >= lo ? hi - lo : 0;
 }
 
-/* Slots of region r the unbalanced run filled (blank ones too). */
-static int used_slots(const struct flow *f, int r)
+/* Slots of region r the unbalanced run filled: all (blank ones too) in *all,
+ * those that hold lines in *lines. */
+static void used_slots(const struct flow *f, int r, int *all, int *lines)
 {
-	int n = 0;
+	*all = *lines = 0;
 	for (size_t i = 0; i < f->cursor && i < f->nslots; i++)
-		n += f->slots[i].region == r;
-	return n;
+		if (f->slots[i].region == r) {
+			++*all;
+			*lines += !f->slots[i].blank;
+		}
 }
 
 /* Slots of region r under the limits as they are, counted on the unbalanced
@@ -180,15 +183,6 @@ static int level(struct flow *f, const struct resume *rs, int C, int rightmost, 
 	free(fixed);
 	free(bottom);
 	return rc < 0 ? -1 : 0;
-}
-
-/* Non-blank slots of region r that the run filled: the lines it holds. */
-static int filled_slots(const struct flow *f, int r)
-{
-	int n = 0;
-	for (size_t i = 0; i < f->cursor && i < f->nslots; i++)
-		n += f->slots[i].region == r && !f->slots[i].blank;
-	return n;
 }
 
 /* When levelling leaves the bottoms more than a line apart (a widow or an
@@ -301,7 +295,8 @@ int np_balance(struct flow *f, int thorough, int *spread_out)
 	}
 	f->limit_region = last;
 	struct resume rs = resume_point(f, last);
-	int need = used_slots(f, last), lines = filled_slots(f, last);
+	int need, lines;
+	used_slots(f, last, &need, &lines);
 	/* a short story fills fewer columns rather than strand lines one or two
 	 * to a column */
 	int k = C * (MIN_BALANCED_LINES < depth ? MIN_BALANCED_LINES : depth);

@@ -179,6 +179,9 @@ int np_balance(struct flow *f, int thorough, int *spread);
 int np_obstacle_cells(struct flow *f, enum obst_kind kind, int index, double width);
 int np_obstacles_plan(struct flow *f, int nregions, int depth);
 int np_obstacles_draw(struct flow *f, int region);
+/* Moves planned obstacle i d cells down (up when d < 0) when it still fits its
+ * region clear of the others: 1 when moved, 0 when it stays. */
+int np_obstacle_move(struct flow *f, size_t i, int d);
 
 /* body.c: from block `from` (1-based) on, the flow's state as the last run
  * recorded it there (1: the whole body) */

@@ -206,11 +206,12 @@ static const char *kind_word(enum obst_kind k)
 	return k == OB_PULLQUOTE ? "pull-quote" : k == OB_SIDEBAR ? "sidebar" : "picture";
 }
 
+/* Whether o meets another obstacle (o itself may stand in f->obst). */
 static int collides(const struct flow *f, const struct obstacle *o)
 {
 	for (size_t i = 0; i < f->nobst; i++) {
 		const struct obstacle *q = &f->obst[i];
-		if (q->region == o->region && q->x0 < o->x1 + f->l->standoff &&
+		if (q != o && q->region == o->region && q->x0 < o->x1 + f->l->standoff &&
 		    o->x0 < q->x1 + f->l->standoff && q->cell < o->cell + o->ncells &&
 		    o->cell < q->cell + q->ncells)
 			return 1;
@@ -232,6 +233,23 @@ static void set_columns(const struct flow *f, struct obstacle *o, int col)
 	o->x1 = o->x0 + w;
 }
 
+/* Cells of region r that obstacles may take, from k0: all but a jump line's. */
+static int room(const struct region *r)
+{
+	return r->k1 - r->k0 - (r->jump_to >= 0 ? 1 : 0);
+}
+
+int np_obstacle_move(struct flow *f, size_t i, int d)
+{
+	struct obstacle *o = &f->obst[i];
+	const struct region *r = &f->regions[o->region];
+	o->cell += d;
+	if (o->cell >= r->k0 && o->cell + o->ncells <= r->k0 + room(r) && !collides(f, o))
+		return 1;
+	o->cell -= d;
+	return 0;
+}
+
 /* Nearest free spot to (region, col, cell): cells first, then column groups
  * of the region, then later regions. */
 static int find_spot(struct flow *f, struct obstacle *o, int ri, int col, int cell, int nregions)
@@ -241,7 +259,7 @@ static int find_spot(struct flow *f, struct obstacle *o, int ri, int col, int ce
 		if (!r)
 			break;
 		int first = r->c0, ncols = r->c1 - r->c0 + 1 - o->span - (o->inset ? 1 : 0) + 1;
-		int room = r->k1 - r->k0 - (r->jump_to >= 0 ? 1 : 0);
+		int cells = room(r);
 		if (g != ri)
 			cell = r->k0;
 		for (int dc = 0; dc < 2 * ncols; dc++) {
@@ -249,12 +267,12 @@ static int find_spot(struct flow *f, struct obstacle *o, int ri, int col, int ce
 			if (c < 0 || c >= ncols)
 				continue;
 			set_columns(f, o, first + c);
-			for (int dk = 0; dk <= 2 * room; dk++) {
+			for (int dk = 0; dk <= 2 * cells; dk++) {
 				int k = cell + (dk % 2 ? -(dk + 1) / 2 : dk / 2);
 				o->region = g;
 				o->page = r->page;
 				o->cell = k;
-				if (k >= r->k0 && k + o->ncells <= r->k0 + room && !collides(f, o))
+				if (k >= r->k0 && k + o->ncells <= r->k0 + cells && !collides(f, o))
 					return 1;
 			}
 		}

@@ -139,23 +139,6 @@ static void restore_plan(struct flow *f, struct plan *p)
 	p->obst = NULL;
 }
 
-/* Whether obstacle i could stand d cells lower (higher when d < 0): inside
- * its region, clear of every other obstacle over its columns. */
-static int can_move(const struct flow *f, size_t i, int d)
-{
-	const struct obstacle *o = &f->obst[i];
-	const struct region *r = &f->regions[o->region];
-	if (o->cell + d < r->k0 || o->cell + d + o->ncells > r->k1)
-		return 0;
-	for (size_t j = 0; j < f->nobst; j++) {
-		const struct obstacle *p = &f->obst[j];
-		if (j != i && p->region == o->region && p->x0 < o->x1 && o->x0 < p->x1 &&
-		    p->cell < o->cell + d + o->ncells && o->cell + d < p->cell + p->ncells)
-			return 0;
-	}
-	return 1;
-}
-
 /* The limits and looseness of a balanced run, kept aside. */
 struct balanced {
 	int *limit;
@@ -170,16 +153,15 @@ struct balanced {
 static int nudge_quotes(struct flow *f, int max_regions, int *spread)
 {
 	static const int moves[] = {-1, 1, -2, 2};
-	int C = f->limit ? f->regions[f->limit_region].c1 - f->regions[f->limit_region].c0 + 1 : 0;
+	int balanced = f->limit != NULL;
 	struct balanced was = {f->limit, f->loose, f->limit_region, f->max_regions};
 	f->limit = NULL;
 	f->loose = NULL;
 	int rc = 0, moved = 0;
-	for (size_t i = 0; C && rc == 0 && !moved && i < f->nobst; i++)
+	for (size_t i = 0; balanced && rc == 0 && !moved && i < f->nobst; i++)
 		for (size_t m = 0; rc == 0 && !moved && m < sizeof moves / sizeof *moves; m++) {
-			if (f->obst[i].kind != OB_PULLQUOTE || !can_move(f, i, moves[m]))
+			if (f->obst[i].kind != OB_PULLQUOTE || !np_obstacle_move(f, i, moves[m]))
 				continue;
-			f->obst[i].cell += moves[m];
 			int sp;
 			rc = rebalance(f, max_regions, 0, &sp);
 			if (rc == 0 && sp <= 1) {

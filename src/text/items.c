@@ -83,10 +83,29 @@ static int hyphenable(const char *w, size_t len, int caps_ok)
 
 /* Boxes and break chances of the word text[a..b), with hyphenation points
  * from the dictionary when `hyph` is set. */
-static int word(struct np_para *p, const PangoLogAttr *la, const long *ci, size_t a, size_t b,
-		const struct np_para_spec *spec, int hyph, int32_t hw)
+/* How a paragraph's words may be hyphenated, worked out once for all of them. */
+struct hyph_rules {
+	const char *language;
+	int left, right; /* minimum fragments, as the layout sets them for the language */
+	int caps;        /* capitalised words too */
+};
+
+static struct hyph_rules hyph_rules(const struct np_para_spec *spec)
 {
 	const struct np_layout *lay = spec->layout;
+	struct hyph_rules hr = {.language = spec->language, .left = 2, .right = 3};
+	if (lay)
+		np_layout_hyphen_min(lay, spec->language, &hr.left, &hr.right);
+	/* German capitalises every noun: there a capital says nothing of names */
+	hr.caps = (lay && lay->hyphenate_capitalized) ||
+		  (spec->language && g_ascii_strncasecmp(spec->language, "de", 2) == 0);
+	return hr;
+}
+
+/* hr NULL: the word is not hyphenated. */
+static int word(struct np_para *p, const PangoLogAttr *la, const long *ci, size_t a, size_t b,
+		const struct np_para_spec *spec, const struct hyph_rules *hr, int32_t hw)
+{
 	size_t pts[MAX_POINTS];
 	int np = 0;
 	/* letters at the word's core: leading and trailing punctuation stays whole */
@@ -95,15 +114,9 @@ static int word(struct np_para *p, const PangoLogAttr *la, const long *ci, size_
 		ca = (size_t)(g_utf8_next_char(p->text + ca) - p->text);
 	while (cb > ca && !g_unichar_isalpha(g_utf8_get_char(g_utf8_prev_char(p->text + cb))))
 		cb = (size_t)(g_utf8_prev_char(p->text + cb) - p->text);
-	/* German capitalises every noun: there a capital says nothing of names */
-	int caps_ok = (lay && lay->hyphenate_capitalized) ||
-		      (spec->language && g_ascii_strncasecmp(spec->language, "de", 2) == 0);
-	int left = 2, right = 3;
-	if (lay)
-		np_layout_hyphen_min(lay, spec->language, &left, &right);
-	if (hyph && hyphenable(p->text + ca, cb - ca, caps_ok))
-		np = np_hyph_points(p->t->hyph, spec->language, p->text + ca, cb - ca, left, right,
-				    pts, MAX_POINTS);
+	if (hr && hyphenable(p->text + ca, cb - ca, hr->caps))
+		np = np_hyph_points(p->t->hyph, hr->language, p->text + ca, cb - ca, hr->left,
+				    hr->right, pts, MAX_POINTS);
 	/* a word wider than any line may break anywhere, as a last resort */
 	int anywhere = spec->max_box > 0 && p->pre[b] - p->pre[a] > spec->max_box;
 	size_t from = a;
@@ -179,6 +192,7 @@ int np_para_items_build(struct np_para *p, const struct np_para_spec *spec)
 		return -1;
 	int32_t hw = hyphen_width(p);
 	int hyph_ok = spec->language && p->justify;
+	struct hyph_rules hr = hyph_rules(spec);
 	size_t last = last_word_start(p);
 	p->indent = NP_UNITS(spec->indent);
 	int rc = 0;
@@ -202,7 +216,7 @@ int np_para_items_build(struct np_para *p, const struct np_para_spec *spec)
 			while (e < p->len && !g_unichar_isspace(g_utf8_get_char(p->text + e)) &&
 			       !is_nbsp(g_utf8_get_char(p->text + e)))
 				e = (size_t)(g_utf8_next_char(p->text + e) - p->text);
-			rc = word(p, la, ci, b, e, spec, hyph_ok && b < last, hw);
+			rc = word(p, la, ci, b, e, spec, hyph_ok && b < last ? &hr : NULL, hw);
 		}
 		b = e;
 	}
