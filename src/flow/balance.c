@@ -50,47 +50,15 @@ static void bottoms(const struct flow *f, int *bottom)
 }
 
 /* The spread between the deepest and the shallowest column bottom, in cells. */
-static int spread(const struct flow *f, const int *bottom, int ncol, int *deepest)
+static int spread(const struct flow *f, const int *bottom, int ncol)
 {
 	int lo = f->ncells, hi = -1;
 	for (int c = 0; c < ncol; c++)
 		if (bottom[c] > 0) {
 			lo = bottom[c] < lo ? bottom[c] : lo;
-			if (bottom[c] > hi) {
-				hi = bottom[c];
-				*deepest = c;
-			}
+			hi = bottom[c] > hi ? bottom[c] : hi;
 		}
 	return hi >= lo ? hi - lo : 0;
-}
-
-/* Slots of region r the unbalanced run filled: all (blank ones too) in *all,
- * those that hold lines in *lines. */
-static void used_slots(const struct flow *f, int r, int *all, int *lines)
-{
-	*all = *lines = 0;
-	for (size_t i = 0; i < f->cursor && i < f->nslots; i++)
-		if (f->slots[i].region == r) {
-			++*all;
-			*lines += !f->slots[i].blank;
-		}
-}
-
-/* Slots of region r under the limits as they are, counted on the unbalanced
- * run's slots (the same geometry without limits). */
-static int limited_slots(const struct flow *f, int r)
-{
-	int n = 0;
-	for (size_t i = 0; i < f->nslots; i++)
-		n += f->slots[i].region == r && f->slots[i].cell < f->limit[f->slots[i].col - f->regions[r].c0];
-	return n;
-}
-
-/* Slots of region r that the limits of total depth k leave. */
-static int capacity(struct flow *f, int r, int k)
-{
-	set_limit(f, k);
-	return limited_slots(f, r);
 }
 
 /* Where a balancing run may resume: the last block to start before the
@@ -142,29 +110,56 @@ static int fits_now(struct flow *f, const struct resume *rs)
 	return !f->overflow;
 }
 
-/* Levels the column bottoms from the even depth: the deepest column that
- * may still give a line is shortened by one, while the text fits and the
- * bottoms spread over more than a line; ties go to the leftmost column, or
- * (rightmost) to the one whose line has the fewest columns to cross. The
- * evenest limits found so far are kept in best/best_spread. Returns -1 on
- * error. */
-static int level(struct flow *f, const struct resume *rs, int C, int rightmost, int *best,
-		 int *best_spread)
+/* One balancing of the last region. */
+struct balancing {
+	struct resume rs;
+	int C;          /* the region's columns */
+	int lines;      /* lines the text takes there, unbalanced */
+	int *even;      /* the even limits */
+	int *best;      /* the evenest limits found, */
+	int spread;     /* and how far apart their bottoms end (INT_MAX: none) */
+	/* the region's slots as the unbalanced run made them: later runs make
+	 * them under their limits, and what other limits leave is counted here */
+	int *geo_col, *geo_cell;
+	size_t ngeo;
+};
+
+/* Slots of the region that the limits as they are leave. */
+static int capacity(const struct flow *f, const struct balancing *b)
 {
+	int n = 0;
+	for (size_t i = 0; i < b->ngeo; i++)
+		n += b->geo_cell[i] < f->limit[b->geo_col[i]];
+	return n;
+}
+
+/* The last run's bottoms: kept as the best when they end evenest. */
+static int judge(struct flow *f, struct balancing *b, int *bottom)
+{
+	bottoms(f, bottom);
+	int sp = spread(f, bottom, b->C);
+	if (sp < b->spread) {
+		b->spread = sp;
+		memcpy(b->best, f->limit, (size_t)b->C * sizeof *b->best);
+	}
+	return sp;
+}
+
+/* Levels the column bottoms from the limits as they are (ran: the last run
+ * was made with them): the deepest column that may still give a line is
+ * shortened by one, while the text fits and the bottoms spread over more than
+ * a line; ties go to the leftmost column, or (rightmost) to the one whose
+ * line has the fewest columns to cross. Returns -1 on error. */
+static int level(struct flow *f, struct balancing *b, int rightmost, int ran)
+{
+	int C = b->C;
 	unsigned char *fixed = calloc((size_t)C, 1);
 	int *bottom = calloc((size_t)C, sizeof *bottom);
-	int rc = fixed && bottom ? fits_now(f, rs) : -1;
+	int rc = !fixed || !bottom ? -1 : ran ? !f->overflow : fits_now(f, &b->rs);
 	for (int tries = 0; rc == 1 && tries < 3 * C; tries++) {
-		int deepest = -1;
-		bottoms(f, bottom);
-		int sp = spread(f, bottom, C, &deepest);
-		if (sp < *best_spread) {
-			*best_spread = sp;
-			memcpy(best, f->limit, (size_t)C * sizeof *best);
-		}
-		if (sp <= 1)
+		if (judge(f, b, bottom) <= 1)
 			break;
-		deepest = -1;
+		int deepest = -1;
 		for (int c = 0; c < C; c++)
 			if (!fixed[c] && bottom[c] > 0 &&
 			    (deepest < 0 || bottom[c] > bottom[deepest] ||
@@ -174,11 +169,11 @@ static int level(struct flow *f, const struct resume *rs, int C, int rightmost, 
 			break;
 		int keep = f->limit[deepest];
 		f->limit[deepest] = bottom[deepest] - 1;
-		if ((rc = fits_now(f, rs)) == 1)
+		if ((rc = fits_now(f, &b->rs)) == 1)
 			continue;
 		f->limit[deepest] = keep; /* the text did not fit: put it back */
 		fixed[deepest] = 1;
-		rc = rc < 0 ? -1 : fits_now(f, rs);
+		rc = rc < 0 ? -1 : fits_now(f, &b->rs);
 	}
 	free(fixed);
 	free(bottom);
@@ -190,37 +185,28 @@ static int level(struct flow *f, const struct resume *rs, int C, int rightmost, 
  * E-2 or E-1 deep (E the even depth), then E-1 or E, then E or E+1, is tried:
  * fewest lines first, the short columns to the right first. C columns make
  * 3 * 2^C runs at most, of the last region only, and those that cannot hold
- * the text's lines are skipped unrun. */
+ * `lines` lines are skipped unrun. */
 #define SEARCH_MAX_COLUMNS 8
 
-static int search(struct flow *f, const struct resume *rs, int C, const int *even, int lines,
-		  int *best, int *best_spread)
+static int search(struct flow *f, struct balancing *b, int lines)
 {
 	const struct region *r = &f->regions[f->limit_region];
+	int C = b->C;
 	int *bottom = calloc((size_t)C, sizeof *bottom);
 	if (!bottom)
 		return -1;
 	int rc = 0;
-	for (int up = -1; up < 2 && rc >= 0 && *best_spread > 1; up++)
-		for (int shorts = C; shorts >= 0 && rc >= 0 && *best_spread > 1; shorts--)
-			for (unsigned mask = 0; mask < 1u << C && rc >= 0 && *best_spread > 1; mask++) {
+	for (int up = -1; up < 2 && rc >= 0 && b->spread > 1; up++)
+		for (int shorts = C; shorts >= 0 && rc >= 0 && b->spread > 1; shorts--)
+			for (unsigned mask = 0; mask < 1u << C && rc >= 0 && b->spread > 1; mask++) {
 				if (__builtin_popcount(mask) != shorts)
 					continue;
 				for (int c = 0; c < C; c++) {
-					int lim = even[c] - 1 + up + !(mask >> (C - 1 - c) & 1);
+					int lim = b->even[c] - 1 + up + !(mask >> (C - 1 - c) & 1);
 					f->limit[c] = lim < r->k0 + 1 ? r->k0 + 1 : lim > r->k1 ? r->k1 : lim;
 				}
-				if (limited_slots(f, f->limit_region) < lines)
-					continue;
-				if ((rc = fits_now(f, rs)) != 1)
-					continue;
-				int deepest = -1;
-				bottoms(f, bottom);
-				int sp = spread(f, bottom, C, &deepest);
-				if (sp < *best_spread) {
-					*best_spread = sp;
-					memcpy(best, f->limit, (size_t)C * sizeof *best);
-				}
+				if (capacity(f, b) >= lines && (rc = fits_now(f, &b->rs)) == 1)
+					judge(f, b, bottom);
 			}
 	free(bottom);
 	return rc < 0 ? -1 : 0;
@@ -234,42 +220,42 @@ static int search(struct flow *f, const struct resume *rs, int C, const int *eve
  * seconds. */
 #define LOOSEN_RUNS 600
 
-static int loosen(struct flow *f, const struct resume *rs, int C, const int *even, int lines,
-		  int *best, int *best_spread)
+static int loosen(struct flow *f, struct balancing *b)
 {
 	size_t nb = f->a->nblocks;
+	int C = b->C;
 	f->loose = calloc(nb, 1);
 	int *tried = malloc((size_t)C * sizeof *tried);
 	if (!f->loose || !tried) {
 		free(tried);
 		return -1;
 	}
-	memcpy(tried, best, (size_t)C * sizeof *tried);
-	int rc = 0, spread_was = *best_spread;
+	memcpy(tried, b->best, (size_t)C * sizeof *tried);
+	int rc = 0, spread_was = b->spread;
 	f->runs = 0;
 	/* levelling alone first, for every paragraph; then the searches */
-	for (int thorough = 0; thorough < 2 && *best_spread > 1; thorough++)
-		for (size_t b = (size_t)rs->block - 1; b < nb && rc >= 0 && f->runs < LOOSEN_RUNS; b++) {
-			if (f->a->blocks[b].kind != NP_BLOCK_PARAGRAPH)
+	for (int thorough = 0; thorough < 2 && b->spread > 1; thorough++)
+		for (size_t i = (size_t)b->rs.block - 1; i < nb && rc >= 0 && f->runs < LOOSEN_RUNS; i++) {
+			if (f->a->blocks[i].kind != NP_BLOCK_PARAGRAPH)
 				continue;
-			for (int k = -1; k <= 1 && rc >= 0 && *best_spread > 1; k += 2) {
-				f->loose[b] = (signed char)k;
+			for (int k = -1; k <= 1 && rc >= 0 && b->spread > 1; k += 2) {
+				f->loose[i] = (signed char)k;
 				memcpy(f->limit, tried, (size_t)C * sizeof *tried);
-				*best_spread = INT_MAX;
+				b->spread = INT_MAX;
 				/* a paragraph whose lines cannot give a line changes nothing */
 				f->loose_taken = 0;
-				if ((rc = fits_now(f, rs)) < 0 || f->loose_taken == 0)
+				if ((rc = fits_now(f, &b->rs)) < 0 || f->loose_taken == 0)
 					continue;
 				if (!thorough)
-					rc = level(f, rs, C, 0, best, best_spread);
+					rc = level(f, b, 0, 1);
 				else if (C <= SEARCH_MAX_COLUMNS)
-					rc = search(f, rs, C, even, lines + k, best, best_spread);
+					rc = search(f, b, b->lines + k);
 			}
-			if (*best_spread <= 1)
+			if (b->spread <= 1)
 				break;
-			f->loose[b] = 0;
-			*best_spread = spread_was;
-			memcpy(best, tried, (size_t)C * sizeof *tried);
+			f->loose[i] = 0;
+			b->spread = spread_was;
+			memcpy(b->best, tried, (size_t)C * sizeof *tried);
 		}
 	free(tried);
 	return rc < 0 ? -1 : 0;
@@ -285,44 +271,51 @@ int np_balance(struct flow *f, int thorough, int *spread_out)
 {
 	int last = f->used_regions - 1;
 	const struct region *r = &f->regions[last];
-	int C = r->c1 - r->c0 + 1, depth = r->k1 - r->k0;
+	int C = r->c1 - r->c0 + 1, depth = r->k1 - r->k0, need = 0;
+	struct balancing b = {.rs = resume_point(f, last), .C = C, .spread = INT_MAX};
 	f->limit = calloc((size_t)C, sizeof *f->limit);
-	int *even = calloc((size_t)C, sizeof *even), *best = calloc((size_t)C, sizeof *best);
-	if (!f->limit || !even || !best) {
-		free(even);
-		free(best);
-		return -1;
-	}
+	b.even = calloc((size_t)C, sizeof *b.even);
+	b.best = calloc((size_t)C, sizeof *b.best);
+	b.geo_col = malloc((f->nslots - b.rs.first + 1) * sizeof *b.geo_col);
+	b.geo_cell = malloc((f->nslots - b.rs.first + 1) * sizeof *b.geo_cell);
+	int rc = f->limit && b.even && b.best && b.geo_col && b.geo_cell ? 0 : -1;
+	for (size_t i = b.rs.first; rc == 0 && i < f->nslots; i++)
+		if (f->slots[i].region == last) {
+			b.geo_col[b.ngeo] = f->slots[i].col - r->c0;
+			b.geo_cell[b.ngeo++] = f->slots[i].cell;
+			if (i < f->cursor) { /* the text's slots: blank ones too */
+				need++;
+				b.lines += !f->slots[i].blank;
+			}
+		}
 	f->limit_region = last;
-	struct resume rs = resume_point(f, last);
-	int need, lines;
-	used_slots(f, last, &need, &lines);
 	/* a short story fills fewer columns rather than strand lines one or two
 	 * to a column */
 	int k = C * (MIN_BALANCED_LINES < depth ? MIN_BALANCED_LINES : depth);
-	while (k < C * depth && capacity(f, last, k) < need)
-		k += C; /* even depths: k a multiple of C */
-	f->max_regions = last + 1;
-	int rc;
-	for (set_limit(f, k); (rc = fits_now(f, &rs)) == 0 && k < C * depth;)
-		set_limit(f, k += C);
-	memcpy(even, f->limit, (size_t)C * sizeof *even);
-	int best_spread = INT_MAX;
-	for (int rightmost = 0; rc == 1 && rightmost < 2 && best_spread > 1; rightmost++) {
-		memcpy(f->limit, even, (size_t)C * sizeof *even);
-		if (level(f, &rs, C, rightmost, best, &best_spread) < 0)
+	if (rc == 0) {
+		for (set_limit(f, k); k < C * depth && capacity(f, &b) < need;)
+			set_limit(f, k += C); /* even depths: k a multiple of C */
+		f->max_regions = last + 1;
+		while ((rc = fits_now(f, &b.rs)) == 0 && k < C * depth)
+			set_limit(f, k += C);
+		memcpy(b.even, f->limit, (size_t)C * sizeof *b.even);
+	}
+	for (int rightmost = 0; rc == 1 && rightmost < 2 && b.spread > 1; rightmost++) {
+		memcpy(f->limit, b.even, (size_t)C * sizeof *b.even);
+		if (level(f, &b, rightmost, 0) < 0)
 			rc = -1;
 	}
-	if (thorough && rc == 1 && best_spread > 1 && C <= SEARCH_MAX_COLUMNS &&
-	    search(f, &rs, C, even, lines, best, &best_spread) < 0)
+	if (thorough && rc == 1 && b.spread > 1 && C <= SEARCH_MAX_COLUMNS &&
+	    search(f, &b, b.lines) < 0)
 		rc = -1;
-	if (thorough && rc == 1 && best_spread > 1 && best_spread != INT_MAX &&
-	    loosen(f, &rs, C, even, lines, best, &best_spread) < 0)
+	if (thorough && rc == 1 && b.spread > 1 && b.spread != INT_MAX && loosen(f, &b) < 0)
 		rc = -1;
-	if (rc >= 0 && best_spread != INT_MAX)
-		memcpy(f->limit, best, (size_t)C * sizeof *best);
-	*spread_out = best_spread;
-	free(even);
-	free(best);
+	if (rc >= 0 && b.spread != INT_MAX)
+		memcpy(f->limit, b.best, (size_t)C * sizeof *b.best);
+	*spread_out = b.spread;
+	free(b.even);
+	free(b.best);
+	free(b.geo_col);
+	free(b.geo_cell);
 	return rc < 0 ? -1 : 0;
 }
