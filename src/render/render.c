@@ -127,10 +127,14 @@ struct np_renderer {
 	struct np_diags *d;
 	char *path;
 	struct np_atomic pdf;      /* PDF: the temporary file, renamed at the end */
+	FILE *mem;                 /* PDF through the print pass: Cairo's PDF in memory */
+	char *membuf;
+	size_t memlen;
 	cairo_surface_t *surface;  /* PDF */
 	cairo_t *cr;               /* PDF */
 	const struct np_layout *layout;
 	int failed;
+	int press_failed;          /* said why already */
 	struct np_atomic *pages; /* PNG, SVG: page files written, renamed at the end */
 	size_t npages;
 };
@@ -171,8 +175,15 @@ struct np_renderer *np_renderer_open(const char *path, const struct np_render_op
 		free(r);
 		return NULL;
 	}
-	r->surface = cairo_pdf_surface_create_for_stream(np_write_fp, r->pdf.fp, l->page_width,
-							 l->page_height);
+	if (o->press && !(r->mem = open_memstream(&r->membuf, &r->memlen))) {
+		np_diag_add(d, NP_ERROR, NULL, "cannot write '%s': out of memory", path);
+		np_atomic_abort(&r->pdf);
+		free(r->path);
+		free(r);
+		return NULL;
+	}
+	r->surface = cairo_pdf_surface_create_for_stream(np_write_fp, r->mem ? r->mem : r->pdf.fp,
+							 l->page_width, l->page_height);
 	np_pdf_metadata(r->surface, title, author, date);
 	r->cr = cairo_create(r->surface);
 	return r;
@@ -230,6 +241,30 @@ int np_renderer_page(struct np_renderer *r, const struct np_page *pg)
 	return 0;
 }
 
+/* Cairo's PDF, held in memory, through the print pass into the file. */
+static int press(struct np_renderer *r, int run)
+{
+	int ok = fclose(r->mem) == 0;
+	r->mem = NULL;
+	unsigned char *out = NULL;
+	size_t outn = 0;
+	char err[512];
+	if (ok && run) {
+		ok = np_press_run((const unsigned char *)r->membuf, r->memlen, r->o.press, &out,
+				  &outn, err, sizeof err) == 0;
+		if (!ok) {
+			np_diag_add(r->d, NP_ERROR, NULL, "cannot make '%s' ready for print: %s",
+				    r->path, err);
+			r->press_failed = 1;
+		}
+		ok = ok && fwrite(out, 1, outn, r->pdf.fp) == outn;
+	}
+	free(out);
+	free(r->membuf);
+	r->membuf = NULL;
+	return ok ? 0 : -1;
+}
+
 int np_renderer_close(struct np_renderer *r, const struct np_doc *doc, int commit)
 {
 	if (!r)
@@ -243,11 +278,13 @@ int np_renderer_close(struct np_renderer *r, const struct np_doc *doc, int commi
 		if (cairo_surface_status(r->surface) != CAIRO_STATUS_SUCCESS)
 			rc = -1;
 		cairo_surface_destroy(r->surface);
+		if (r->mem && press(r, commit && rc == 0) < 0)
+			rc = -1;
 		if (commit && rc == 0)
 			rc = np_atomic_commit(&r->pdf);
 		else
 			np_atomic_abort(&r->pdf);
-		if (commit && rc < 0)
+		if (commit && rc < 0 && !r->press_failed)
 			np_diag_add(r->d, NP_ERROR, NULL, "cannot write '%s'", r->path);
 	}
 	/* page files: all renamed into place, or none (each stays whole) */

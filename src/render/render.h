@@ -8,6 +8,7 @@
 #define NP_RENDER_H
 
 #include "flow/flow.h"
+#include "press/press.h"
 
 enum np_format { NP_FMT_PDF, NP_FMT_PNG, NP_FMT_SVG };
 
@@ -20,6 +21,9 @@ struct np_render_opts {
 	/* called after each page drawn (may be NULL): pages done, pages in all */
 	void (*progress)(void *ctx, int done, int total);
 	void *progress_ctx;
+	/* PDF: the print pass to run over Cairo's PDF before it is written
+	 * (PDF/X); NULL writes Cairo's PDF as it is */
+	const struct np_press_opts *press;
 };
 
 /* Format from a file name's extension; -1 when unknown. */
