@@ -12,10 +12,14 @@ packages=(
 	build-essential meson ninja-build pkg-config
 	libcairo2-dev libpango1.0-dev libharfbuzz-dev libyaml-dev libhyphen-dev libpng-dev
 	libjpeg62-turbo-dev libfontconfig-dev fontconfig
+	# the print pass (src/press): PDF objects and writing, colour, Flate
+	libqpdf-dev liblcms2-dev zlib1g-dev
 	# hyphenation dictionaries (/usr/share/hyphen)
 	hyphen-en-us hyphen-en-gb hyphen-ru hyphen-uk hyphen-de hyphen-fr
 	# tests: check_output.py, qpdf --check, pdffonts
 	python3 python3-yaml qpdf poppler-utils
+	# tests: the print pass's separations and CMYK profile (default_cmyk.icc)
+	ghostscript
 	# the libFuzzer targets (meson -Dfuzz=true with CC=clang) and their runtime
 	clang libclang-rt-14-dev
 )

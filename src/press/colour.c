@@ -10,6 +10,7 @@
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "press/press_int.h"
 
@@ -18,6 +19,8 @@
 #define INK_MARGIN 0.02
 
 struct np_colour {
+	cmsHPROFILE srgb, out;
+	/* made when first needed: a transform takes milliseconds to build */
 	cmsHTRANSFORM vector; /* RGB double -> CMYK double (0..100) */
 	cmsHTRANSFORM pixels; /* RGB 8 -> CMYK 8 */
 	const struct np_press_ink *inks;
@@ -46,20 +49,29 @@ struct np_colour *np_colour_new(const struct np_press_opts *o, char *err, size_t
 		free(c);
 		return NULL;
 	}
-	cmsHPROFILE srgb = cmsCreate_sRGBProfile();
-	cmsUInt32Number flags = cmsFLAGS_BLACKPOINTCOMPENSATION;
-	c->vector = cmsCreateTransform(srgb, TYPE_RGB_DBL, out, TYPE_CMYK_DBL,
-				       INTENT_RELATIVE_COLORIMETRIC, flags);
-	c->pixels = cmsCreateTransform(srgb, TYPE_RGB_8, out, TYPE_CMYK_8,
-				       INTENT_RELATIVE_COLORIMETRIC, flags);
-	cmsCloseProfile(srgb);
-	cmsCloseProfile(out);
-	if (!c->vector || !c->pixels) {
-		snprintf(err, errn, "'%s': Little CMS cannot convert to this profile", o->profile);
+	c->out = out;
+	c->srgb = cmsCreate_sRGBProfile();
+	if (!c->srgb) {
+		snprintf(err, errn, "out of memory");
 		np_colour_free(c);
 		return NULL;
 	}
 	return c;
+}
+
+/* The few vector colours are converted through the whole pipeline, which
+ * costs nothing to set up; pictures through Little CMS's precalculated
+ * table. NULL when Little CMS cannot: the plain conversion stands in. */
+static cmsHTRANSFORM transform(struct np_colour *c, int pixels)
+{
+	cmsHTRANSFORM *t = pixels ? &c->pixels : &c->vector;
+	if (!*t && c->out)
+		*t = cmsCreateTransform(c->srgb, pixels ? TYPE_RGB_8 : TYPE_RGB_DBL, c->out,
+					pixels ? TYPE_CMYK_8 : TYPE_CMYK_DBL,
+					INTENT_RELATIVE_COLORIMETRIC,
+					cmsFLAGS_BLACKPOINTCOMPENSATION |
+						(pixels ? 0 : cmsFLAGS_NOOPTIMIZE));
+	return *t;
 }
 
 void np_colour_free(struct np_colour *c)
@@ -70,6 +82,10 @@ void np_colour_free(struct np_colour *c)
 		cmsDeleteTransform(c->vector);
 	if (c->pixels)
 		cmsDeleteTransform(c->pixels);
+	if (c->srgb)
+		cmsCloseProfile(c->srgb);
+	if (c->out)
+		cmsCloseProfile(c->out);
 	free(c);
 }
 
@@ -96,7 +112,7 @@ static void plain_cmyk(const double rgb[3], double k[4])
 		k[i] = mx > 0 ? (mx - rgb[i]) / mx : 0;
 }
 
-void np_colour_vector(const struct np_colour *c, const double rgb[3], double k[4])
+void np_colour_vector(struct np_colour *c, const double rgb[3], double k[4])
 {
 	for (size_t i = 0; i < c->ninks; i++)
 		if (fabs(rgb[0] - c->inks[i].rgb[0]) < 2e-5 &&
@@ -111,8 +127,9 @@ void np_colour_vector(const struct np_colour *c, const double rgb[3], double k[4
 		k[3] = 1 - rgb[0];
 		return;
 	}
-	if (c->vector) {
-		cmsDoTransform(c->vector, rgb, k, 1);
+	cmsHTRANSFORM t = transform(c, 0);
+	if (t) {
+		cmsDoTransform(t, rgb, k, 1);
 		for (int j = 0; j < 4; j++)
 			k[j] = fmin(1, fmax(0, k[j] / 100));
 	} else {
@@ -121,16 +138,38 @@ void np_colour_vector(const struct np_colour *c, const double rgb[3], double k[4
 	limit_ink(k, c->limit);
 }
 
-void np_colour_pixels(const struct np_colour *c, const uint8_t *rgb, uint8_t *cmyk, size_t n)
+enum { CHUNK = 4096 };
+
+/* Runs of one colour (flat advertisements are mostly runs) are converted
+ * once: a chunk's distinct runs are gathered, converted in one call, and
+ * spread back over their pixels. */
+static void convert_runs(cmsHTRANSFORM t, const uint8_t *rgb, uint8_t *cmyk, size_t n)
 {
-	if (c->pixels) {
-		/* Little CMS takes a count of pixels as a 32-bit number */
-		for (size_t done = 0; done < n;) {
-			size_t step = n - done > 1u << 24 ? 1u << 24 : n - done;
-			cmsDoTransform(c->pixels, rgb + 3 * done, cmyk + 4 * done,
-				       (cmsUInt32Number)step);
-			done += step;
-		}
+	uint8_t u[CHUNK * 3], k[CHUNK * 4];
+	uint32_t len[CHUNK];
+	for (size_t at = 0; at < n; at += CHUNK) {
+		size_t end = n - at < CHUNK ? n : at + CHUNK, m = 0;
+		const uint8_t *p = rgb + 3 * at;
+		for (size_t i = at; i < end; i++, p += 3)
+			if (m && p[0] == p[-3] && p[1] == p[-2] && p[2] == p[-1]) {
+				len[m - 1]++;
+			} else {
+				memcpy(u + 3 * m, p, 3);
+				len[m++] = 1;
+			}
+		cmsDoTransform(t, u, k, (cmsUInt32Number)m);
+		uint8_t *o = cmyk + 4 * at;
+		for (size_t r = 0; r < m; r++)
+			for (uint32_t x = 0; x < len[r]; x++, o += 4)
+				memcpy(o, k + 4 * r, 4);
+	}
+}
+
+void np_colour_pixels(struct np_colour *c, const uint8_t *rgb, uint8_t *cmyk, size_t n)
+{
+	cmsHTRANSFORM t = transform(c, 1);
+	if (t) {
+		convert_runs(t, rgb, cmyk, n);
 	} else {
 		for (size_t i = 0; i < n; i++) {
 			double v[3] = {rgb[3 * i] / 255.0, rgb[3 * i + 1] / 255.0,

@@ -53,7 +53,7 @@ static int number(const unsigned char *s, size_t n, double *v)
 enum { MAX_NUMS = 8, MAX_DEPTH = 64 };
 
 struct filter {
-	const struct np_colour *colour;
+	struct np_colour *colour;
 	struct np_buf *out;
 	size_t operands;          /* where the current operands begin in out */
 	int have_operands;
@@ -182,7 +182,7 @@ static void operand(struct filter *f)
 	}
 }
 
-int np_press_content(const unsigned char *s, size_t n, const struct np_colour *c,
+int np_press_content(const unsigned char *s, size_t n, struct np_colour *c,
 		     struct np_buf *out, char *err, size_t errn)
 {
 	struct filter f = {.colour = c, .out = out};

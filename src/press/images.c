@@ -18,8 +18,8 @@
 
 #define JPEG_QUALITY 90
 /* Flate level for converted pictures: level 6 takes three times as long for
- * 3-4% smaller flat-colour advertisements. */
-#define FLATE_LEVEL 2
+ * files a few percent smaller. */
+#define FLATE_LEVEL 1
 
 struct jpeg_fail {
 	struct jpeg_error_mgr mgr;
@@ -69,11 +69,11 @@ static unsigned char *encode_jpeg(const uint8_t *cmyk, int w, int h, size_t *len
 	return out;
 }
 
-static unsigned char *deflate_all(const uint8_t *data, size_t n, size_t *len)
+unsigned char *np_press_deflate(const uint8_t *data, size_t n, int level, size_t *len)
 {
 	uLongf cap = compressBound((uLong)n);
 	unsigned char *out = malloc(cap);
-	if (out && compress2(out, &cap, data, (uLong)n, FLATE_LEVEL) != Z_OK) {
+	if (out && compress2(out, &cap, data, (uLong)n, level) != Z_OK) {
 		free(out);
 		return NULL;
 	}
@@ -87,12 +87,64 @@ static int int_key(qpdf_data q, qpdf_oh dict, const char *key)
 	return qpdf_oh_is_integer(q, v) ? qpdf_oh_get_int_value_as_int(q, v) : -1;
 }
 
-/* Decoded samples of a stream, exactly want bytes long; NULL otherwise. */
-static unsigned char *samples(qpdf_data q, qpdf_oh s, size_t want)
+static unsigned char *inflate_all(const unsigned char *raw, size_t n, size_t want)
+{
+	unsigned char *out = malloc(want ? want : 1);
+	uLongf len = (uLongf)want;
+	if (out && (uncompress(out, &len, raw, (uLong)n) != Z_OK || len != want)) {
+		free(out);
+		return NULL;
+	}
+	return out;
+}
+
+static unsigned char *decode_jpeg(const unsigned char *raw, size_t n, size_t want, int comps)
+{
+	struct jpeg_decompress_struct j;
+	struct jpeg_fail err;
+	unsigned char *volatile out = NULL;
+	j.err = jpeg_std_error(&err.mgr);
+	err.mgr.error_exit = jpeg_fail_exit;
+	if (setjmp(err.back)) {
+		jpeg_destroy_decompress(&j);
+		free(out);
+		return NULL;
+	}
+	jpeg_create_decompress(&j);
+	jpeg_mem_src(&j, raw, (unsigned long)n);
+	jpeg_read_header(&j, TRUE);
+	j.out_color_space = comps == 3 ? JCS_RGB : JCS_GRAYSCALE;
+	jpeg_start_decompress(&j);
+	size_t row = (size_t)j.output_width * (size_t)j.output_components;
+	if (row * j.output_height != want || !(out = malloc(want)))
+		longjmp(err.back, 1);
+	while (j.output_scanline < j.output_height) {
+		JSAMPROW r = out + (size_t)j.output_scanline * row;
+		jpeg_read_scanlines(&j, &r, 1);
+	}
+	jpeg_finish_decompress(&j);
+	jpeg_destroy_decompress(&j);
+	return out;
+}
+
+/* Decoded samples of a stream, exactly want bytes long; NULL otherwise.
+ * Cairo's two filters are decoded here: qpdf 11.3's buffers grow by copying,
+ * which made decoding through it cost more than the conversion. */
+static unsigned char *samples(qpdf_data q, qpdf_oh s, size_t want, int comps)
 {
 	QPDF_BOOL filtered = QPDF_FALSE;
-	unsigned char *buf = NULL;
+	unsigned char *buf = NULL, *out = NULL;
 	size_t len = 0;
+	qpdf_oh d = qpdf_oh_get_dict(q, s);
+	qpdf_oh f = qpdf_oh_get_key(q, d, "/Filter");
+	int flate = qpdf_oh_is_name_and_equals(q, f, "/FlateDecode");
+	int dct = qpdf_oh_is_name_and_equals(q, f, "/DCTDecode");
+	if ((flate || dct) && !qpdf_oh_is_dictionary(q, qpdf_oh_get_key(q, d, "/DecodeParms")) &&
+	    !(qpdf_oh_get_stream_data(q, s, qpdf_dl_none, NULL, &buf, &len) & QPDF_ERRORS)) {
+		out = flate ? inflate_all(buf, len, want) : decode_jpeg(buf, len, want, comps);
+		free(buf);
+		return out;
+	}
 	if ((qpdf_oh_get_stream_data(q, s, qpdf_dl_all, &filtered, &buf, &len) & QPDF_ERRORS) ||
 	    !filtered || len != want) {
 		free(buf);
@@ -111,7 +163,7 @@ static int flatten(qpdf_data q, qpdf_oh img, uint8_t *px, int comps, int w, int 
 	if (int_key(q, md, "/Width") != w || int_key(q, md, "/Height") != h ||
 	    int_key(q, md, "/BitsPerComponent") != 8)
 		return -1;
-	uint8_t *a = samples(q, m, (size_t)w * (size_t)h);
+	uint8_t *a = samples(q, m, (size_t)w * (size_t)h, 1);
 	if (!a)
 		return -1;
 	for (size_t i = 0; i < (size_t)w * (size_t)h; i++)
@@ -136,7 +188,7 @@ static void store(qpdf_data q, qpdf_oh img, unsigned char *data, size_t len, con
 	free(data);
 }
 
-int np_press_image(qpdf_data q, qpdf_oh img, const struct np_colour *c, enum np_pdfx pdfx,
+int np_press_image(qpdf_data q, qpdf_oh img, struct np_colour *c, enum np_pdfx pdfx,
 		   char *err, size_t errn)
 {
 	qpdf_oh d = qpdf_oh_get_dict(q, img);
@@ -157,7 +209,7 @@ int np_press_image(qpdf_data q, qpdf_oh img, const struct np_colour *c, enum np_
 	qpdf_oh f = qpdf_oh_get_key(q, d, "/Filter");
 	int jpeg = qpdf_oh_is_or_has_name(q, f, "/DCTDecode");
 	size_t npx = (size_t)w * (size_t)h;
-	uint8_t *px = samples(q, img, npx * (size_t)comps);
+	uint8_t *px = samples(q, img, npx * (size_t)comps, comps);
 	if (!px || (mask && flatten(q, img, px, comps, w, h) < 0)) {
 		free(px);
 		snprintf(err, errn, "a picture (%dx%d) cannot be decoded", w, h);
@@ -174,7 +226,7 @@ int np_press_image(qpdf_data q, qpdf_oh img, const struct np_colour *c, enum np_
 	size_t len = 0;
 	unsigned char *enc = !out ? NULL
 			     : jpeg && comps == 4 ? encode_jpeg(out, w, h, &len)
-						  : deflate_all(out, npx * (size_t)comps, &len);
+						  : np_press_deflate(out, npx * (size_t)comps, FLATE_LEVEL, &len);
 	free(out);
 	if (!enc) {
 		snprintf(err, errn, "out of memory converting a picture");

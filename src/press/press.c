@@ -49,6 +49,12 @@ struct np_press_ink *np_press_layout_inks(const struct np_layout *l, size_t *n)
 	return v;
 }
 
+struct picture {
+	unsigned char *print; /* fingerprint() */
+	size_t n;
+	qpdf_oh obj;
+};
+
 struct pass {
 	qpdf_data q;
 	const struct np_press_opts *o;
@@ -56,6 +62,8 @@ struct pass {
 	qpdf_oh states[4];     /* /NPo00 .. /NPo11 */
 	int *done;             /* object numbers of XObjects converted */
 	size_t ndone, capdone;
+	struct picture *pics;  /* pictures converted */
+	size_t npics;
 	char *err;
 	size_t errn;
 };
@@ -136,6 +144,22 @@ static int graphic_states(struct pass *p, qpdf_oh res)
 
 static int resources(struct pass *p, qpdf_oh res);
 
+/* New stream data, Flate-compressed here; level 1 for the ICC profile,
+ * whose size matters less than the time. -1 when out of memory. */
+static int put(struct pass *p, qpdf_oh s, const unsigned char *data, size_t n, int level)
+{
+	size_t len = 0;
+	unsigned char *z = np_press_deflate(data, n, level, &len);
+	if (!z) {
+		snprintf(p->err, p->errn, "out of memory");
+		return -1;
+	}
+	qpdf_oh_replace_stream_data(p->q, s, z, len, qpdf_oh_new_name(p->q, "/FlateDecode"),
+				    qpdf_oh_new_null(p->q));
+	free(z);
+	return 0;
+}
+
 /* A content stream made CMYK; framed (page) adds the shift into the box
  * with the bleed and the marks. */
 static int content(struct pass *p, const unsigned char *in, size_t n, struct np_buf *out)
@@ -157,9 +181,8 @@ static int form(struct pass *p, qpdf_oh x)
 	int rc = content(p, buf, n, &out);
 	free(buf);
 	if (rc == 0) {
-		qpdf_oh_replace_stream_data(q, x, out.p, out.n, qpdf_oh_new_null(q),
-					    qpdf_oh_new_null(q));
-		qpdf_oh_remove_key(q, qpdf_oh_get_dict(q, x), "/Filter");
+		qpdf_oh_remove_key(q, qpdf_oh_get_dict(q, x), "/DecodeParms");
+		rc = put(p, x, out.p, out.n, 6);
 	}
 	free(out.p);
 	if (rc < 0)
@@ -178,6 +201,63 @@ static int form(struct pass *p, qpdf_oh x)
 	return resources(p, res);
 }
 
+/* What makes two pictures the same: their dictionaries' geometry and
+ * filters, their bytes and their masks' bytes (malloc'd; NULL on failure). */
+static unsigned char *fingerprint(qpdf_data q, qpdf_oh x, size_t *len)
+{
+	struct np_buf b = {0};
+	qpdf_oh d = qpdf_oh_get_dict(q, x);
+	const char *keys[] = {"/Width", "/Height", "/BitsPerComponent", "/ColorSpace", "/Filter",
+			      "/Decode", "/DecodeParms", "/Interpolate"};
+	for (size_t i = 0; i < sizeof keys / sizeof *keys; i++) {
+		np_buf_str(&b, qpdf_oh_unparse(q, qpdf_oh_get_key(q, d, keys[i])));
+		np_buf_add(&b, "", 1);
+	}
+	qpdf_oh streams[2] = {x, qpdf_oh_get_key(q, d, "/SMask")};
+	for (int i = 0; i < 2; i++) {
+		unsigned char *raw = NULL;
+		size_t n = 0;
+		if (qpdf_oh_is_stream(q, streams[i]) &&
+		    !(qpdf_oh_get_stream_data(q, streams[i], qpdf_dl_none, NULL, &raw, &n) &
+		      QPDF_ERRORS)) {
+			char sz[32];
+			snprintf(sz, sizeof sz, "%zu:", n);
+			np_buf_str(&b, sz);
+			np_buf_add(&b, raw, n);
+		}
+		free(raw);
+	}
+	if (b.oom) {
+		free(b.p);
+		return NULL;
+	}
+	*len = b.n;
+	return b.p;
+}
+
+/* Cairo writes a picture shown on three pages three times: it is converted
+ * once and the pages share it. The earlier picture, or 0. */
+static qpdf_oh same_picture(struct pass *p, qpdf_oh x)
+{
+	size_t n = 0;
+	unsigned char *f = fingerprint(p->q, x, &n);
+	if (!f)
+		return 0;
+	for (size_t i = 0; i < p->npics; i++)
+		if (p->pics[i].n == n && !memcmp(p->pics[i].print, f, n)) {
+			free(f);
+			return p->pics[i].obj;
+		}
+	struct picture *v = realloc(p->pics, (p->npics + 1) * sizeof *v);
+	if (!v) {
+		free(f);
+		return 0;
+	}
+	p->pics = v;
+	p->pics[p->npics++] = (struct picture){f, n, x};
+	return 0;
+}
+
 static int resources(struct pass *p, qpdf_oh res)
 {
 	qpdf_data q = p->q;
@@ -186,22 +266,27 @@ static int resources(struct pass *p, qpdf_oh res)
 	qpdf_oh xo = qpdf_oh_get_key(q, res, "/XObject");
 	if (!qpdf_oh_is_dictionary(q, xo))
 		return 0;
-	qpdf_oh items[256];
+	char names[256][64];
 	int n = 0;
 	qpdf_oh_begin_dict_key_iter(q, xo);
 	while (qpdf_oh_dict_more_keys(q) && n < 256)
-		items[n++] = qpdf_oh_get_key(q, xo, qpdf_oh_dict_next_key(q));
+		snprintf(names[n++], sizeof names[0], "%s", qpdf_oh_dict_next_key(q));
 	for (int i = 0; i < n; i++) {
-		qpdf_oh x = items[i];
+		qpdf_oh x = qpdf_oh_get_key(q, xo, names[i]);
 		if (!qpdf_oh_is_stream(q, x) || seen(p, x))
 			continue;
 		qpdf_oh d = qpdf_oh_get_dict(q, x);
 		qpdf_oh sub = qpdf_oh_get_key(q, d, "/Subtype");
 		int rc = 0;
-		if (qpdf_oh_is_name_and_equals(q, sub, "/Image"))
-			rc = np_press_image(q, x, p->colour, p->o->pdfx, p->err, p->errn);
-		else if (qpdf_oh_is_name_and_equals(q, sub, "/Form"))
+		if (qpdf_oh_is_name_and_equals(q, sub, "/Image")) {
+			qpdf_oh same = same_picture(p, x);
+			if (same)
+				qpdf_oh_replace_key(q, xo, names[i], same);
+			else
+				rc = np_press_image(q, x, p->colour, p->o->pdfx, p->err, p->errn);
+		} else if (qpdf_oh_is_name_and_equals(q, sub, "/Form")) {
 			rc = form(p, x);
+		}
 		/* the image's SMask is an image too: grey, left as it is */
 		if (rc < 0)
 			return -1;
@@ -254,8 +339,7 @@ static int page(struct pass *p, qpdf_oh pg)
 		rc = -1, snprintf(p->err, p->errn, "out of memory");
 	if (rc == 0) {
 		qpdf_oh s = qpdf_oh_new_stream(q);
-		qpdf_oh_replace_stream_data(q, s, out.p, out.n, qpdf_oh_new_null(q),
-					    qpdf_oh_new_null(q));
+		rc = put(p, s, out.p, out.n, 6);
 		qpdf_oh_replace_key(q, pg, "/Contents", s);
 	}
 	free(out.p);
@@ -335,8 +419,10 @@ static int output_intent(struct pass *p)
 		if (!known)
 			profile_description(icc, n, info, sizeof info);
 		qpdf_oh s = qpdf_oh_new_stream(q);
-		qpdf_oh_replace_stream_data(q, s, icc, n, qpdf_oh_new_null(q), qpdf_oh_new_null(q));
+		int rc = put(p, s, icc, n, 1);
 		free(icc);
+		if (rc < 0)
+			return -1;
 		qpdf_oh_replace_key(q, qpdf_oh_get_dict(q, s), "/N", qpdf_oh_new_integer(q, 4));
 		qpdf_oh_replace_key(q, oi, "/DestOutputProfile", s);
 	}
@@ -543,5 +629,8 @@ done:
 	qpdf_cleanup(&p.q);
 	np_colour_free(p.colour);
 	free(p.done);
+	for (size_t i = 0; i < p.npics; i++)
+		free(p.pics[i].print);
+	free(p.pics);
 	return rc;
 }

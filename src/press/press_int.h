@@ -27,15 +27,15 @@ struct np_colour *np_colour_new(const struct np_press_opts *o, char *err, size_t
 void np_colour_free(struct np_colour *c);
 /* An RGB colour of a content stream (0..1) to CMYK (0..1): a layout ink
  * exactly, a grey as black ink, anything else through the profile. */
-void np_colour_vector(const struct np_colour *c, const double rgb[3], double cmyk[4]);
+void np_colour_vector(struct np_colour *c, const double rgb[3], double cmyk[4]);
 /* n pixels of 8-bit RGB to 8-bit CMYK through the profile, within the ink
  * limit (less a small margin). */
-void np_colour_pixels(const struct np_colour *c, const uint8_t *rgb, uint8_t *cmyk, size_t n);
+void np_colour_pixels(struct np_colour *c, const uint8_t *rgb, uint8_t *cmyk, size_t n);
 
 /* A content stream with every RGB colour operator made CMYK, and the
  * overprint states set by name (/NPo00 .. /NPo11: fill, stroke). 0, or -1
  * with a message. */
-int np_press_content(const unsigned char *in, size_t n, const struct np_colour *c,
+int np_press_content(const unsigned char *in, size_t n, struct np_colour *c,
 		     struct np_buf *out, char *err, size_t errn);
 
 #endif
