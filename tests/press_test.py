@@ -245,6 +245,21 @@ def case_separations(exe, tmp):
         check(ink(c, kicker[0]) > 5, "the kicker's red has no %s" % c)
 
 
+def case_per_page(exe, tmp):
+    """-o 'DIR/{label}.pdf': one print-ready PDF a page, named by label."""
+    pattern = os.path.join(tmp, 'pages', '{label}.pdf')
+    os.mkdir(os.path.dirname(pattern))
+    run(exe, EDITION, '-o', pattern, '--pdfx', 'x1a', '--output-profile', PROFILE,
+        '--bleed', '3mm')
+    names = sorted(os.listdir(os.path.dirname(pattern)))
+    want = ['A%d.pdf' % i for i in range(1, 7)] + ['B%d.pdf' % i for i in range(1, 7)]
+    check(names == want, 'files %r' % names)
+    for n in names:
+        path = os.path.join(tmp, 'pages', n)
+        t = structure(path, 'x1a')
+        check(len(re.findall(rb'/Type /Page\n', t)) == 1, '%s is not one page' % n)
+
+
 def case_errors(exe, tmp):
     out = os.path.join(tmp, 'e.pdf')
     p = run(exe, COMMONWEALTH, '-o', out, '--pdfx', 'x1a', ok=False)

@@ -47,4 +47,9 @@ struct np_press_ink *np_press_layout_inks(const struct np_layout *l, size_t *n);
 int np_press_run(const unsigned char *in, size_t n, const struct np_press_opts *o,
 		 unsigned char **out, size_t *outn, char *err, size_t errn);
 
+/* One page (1-based) of a PDF as a PDF of its own, with the document's
+ * output intent, XMP and /Info (split.c). Same contract as np_press_run. */
+int np_press_split_page(const unsigned char *in, size_t n, int page, unsigned char **out,
+			size_t *outn, char *err, size_t errn);
+
 #endif

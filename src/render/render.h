@@ -26,6 +26,14 @@ struct np_render_opts {
 	const struct np_press_opts *press;
 };
 
+/* A PDF output path with {label} or {page} in it writes a file a page. */
+int np_path_per_page(const char *path);
+struct np_page_name {
+	int number;
+	char label[16];
+};
+/* "out/{label}.pdf" -> "out/A1.pdf" (malloc'd). */
+char *np_page_name_fill(const char *path, const struct np_page_name *pg);
 /* Format from a file name's extension; -1 when unknown. */
 int np_format_from_path(const char *path);
 /* Page file name for PNG/SVG: "front.png", 3 -> "front-3.png" (malloc'd). */
