@@ -260,6 +260,29 @@ def case_per_page(exe, tmp):
         check(len(re.findall(rb'/Type /Page\n', t)) == 1, '%s is not one page' % n)
 
 
+def case_layout_print(exe, tmp):
+    """The layout's print: section, and the command line over it."""
+    with open(LAYOUT) as f:
+        text = f.read()
+    layout = os.path.join(tmp, 'print.yaml')
+    with open(layout, 'w') as f:
+        f.write(text + '\nprint:\n  pdfx: x1a\n  output_profile: %s\n  bleed: 3mm\n'
+                '  ink_limit: 220\n' % PROFILE)
+    out = os.path.join(tmp, 'l.pdf')
+    run(exe, ARTICLE, '-l', layout, '-o', out)
+    media, trim, bleed = boxes(structure(out, 'x1a'))
+    check(abs(trim[0][0] - bleed[0][0] - 3 * 72 / 25.4) < 0.01, 'the layout\'s bleed: %r' % bleed)
+    streams = b''.join(content_streams(qdf(out)))
+    red = [m for m in re.findall(rb'([\d.]+) ([\d.]+) ([\d.]+) ([\d.]+) k', streams)
+           if float(m[1]) > 0.5 and float(m[0]) < 0.5]
+    check(red and all(sum(float(v) for v in m) <= 2.2 for m in red),
+          'the kicker over the ink limit of 220: %r' % red)
+    plain = os.path.join(tmp, 'plain.pdf')
+    run(exe, ARTICLE, '-l', layout, '-o', plain, '--pdfx', 'none')
+    with open(plain, 'rb') as f:
+        check(f.read(8) == b'%PDF-1.5', '--pdfx none did not override the layout')
+
+
 def case_errors(exe, tmp):
     out = os.path.join(tmp, 'e.pdf')
     p = run(exe, COMMONWEALTH, '-o', out, '--pdfx', 'x1a', ok=False)
