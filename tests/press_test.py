@@ -283,6 +283,42 @@ def case_layout_print(exe, tmp):
         check(f.read(8) == b'%PDF-1.5', '--pdfx none did not override the layout')
 
 
+def rgba_png(path, w=64, h=48):
+    """A half-transparent red picture (PNG, RGBA): Cairo gives it a soft mask."""
+    import zlib
+    raw = b''.join(b'\0' + b''.join(bytes([200, 30, 30, 100 if x < w // 2 else 255])
+                                     for x in range(w)) for _ in range(h))
+
+    def chunk(t, d):
+        return struct.pack('>I', len(d)) + t + d + struct.pack('>I', zlib.crc32(t + d))
+    with open(path, 'wb') as f:
+        f.write(b'\x89PNG\r\n\x1a\n' + chunk(b'IHDR', struct.pack('>IIBBBBB', w, h, 8, 6, 0, 0, 0))
+                + chunk(b'IDAT', zlib.compress(raw)) + chunk(b'IEND', b''))
+
+
+def case_alpha(exe, tmp):
+    """A PNG's alpha: flattened onto the paper for X-1a, kept (as a soft mask
+    over CMYK) for X-4."""
+    rgba_png(os.path.join(tmp, 'a.png'))
+    with open(ARTICLE) as f:
+        text = f.read()
+    article = os.path.join(tmp, 'a.yaml')
+    with open(article, 'w') as f:
+        f.write(text + 'images:\n  - file: a.png\n')
+    plain = os.path.join(tmp, 'plain.pdf')
+    run(exe, article, '-l', LAYOUT, '-o', plain)
+    check(b'/SMask' in qdf(plain), 'Cairo gave the picture no soft mask')
+    x1a = os.path.join(tmp, 'x1a.pdf')
+    run(exe, article, '-l', LAYOUT, '-o', x1a, '--pdfx', 'x1a', '--output-profile', PROFILE)
+    t = structure(x1a, 'x1a')
+    check(b'/SMask' not in t, 'a soft mask left in X-1a')
+    check(b'/ColorSpace /DeviceCMYK' in t, 'the picture is not CMYK')
+    x4 = os.path.join(tmp, 'x4.pdf')
+    run(exe, article, '-l', LAYOUT, '-o', x4, '--pdfx', 'x4', '--output-profile', PROFILE)
+    t = structure(x4, 'x4')
+    check(b'/SMask' in t and b'/ColorSpace /DeviceCMYK' in t, 'X-4 lost the soft mask')
+
+
 def case_errors(exe, tmp):
     out = os.path.join(tmp, 'e.pdf')
     p = run(exe, COMMONWEALTH, '-o', out, '--pdfx', 'x1a', ok=False)
