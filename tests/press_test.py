@@ -328,6 +328,10 @@ def case_errors(exe, tmp):
     p = run(exe, COMMONWEALTH, '-o', out, '--pdfx', 'x4', '--output-condition', 'IFRA26', ok=False)
     check(p.returncode == 1 and 'PDF/X-4 needs an output profile' in p.stderr,
           'x4 without profile: %d %s' % (p.returncode, p.stderr))
+    p = run(exe, COMMONWEALTH, '-o', out, '--pdfx', 'x1a', '--output-condition', 'MYPLANT',
+            ok=False)
+    check(p.returncode == 1 and "output condition 'MYPLANT' is not a registered" in p.stderr,
+          p.stderr)
     p = run(exe, COMMONWEALTH, '-o', out, '--pdfx', 'x2', ok=False)
     check(p.returncode == 2 and '--pdfx is x1a, x4 or none' in p.stderr, p.stderr)
     p = run(exe, COMMONWEALTH, '-o', out, '--bleed', '3furlongs', ok=False)

@@ -412,6 +412,12 @@ static int press_opts(struct job *j)
 			    name);
 		return -1;
 	}
+	if (!j->profile && x == NP_PDFX_1A && cond && !np_press_registered(cond)) {
+		np_diag_add(&j->d, NP_ERROR, NULL, "output condition '%s' is not a registered one "
+			    "newsprint knows (IFRA26, IFRA30, FOGRA39, ...): give its profile with "
+			    "--output-profile FILE.icc", cond);
+		return -1;
+	}
 	if (!j->profile && (x == NP_PDFX_4 || !np_press_registered(cond))) {
 		np_diag_add(&j->d, NP_ERROR, NULL,
 			    x == NP_PDFX_4 ? "%s needs an output profile (--output-profile FILE.icc)"
