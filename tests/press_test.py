@@ -319,6 +319,23 @@ def case_alpha(exe, tmp):
     check(b'/SMask' in t and b'/ColorSpace /DeviceCMYK' in t, 'X-4 lost the soft mask')
 
 
+def case_jpeg(exe, tmp):
+    """A JPEG stays JPEG (DCT, CMYK), within the ink limit."""
+    out = os.path.join(tmp, 'j.pdf')
+    run(exe, os.path.join(ROOT, 'examples', 'picture.yaml'), '-o', out, '--pdfx', 'x1a',
+        '--output-profile', PROFILE)
+    t = structure(out, 'x1a')
+    images = re.findall(rb'<<((?:(?!>>).)*?/Subtype /Image(?:(?!>>).)*?)>>', t, re.S)
+    check(len(images) == 1, '%d pictures' % len(images))
+    check(b'/Filter /DCTDecode' in images[0] and b'/ColorSpace /DeviceCMYK' in images[0],
+          'the picture is not a CMYK JPEG: %r' % images[0])
+    if subprocess.run(['which', 'gs'], capture_output=True).returncode == 0:
+        p = subprocess.run(['gs', '-q', '-dNOPAUSE', '-dBATCH', '-dSAFER', '-sDEVICE=inkcov',
+                            '-sOutputFile=-', out], capture_output=True, text=True, check=True)
+        c, m, y, k = [float(v) for v in p.stdout.split()[:4]]
+        check(c + m + y + k > 0.05, 'the picture prints no ink: %r' % p.stdout)
+
+
 def case_errors(exe, tmp):
     out = os.path.join(tmp, 'e.pdf')
     p = run(exe, COMMONWEALTH, '-o', out, '--pdfx', 'x1a', ok=False)
