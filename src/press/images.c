@@ -185,6 +185,9 @@ static void store(qpdf_data q, qpdf_oh img, unsigned char *data, size_t len, con
 	qpdf_oh_replace_key(q, d, "/ColorSpace", qpdf_oh_new_name(q, space));
 	qpdf_oh_remove_key(q, d, "/Decode");
 	qpdf_oh_remove_key(q, d, "/DecodeParms");
+	/* a RIP resamples as the plant set it up, not as a viewer would (PDF/A
+	 * forbids the key; preflight profiles for PDF/X warn of it) */
+	qpdf_oh_remove_key(q, d, "/Interpolate");
 	free(data);
 }
 
