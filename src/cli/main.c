@@ -21,6 +21,8 @@
 #include "report/report.h"
 #include "text/text.h"
 #include "util/atomic.h"
+#include "util/outputs.h"
+#include "util/tempfiles.h"
 
 enum { EXIT_INPUT = 1, EXIT_USAGE = 2, EXIT_WARNINGS = 3 };
 
@@ -124,7 +126,8 @@ static char *layout_path(const char *name)
 /* The layout: -l, else the issue's own (a path in it is relative to the
  * issue file), else the tabloid. */
 static int load_layout(const struct np_args *a, const struct np_issue *is,
-		       const struct np_parse_opts *po, struct np_diags *d, struct np_layout *l)
+		       const struct np_parse_opts *po, struct np_diags *d, struct np_layout *l,
+		       struct np_outputs *out)
 {
 	const char *name = a->layout ? a->layout : is && is->layout ? is->layout : "tabloid";
 	char *path = NULL;
@@ -143,7 +146,7 @@ static int load_layout(const struct np_args *a, const struct np_issue *is,
 		free(path);
 		return -1;
 	}
-	int rc = np_parse_layout_file(path, po, d, l);
+	int rc = np_outputs_input(out, path, d) < 0 ? -1 : np_parse_layout_file(path, po, d, l);
 	free(path);
 	return rc;
 }
@@ -190,8 +193,9 @@ struct job {
 	double t0;
 	/* an article's pages go out as the flow finishes them */
 	struct np_renderer *renderer;
-	struct np_atomic report_file;
-	int report_open, report_pages;
+	struct np_atomic *report_file;
+	int report_pages;
+	struct np_outputs out; /* every output, committed together; the inputs */
 };
 
 static int text_ctx(struct job *j)
@@ -214,7 +218,10 @@ static int prepare_issue(struct job *j)
 {
 	if (np_parse_issue_file(j->a.input, &j->po, &j->d, &j->issue) < 0)
 		return -1;
-	if (load_layout(&j->a, j->issue, &j->po, &j->d, &j->layout) < 0)
+	for (size_t i = 0; i < j->issue->nstories; i++)
+		if (np_outputs_input(&j->out, j->issue->stories[i].path, &j->d) < 0)
+			return -1;
+	if (load_layout(&j->a, j->issue, &j->po, &j->d, &j->layout, &j->out) < 0)
 		return -1;
 	j->have_layout = 1;
 	if (text_ctx(j) < 0)
@@ -236,7 +243,7 @@ static int prepare(struct job *j)
 		return -1;
 	if (issue)
 		return prepare_issue(j);
-	if (load_layout(&j->a, NULL, &j->po, &j->d, &j->layout) < 0)
+	if (load_layout(&j->a, NULL, &j->po, &j->d, &j->layout, &j->out) < 0)
 		return -1;
 	j->have_layout = 1;
 	if (np_parse_article_file(j->a.input, &j->po, &j->d, &j->article) < 0)
@@ -252,8 +259,8 @@ static int emit_page(void *ctx, const struct np_page *pg)
 	struct job *j = ctx;
 	if (np_renderer_page(j->renderer, pg) < 0)
 		return -1;
-	if (j->report_open)
-		np_report_page(j->report_file.fp, pg, &j->layout, j->report_pages++ == 0);
+	if (j->report_file)
+		np_report_page(j->report_file->fp, pg, &j->layout, j->report_pages++ == 0);
 	return 0;
 }
 
@@ -301,23 +308,28 @@ static int outputs_ok(struct job *j)
 	const char *paths[] = {j->output, j->a.report};
 	for (int i = 0; i < 2; i++)
 		if (paths[i] && !np_atomic_writable(paths[i])) {
-			np_diag_add(&j->d, NP_ERROR, NULL, "cannot write '%s': %s", paths[i],
-				    strerror(errno));
+			np_outputs_error(&j->d, paths[i], errno);
 			return EXIT_INPUT;
 		}
-	return 0;
+	/* no output may overwrite an input or another output (the stories of
+	 * an edition and its layout are checked once they are known) */
+	char *layout = j->a.layout ? layout_path(j->a.layout) : NULL;
+	int clash = np_outputs_input(&j->out, j->a.input, &j->d) < 0 ||
+		    (layout && is_file(layout) && np_outputs_input(&j->out, layout, &j->d) < 0) ||
+		    np_outputs_claim(&j->out, j->output, fmt != NP_FMT_PDF, &j->d) < 0 ||
+		    (j->a.report && np_outputs_claim(&j->out, j->a.report, 0, &j->d) < 0);
+	free(layout);
+	return clash ? (j->out.clash ? EXIT_USAGE : EXIT_INPUT) : 0;
 }
 
+/* The report, whole, into the outputs (committed with the pages). */
 static int write_report(struct job *j)
 {
-	struct np_atomic at;
-	if (np_atomic_open(&at, j->a.report) < 0) {
-		np_diag_add(&j->d, NP_ERROR, NULL, "cannot write '%s': %s", j->a.report, strerror(errno));
+	struct np_atomic *at = np_outputs_open(&j->out, j->a.report, &j->d);
+	if (!at)
 		return -1;
-	}
-	if (np_report_write(at.fp, &j->doc, &j->d) < 0 || np_atomic_commit(&at) < 0) {
-		np_atomic_abort(&at);
-		np_diag_add(&j->d, NP_ERROR, NULL, "cannot write '%s'", j->a.report);
+	if (np_report_write(at->fp, &j->doc, &j->d) < 0 || np_atomic_close(at) < 0) {
+		np_outputs_error(&j->d, j->a.report, np_atomic_error(at));
 		return -1;
 	}
 	return 0;
@@ -372,11 +384,12 @@ static void render_opts(struct job *j, struct np_render_opts *ro)
 	*ro = (struct np_render_opts){.format = (enum np_format)np_format_from_path(j->output),
 				      .dpi = j->a.dpi, .debug = j->a.debug, .pages = j->sel,
 				      .npages_sel = j->sel ? 10001 : 0,
-				      .progress = j->issue && isatty(2) ? progress_bar : NULL};
+				      .progress = j->issue && isatty(2) ? progress_bar : NULL,
+				      .outputs = &j->out};
 }
 
 /* An article: its pages are drawn and reported as the flow finishes them,
- * into temporary files renamed at the end (or removed on failure). */
+ * into temporary files (committed by render()). */
 static int render_article(struct job *j, struct np_render_opts *ro)
 {
 	const struct np_article *a = j->article;
@@ -385,24 +398,21 @@ static int render_article(struct job *j, struct np_render_opts *ro)
 	if (!j->renderer)
 		return EXIT_INPUT;
 	if (j->a.report) {
-		if (np_atomic_open(&j->report_file, j->a.report) < 0) {
-			np_diag_add(&j->d, NP_ERROR, NULL, "cannot write '%s': %s", j->a.report,
-				    strerror(errno));
+		j->report_file = np_outputs_open(&j->out, j->a.report, &j->d);
+		if (!j->report_file) {
 			np_renderer_close(j->renderer, NULL, 0);
 			return EXIT_INPUT;
 		}
-		j->report_open = 1;
-		np_report_begin(j->report_file.fp);
+		np_report_begin(j->report_file->fp);
 	}
 	int ok = layout(j) == 0 && !(j->sel && pages_missing(j) < 0);
 	ok = np_renderer_close(j->renderer, NULL, ok) == 0 && ok;
 	j->renderer = NULL;
-	if (j->report_open) {
-		ok = ok && np_report_end(j->report_file.fp, &j->doc, &j->d) == 0 &&
-		     np_atomic_commit(&j->report_file) == 0;
-		if (!ok)
-			np_atomic_abort(&j->report_file);
-		j->report_open = 0;
+	if (ok && j->report_file &&
+	    (np_report_end(j->report_file->fp, &j->doc, &j->d) < 0 ||
+	     np_atomic_close(j->report_file) < 0)) {
+		np_outputs_error(&j->d, j->a.report, np_atomic_error(j->report_file));
+		ok = 0;
 	}
 	return ok ? 0 : EXIT_INPUT;
 }
@@ -414,6 +424,8 @@ static int render(struct job *j)
 	double t1 = now();
 	if (j->article) {
 		int rc = render_article(j, &ro);
+		if (rc == 0 && np_outputs_commit(&j->out, &j->d) < 0)
+			rc = EXIT_INPUT;
 		if (rc == 0 && j->a.timings)
 			fprintf(stderr, "timings: parse+fonts %.1f ms, layout and render %.1f ms, pages %zu\n",
 				(t1 - j->t0) * 1e3, (now() - t1) * 1e3, j->doc.npages);
@@ -427,6 +439,8 @@ static int render(struct job *j)
 	if (np_render(&j->doc, j->output, &ro, &j->d) < 0)
 		return EXIT_INPUT;
 	if (j->a.report && write_report(j) < 0)
+		return EXIT_INPUT;
+	if (np_outputs_commit(&j->out, &j->d) < 0)
 		return EXIT_INPUT;
 	if (j->a.timings)
 		fprintf(stderr, "timings: parse+fonts %.1f ms, layout %.1f ms, render %.1f ms, pages %zu\n",
@@ -444,6 +458,7 @@ static void job_fini(struct job *j)
 		np_layout_fini(&j->layout);
 	free(j->output);
 	free(j->sel);
+	np_outputs_fini(&j->out); /* what was not committed is removed */
 	np_diags_fini(&j->d);
 }
 
@@ -466,6 +481,8 @@ int main(int argc, char **argv)
 		break;
 	}
 	np_diags_init(&j.d);
+	np_outputs_init(&j.out);
+	np_tempfiles_catch_signals();
 	/* An output that cannot be written is refused before any work is done. */
 	int rc = j.a.command == NP_CMD_RENDER ? outputs_ok(&j) : 0;
 	if (rc == 0)
@@ -482,8 +499,11 @@ int main(int argc, char **argv)
 		summary(&j, now() - j.t0);
 	if (rc == 0 && errors)
 		rc = EXIT_INPUT;
+	if (j.out.clash)
+		rc = EXIT_USAGE;
 	if (rc == 0 && j.a.strict && j.d.warnings)
 		rc = EXIT_WARNINGS;
 	job_fini(&j);
+	np_tempfiles_free();
 	return rc;
 }
