@@ -190,6 +190,7 @@ struct job {
 	struct np_doc doc;
 	char *output;
 	unsigned char *sel;
+	unsigned long long nsel; /* pages --pages names, those beyond sel[] too */
 	double t0;
 	/* an article's pages go out as the flow finishes them */
 	struct np_renderer *renderer;
@@ -300,7 +301,7 @@ static int outputs_ok(struct job *j)
 	}
 	if (j->a.pages) {
 		j->sel = calloc(10001, 1);
-		if (!j->sel || np_pages_parse(j->a.pages, j->sel, 10001) < 0) {
+		if (!j->sel || np_pages_parse(j->a.pages, j->sel, 10001, &j->nsel) < 0) {
 			fprintf(stderr, "newsprint: bad page range: %s\n", j->a.pages);
 			return EXIT_USAGE;
 		}
@@ -339,20 +340,22 @@ static int write_report(struct job *j)
  * none that it has (nothing would be written), else a warning. */
 static int pages_missing(struct job *j)
 {
-	int have = 0, lack = 0;
-	for (size_t p = 1; p < 10001; p++)
-		if (j->sel[p] && p <= j->doc.npages)
-			have++;
-		else if (j->sel[p])
-			lack++;
-	if (lack && !have) {
-		np_diag_add(&j->d, NP_ERROR, NULL, "--pages %s: the document has %zu page%s",
-			    j->a.pages, j->doc.npages, j->doc.npages == 1 ? "" : "s");
+	unsigned long long have = 0;
+	for (size_t p = 1; p < 10001 && p <= j->doc.npages; p++)
+		have += j->sel[p];
+	unsigned long long lack = j->nsel - have;
+	char valid[64];
+	snprintf(valid, sizeof valid, j->doc.npages == 1 ? "page 1 only" : "pages 1 to %zu",
+		 j->doc.npages);
+	if (!have) {
+		np_diag_add(&j->d, NP_ERROR, NULL, "--pages %s: no such page%s: the document has %s",
+			    j->a.pages, lack == 1 ? "" : "s", valid);
 		return -1;
 	}
 	if (lack)
-		np_diag_add(&j->d, NP_WARNING, NULL, "--pages %s: %d of those pages do not exist (the document has %zu)",
-			    j->a.pages, lack, j->doc.npages);
+		np_diag_add(&j->d, NP_WARNING, NULL,
+			    "--pages %s: %llu of those pages do not exist (the document has %s)",
+			    j->a.pages, lack, valid);
 	return 0;
 }
 
