@@ -72,7 +72,8 @@ static int numeric_option(struct np_args *a, const char *opt, const char *v)
 	char *end;
 	if (!strcmp(opt, "--dpi")) {
 		a->dpi = strtod(v, &end);
-		if (*end || a->dpi < 1 || a->dpi > 2400)
+		/* written so that nan fails too */
+		if (*end || end == v || !(a->dpi >= 1 && a->dpi <= 2400))
 			return usage_error("--dpi wants a number from 1 to 2400", v);
 	} else if (!strcmp(opt, "--breaker")) {
 		if (strcmp(v, "first-fit") && strcmp(v, "total-fit"))

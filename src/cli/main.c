@@ -359,6 +359,22 @@ static int pages_missing(struct job *j)
 	return 0;
 }
 
+/* PNG pages must stay within Cairo's image surfaces, 32767 pixels a side:
+ * a usage error naming the largest --dpi this layout's pages allow. */
+static int dpi_ok(const struct job *j)
+{
+	const double limit = 32767;
+	double side = j->layout.page_width > j->layout.page_height ? j->layout.page_width
+								    : j->layout.page_height;
+	if (np_format_from_path(j->output) != NP_FMT_PNG || (int)(side * j->a.dpi / 72 + 0.5) <= limit)
+		return 0;
+	fprintf(stderr, "newsprint: --dpi %g makes a page %.0f pixels high or wide, beyond Cairo's "
+		"limit of 32767: at most %d for this layout's %g x %g pt pages\n", j->a.dpi,
+		side * j->a.dpi / 72, (int)((limit + 0.5) * 72 / side - 1e-9), j->layout.page_width,
+		j->layout.page_height);
+	return EXIT_USAGE;
+}
+
 /* A bar on standard error, when it is a terminal. */
 static void progress_bar(void *ctx, int done, int total)
 {
@@ -491,6 +507,8 @@ int main(int argc, char **argv)
 	if (rc == 0)
 		rc = prepare(&j) < 0 ? EXIT_INPUT : 0;
 	if (rc == 0 && j.a.command == NP_CMD_RENDER)
+		rc = dpi_ok(&j);
+	if (rc == 0 && j.a.command == NP_CMD_RENDER)
 		rc = render(&j);
 	if (rc == 0 && j.a.command == NP_CMD_CHECK && j.issue) {
 		rc = layout(&j) < 0 ? EXIT_INPUT : 0;
@@ -498,6 +516,10 @@ int main(int argc, char **argv)
 			copyfit_table(&j.doc);
 	}
 	int errors = print_diags(&j.d);
+	/* every failure says why, but a message may be lost with the memory
+	 * it needed: then the reason is nearly certain */
+	if (rc == EXIT_INPUT && !errors)
+		fprintf(stderr, "newsprint: error: out of memory\n");
 	if (rc == 0 && !errors && j.issue && j.a.command == NP_CMD_RENDER && !isatty(2))
 		summary(&j, now() - j.t0);
 	if (rc == 0 && errors)
