@@ -236,9 +236,70 @@ static int prepare_issue(struct job *j)
 	return rc;
 }
 
+/* Reads all of fp (up to max bytes and one more, so that the parser can
+ * say it is too long); NULL when out of memory or unreadable (errno). */
+static char *read_stream(FILE *fp, size_t max, size_t *len)
+{
+	size_t cap = 1 << 16, n = 0;
+	char *buf = malloc(cap);
+	while (buf && n <= max) {
+		if (n == cap) {
+			char *b = realloc(buf, cap * 2);
+			if (!b)
+				break;
+			buf = b;
+			cap *= 2;
+		}
+		size_t k = fread(buf + n, 1, cap - n < max + 1 - n ? cap - n : max + 1 - n, fp);
+		n += k;
+		if (k == 0)
+			break;
+	}
+	if (!buf || (n <= max && !feof(fp))) {
+		free(buf);
+		return NULL;
+	}
+	*len = n;
+	return buf;
+}
+
+/* An input that is not a file (/dev/stdin, a pipe) can be read only once:
+ * an article, read into memory, its pictures found from the current folder.
+ * An edition's stories are files beside it: it must be a file too. */
+static int prepare_stream(struct job *j)
+{
+	FILE *fp = fopen(j->a.input, "rb");
+	size_t len = 0;
+	char *buf = fp ? read_stream(fp, 64u << 20, &len) : NULL;
+	if (!buf)
+		np_diag_add(&j->d, NP_ERROR, NULL, "%s: cannot read: %s", j->a.input,
+			    strerror(errno));
+	if (fp)
+		fclose(fp);
+	int rc = buf ? 0 : -1;
+	if (rc == 0 && np_parse_is_issue_mem(j->a.input, buf, len, &j->po)) {
+		np_diag_add(&j->d, NP_ERROR, NULL,
+			    "%s: an edition must be read from a file (its stories are found beside it)",
+			    j->a.input);
+		rc = -1;
+	}
+	if (rc == 0)
+		rc = load_layout(&j->a, NULL, &j->po, &j->d, &j->layout, &j->out);
+	j->have_layout = rc == 0;
+	if (rc == 0)
+		rc = np_parse_article_mem(j->a.input, ".", buf, len, &j->po, &j->d, &j->article);
+	free(buf);
+	if (rc == 0)
+		rc = np_article_validate(j->article, &j->layout, &j->d);
+	return rc < 0 ? -1 : text_ctx(j);
+}
+
 static int prepare(struct job *j)
 {
 	j->po.allow_paths = j->a.allow_paths;
+	struct stat st;
+	if (stat(j->a.input, &st) == 0 && !S_ISREG(st.st_mode) && !S_ISDIR(st.st_mode))
+		return prepare_stream(j);
 	int issue = np_parse_is_issue(j->a.input, &j->po, &j->d);
 	if (issue < 0)
 		return -1;
