@@ -18,8 +18,9 @@ void np_args_usage(FILE *fp)
 	      "\n"
 	      "OUT's extension picks the format: .pdf (all pages in one file), .png or .svg\n"
 	      "(one file per page, -N before the extension). Exit status: 0 done; 1 bad input\n"
-	      "or a file that cannot be read or written; 2 bad usage; 3 with --strict when\n"
-	      "there was a warning (overset text included).\n",
+	      "or a file that cannot be read or written, or --pages naming no page there is;\n"
+	      "2 bad usage, an output that would overwrite an input or another output; 3 with\n"
+	      "--strict when there was a warning (overset text included).\n",
 	      fp);
 }
 
