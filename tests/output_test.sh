@@ -293,6 +293,14 @@ case_overwrite_page_file() {
 	run 2 render q.yaml -o qq.svg
 	stderr_has "'qq-1.svg' would overwrite the input 'q.yaml'"
 	unchanged
+	# a picture of the article is an input too
+	cp "$edition/ads/sunrise.png" shot-1.png
+	sed 's|pictures/skyline.jpg|shot-1.png|' "$root/examples/picture.yaml" >pic.yaml
+	before=$(snapshot)
+	run 2 render pic.yaml -o shot.png
+	stderr_has "'shot.png' would overwrite the input"
+	stderr_has "shot-1.png'"
+	unchanged
 }
 
 case_pages_beyond() {

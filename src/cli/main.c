@@ -213,6 +213,16 @@ static int text_ctx(struct job *j)
 	return check_fonts(j->text, &j->layout, &j->d);
 }
 
+/* The pictures an article draws are inputs too (a PNG output's page file
+ * could be one of them). */
+static int protect_pictures(struct job *j, const struct np_article *a)
+{
+	for (size_t i = 0; a && i < a->nimages; i++)
+		if (a->images[i].path && np_outputs_input(&j->out, a->images[i].path, &j->d) < 0)
+			return -1;
+	return 0;
+}
+
 /* An edition: its layout, then the page templates' heights, which the grid
  * checks of its modules need. */
 static int prepare_issue(struct job *j)
@@ -220,7 +230,12 @@ static int prepare_issue(struct job *j)
 	if (np_parse_issue_file(j->a.input, &j->po, &j->d, &j->issue) < 0)
 		return -1;
 	for (size_t i = 0; i < j->issue->nstories; i++)
-		if (np_outputs_input(&j->out, j->issue->stories[i].path, &j->d) < 0)
+		if (np_outputs_input(&j->out, j->issue->stories[i].path, &j->d) < 0 ||
+		    protect_pictures(j, j->issue->stories[i].article) < 0)
+			return -1;
+	for (size_t i = 0; i < j->issue->nads; i++)
+		if (j->issue->ads[i].image &&
+		    np_outputs_input(&j->out, j->issue->ads[i].image, &j->d) < 0)
 			return -1;
 	if (load_layout(&j->a, j->issue, &j->po, &j->d, &j->layout, &j->out) < 0)
 		return -1;
@@ -308,7 +323,8 @@ static int prepare(struct job *j)
 	if (load_layout(&j->a, NULL, &j->po, &j->d, &j->layout, &j->out) < 0)
 		return -1;
 	j->have_layout = 1;
-	if (np_parse_article_file(j->a.input, &j->po, &j->d, &j->article) < 0)
+	if (np_parse_article_file(j->a.input, &j->po, &j->d, &j->article) < 0 ||
+	    protect_pictures(j, j->article) < 0)
 		return -1;
 	if (np_article_validate(j->article, &j->layout, &j->d) < 0)
 		return -1;
