@@ -122,6 +122,16 @@ case_file_size_limit_pdf() {
 	stderr_has "new.pdf: cannot write: File too large"
 	absent new.pdf
 	unchanged
+	# SIGXFSZ not ignored by the caller: the same (it would kill, leaving
+	# the temporary file)
+	echo "+ (ulimit -f 20, SIGXFSZ default) newsprint render -o x.pdf"
+	bash -c 'trap - XFSZ; ulimit -f 20; exec "$@"' sh "$exe" render "$example" -o x.pdf \
+		2>"$T/.stderr"
+	got=$?
+	sed 's/^/  stderr: /' "$T/.stderr"
+	[ "$got" -eq 1 ] || fail "exit status $got, expected 1"
+	stderr_has "x.pdf: cannot write: File too large"
+	unchanged
 }
 
 case_file_size_limit_pages() {

@@ -75,6 +75,10 @@ void np_tempfiles_catch_signals(void)
 			sigaddset(&sa.sa_mask, sigs[k]);
 		sigaction(sigs[i], &sa, NULL);
 	}
+	/* a write beyond a file-size limit then fails with EFBIG, which is
+	 * reported and cleaned up like a full disk, instead of killing us with
+	 * the temporary file left behind */
+	signal(SIGXFSZ, SIG_IGN);
 }
 
 void np_tempfiles_free(void)

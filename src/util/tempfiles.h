@@ -13,7 +13,8 @@ char *np_tempfile_path(struct np_tempfile *t);
 /* The file is gone (renamed or removed): a signal no longer removes it. */
 void np_tempfile_done(struct np_tempfile *t);
 /* Removes the registered files on SIGTERM, SIGINT, SIGHUP, then dies of the
- * signal (exit status 128 + signal in a shell). */
+ * signal (exit status 128 + signal in a shell). Ignores SIGXFSZ, so that a
+ * file-size limit is a write error like a full disk. */
 void np_tempfiles_catch_signals(void);
 /* Frees the registry (call last: entries are kept, done or not, until then
  * so that a handler running on another thread never reads freed memory). */
