@@ -303,6 +303,8 @@ static int prepare_stream(struct job *j)
 	j->have_layout = rc == 0;
 	if (rc == 0)
 		rc = np_parse_article_mem(j->a.input, ".", buf, len, &j->po, &j->d, &j->article);
+	if (rc == 0)
+		rc = protect_pictures(j, j->article);
 	free(buf);
 	if (rc == 0)
 		rc = np_article_validate(j->article, &j->layout, &j->d);
