@@ -22,7 +22,8 @@ CASES="file_size_limit_pdf file_size_limit_pages file_size_limit_report_of_editi
 full_disk_tmpfs report_is_folder output_is_folder overwrite_input_same_path
 overwrite_input_report overwrite_output_with_report overwrite_hard_link overwrite_symlink
 overwrite_layout overwrite_story_of_edition overwrite_page_file pages_beyond pages_partly
-dpi_limit sigterm_removes_temporaries sighup_removes_temporaries stdin_input"
+dpi_limit sigterm_removes_temporaries sighup_removes_temporaries sigint_removes_temporaries
+stdin_input"
 
 # ---------------------------------------------------------------- helpers
 
@@ -380,8 +381,12 @@ with open(sys.argv[1], "w") as f:
 PY
 	old big.pdf big.json
 	before=$(snapshot)
-	"$exe" render big.yaml -o big.pdf --report big.json --breaker first-fit \
-		--max-pages 400 >/dev/null 2>&1 &
+	# a job started with & by a script has SIGINT ignored, which the
+	# program leaves so: the default action is restored for it
+	python3 -c 'import os, signal, sys
+signal.signal(signal.SIGINT, signal.SIG_DFL)
+os.execv(sys.argv[1], sys.argv[1:])' "$exe" render big.yaml -o big.pdf --report big.json \
+		--breaker first-fit --max-pages 400 >/dev/null 2>&1 &
 	pid=$!
 	n=0
 	until [ -n "$(find . -name 'big.pdf.tmp-*' -size +0c)" ]; do
@@ -404,6 +409,10 @@ case_sigterm_removes_temporaries() {
 
 case_sighup_removes_temporaries() {
 	signal_case HUP 129
+}
+
+case_sigint_removes_temporaries() {
+	signal_case INT 130
 }
 
 # The input read once from a pipe (it was read twice: "empty document").
