@@ -1,6 +1,7 @@
 /* args.c - command-line parsing: commands, options, page ranges. */
 #include "cli/args.h"
 
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -20,8 +21,9 @@ void np_args_usage(FILE *fp)
 	      "\n"
 	      "OUT's extension picks the format: .pdf (all pages in one file), .png or .svg\n"
 	      "(one file per page, -N before the extension). Exit status: 0 done; 1 bad input\n"
-	      "or a file that cannot be read or written; 2 bad usage; 3 with --strict when\n"
-	      "there was a warning (overset text included).\n",
+	      "or a file that cannot be read or written, or --pages naming no page there is;\n"
+	      "2 bad usage, an output that would overwrite an input or another output; 3 with\n"
+	      "--strict when there was a warning (overset text included).\n",
 	      fp);
 }
 
@@ -116,7 +118,8 @@ static int numeric_option(struct np_args *a, const char *opt, const char *v)
 		return -1;
 	if (!strcmp(opt, "--dpi")) {
 		a->dpi = strtod(v, &end);
-		if (*end || a->dpi < 1 || a->dpi > 2400)
+		/* written so that nan fails too */
+		if (*end || end == v || !(a->dpi >= 1 && a->dpi <= 2400))
 			return usage_error("--dpi wants a number from 1 to 2400", v);
 	} else if (!strcmp(opt, "--breaker")) {
 		if (strcmp(v, "first-fit") && strcmp(v, "total-fit"))
@@ -190,29 +193,60 @@ int np_args_parse(struct np_args *a, int argc, char **argv)
 	return 0;
 }
 
-int np_pages_parse(const char *range, unsigned char *sel, size_t max)
+static int by_start(const void *a, const void *b)
+{
+	const long *x = a, *y = b;
+	return (x[0] > y[0]) - (x[0] < y[0]);
+}
+
+/* How many pages the ranges name together (overlaps counted once). */
+static unsigned long long union_size(long (*r)[2], size_t n)
+{
+	qsort(r, n, sizeof *r, by_start);
+	unsigned long long total = 0;
+	long end = 0; /* the last page counted */
+	for (size_t i = 0; i < n; i++) {
+		long a = r[i][0] > end ? r[i][0] : end + 1;
+		if (r[i][1] >= a)
+			total += (unsigned long long)(r[i][1] - a) + 1;
+		if (r[i][1] > end)
+			end = r[i][1];
+	}
+	return total;
+}
+
+int np_pages_parse(const char *range, unsigned char *sel, size_t max, unsigned long long *count)
 {
 	const char *s = range;
 	if (!*s)
 		return -1;
-	while (*s) {
+	long (*r)[2] = malloc((strlen(range) / 2 + 1) * sizeof *r); /* a range takes 2 bytes */
+	size_t n = 0;
+	while (r && *s) {
 		char *end;
+		errno = 0;
 		long a = strtol(s, &end, 10), b = a;
-		if (end == s || a < 1)
-			return -1;
+		if (end == s || a < 1 || errno)
+			break;
 		s = end;
 		if (*s == '-') {
 			b = strtol(s + 1, &end, 10);
-			if (end == s + 1 || b < a)
-				return -1;
+			if (end == s + 1 || b < a || errno)
+				break;
 			s = end;
 		}
 		for (long p = a; p <= b && (size_t)p < max; p++)
 			sel[p] = 1;
+		r[n][0] = a;
+		r[n++][1] = b;
 		if (*s == ',' && s[1])
 			s++;
 		else if (*s)
-			return -1;
+			break;
 	}
-	return 0;
+	int ok = r && !*s;
+	if (ok && count)
+		*count = union_size(r, n);
+	free(r);
+	return ok ? 0 : -1;
 }

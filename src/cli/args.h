@@ -33,7 +33,8 @@ struct np_args {
 /* Parses argv; returns 0, or -1 after printing a usage error to stderr. */
 int np_args_parse(struct np_args *a, int argc, char **argv);
 void np_args_usage(FILE *fp);
-/* Parses "3", "2-5", "1,4-6" into sel[1..max]; 0 or -1 when malformed. */
-int np_pages_parse(const char *range, unsigned char *sel, size_t max);
+/* Parses "3", "2-5", "1,4-6" into sel[1..max) and, when count is not NULL,
+ * how many pages it names (beyond max too); 0 or -1 when malformed. */
+int np_pages_parse(const char *range, unsigned char *sel, size_t max, unsigned long long *count);
 
 #endif

@@ -21,6 +21,8 @@
 #include "report/report.h"
 #include "text/text.h"
 #include "util/atomic.h"
+#include "util/outputs.h"
+#include "util/tempfiles.h"
 
 enum { EXIT_INPUT = 1, EXIT_USAGE = 2, EXIT_WARNINGS = 3 };
 
@@ -124,7 +126,8 @@ static char *layout_path(const char *name)
 /* The layout: -l, else the issue's own (a path in it is relative to the
  * issue file), else the tabloid. */
 static int load_layout(const struct np_args *a, const struct np_issue *is,
-		       const struct np_parse_opts *po, struct np_diags *d, struct np_layout *l)
+		       const struct np_parse_opts *po, struct np_diags *d, struct np_layout *l,
+		       struct np_outputs *out)
 {
 	const char *name = a->layout ? a->layout : is && is->layout ? is->layout : "tabloid";
 	char *path = NULL;
@@ -143,7 +146,7 @@ static int load_layout(const struct np_args *a, const struct np_issue *is,
 		free(path);
 		return -1;
 	}
-	int rc = np_parse_layout_file(path, po, d, l);
+	int rc = np_outputs_input(out, path, d) < 0 ? -1 : np_parse_layout_file(path, po, d, l);
 	free(path);
 	return rc;
 }
@@ -187,11 +190,13 @@ struct job {
 	struct np_doc doc;
 	char *output;
 	unsigned char *sel;
+	unsigned long long nsel; /* pages --pages names, those beyond sel[] too */
 	double t0;
 	/* an article's pages go out as the flow finishes them */
 	struct np_renderer *renderer;
-	struct np_atomic report_file;
-	int report_open, report_pages;
+	struct np_atomic *report_file;
+	int report_pages;
+	struct np_outputs out; /* every output, committed together; the inputs */
 	/* the print pass: the layout's print: section and the options over it */
 	struct np_press_opts press;
 	struct np_press_ink *inks;
@@ -212,13 +217,31 @@ static int text_ctx(struct job *j)
 	return check_fonts(j->text, &j->layout, &j->d);
 }
 
+/* The pictures an article draws are inputs too (a PNG output's page file
+ * could be one of them). */
+static int protect_pictures(struct job *j, const struct np_article *a)
+{
+	for (size_t i = 0; a && i < a->nimages; i++)
+		if (a->images[i].path && np_outputs_input(&j->out, a->images[i].path, &j->d) < 0)
+			return -1;
+	return 0;
+}
+
 /* An edition: its layout, then the page templates' heights, which the grid
  * checks of its modules need. */
 static int prepare_issue(struct job *j)
 {
 	if (np_parse_issue_file(j->a.input, &j->po, &j->d, &j->issue) < 0)
 		return -1;
-	if (load_layout(&j->a, j->issue, &j->po, &j->d, &j->layout) < 0)
+	for (size_t i = 0; i < j->issue->nstories; i++)
+		if (np_outputs_input(&j->out, j->issue->stories[i].path, &j->d) < 0 ||
+		    protect_pictures(j, j->issue->stories[i].article) < 0)
+			return -1;
+	for (size_t i = 0; i < j->issue->nads; i++)
+		if (j->issue->ads[i].image &&
+		    np_outputs_input(&j->out, j->issue->ads[i].image, &j->d) < 0)
+			return -1;
+	if (load_layout(&j->a, j->issue, &j->po, &j->d, &j->layout, &j->out) < 0)
 		return -1;
 	j->have_layout = 1;
 	if (text_ctx(j) < 0)
@@ -232,18 +255,82 @@ static int prepare_issue(struct job *j)
 	return rc;
 }
 
+/* Reads all of fp (up to max bytes and one more, so that the parser can
+ * say it is too long); NULL when out of memory or unreadable (errno). */
+static char *read_stream(FILE *fp, size_t max, size_t *len)
+{
+	size_t cap = 1 << 16, n = 0;
+	char *buf = malloc(cap);
+	while (buf && n <= max) {
+		if (n == cap) {
+			char *b = realloc(buf, cap * 2);
+			if (!b)
+				break;
+			buf = b;
+			cap *= 2;
+		}
+		size_t k = fread(buf + n, 1, cap - n < max + 1 - n ? cap - n : max + 1 - n, fp);
+		n += k;
+		if (k == 0)
+			break;
+	}
+	if (!buf || (n <= max && !feof(fp))) {
+		free(buf);
+		return NULL;
+	}
+	*len = n;
+	return buf;
+}
+
+/* An input that is not a file (/dev/stdin, a pipe) can be read only once:
+ * an article, read into memory, its pictures found from the current folder.
+ * An edition's stories are files beside it: it must be a file too. */
+static int prepare_stream(struct job *j)
+{
+	FILE *fp = fopen(j->a.input, "rb");
+	size_t len = 0;
+	char *buf = fp ? read_stream(fp, 64u << 20, &len) : NULL;
+	if (!buf)
+		np_diag_add(&j->d, NP_ERROR, NULL, "%s: cannot read: %s", j->a.input,
+			    strerror(errno));
+	if (fp)
+		fclose(fp);
+	int rc = buf ? 0 : -1;
+	if (rc == 0 && np_parse_is_issue_mem(j->a.input, buf, len, &j->po)) {
+		np_diag_add(&j->d, NP_ERROR, NULL,
+			    "%s: an edition must be read from a file (its stories are found beside it)",
+			    j->a.input);
+		rc = -1;
+	}
+	if (rc == 0)
+		rc = load_layout(&j->a, NULL, &j->po, &j->d, &j->layout, &j->out);
+	j->have_layout = rc == 0;
+	if (rc == 0)
+		rc = np_parse_article_mem(j->a.input, ".", buf, len, &j->po, &j->d, &j->article);
+	if (rc == 0)
+		rc = protect_pictures(j, j->article);
+	free(buf);
+	if (rc == 0)
+		rc = np_article_validate(j->article, &j->layout, &j->d);
+	return rc < 0 ? -1 : text_ctx(j);
+}
+
 static int prepare(struct job *j)
 {
 	j->po.allow_paths = j->a.allow_paths;
+	struct stat st;
+	if (stat(j->a.input, &st) == 0 && !S_ISREG(st.st_mode) && !S_ISDIR(st.st_mode))
+		return prepare_stream(j);
 	int issue = np_parse_is_issue(j->a.input, &j->po, &j->d);
 	if (issue < 0)
 		return -1;
 	if (issue)
 		return prepare_issue(j);
-	if (load_layout(&j->a, NULL, &j->po, &j->d, &j->layout) < 0)
+	if (load_layout(&j->a, NULL, &j->po, &j->d, &j->layout, &j->out) < 0)
 		return -1;
 	j->have_layout = 1;
-	if (np_parse_article_file(j->a.input, &j->po, &j->d, &j->article) < 0)
+	if (np_parse_article_file(j->a.input, &j->po, &j->d, &j->article) < 0 ||
+	    protect_pictures(j, j->article) < 0)
 		return -1;
 	if (np_article_validate(j->article, &j->layout, &j->d) < 0)
 		return -1;
@@ -256,8 +343,8 @@ static int emit_page(void *ctx, const struct np_page *pg)
 	struct job *j = ctx;
 	if (np_renderer_page(j->renderer, pg) < 0)
 		return -1;
-	if (j->report_open)
-		np_report_page(j->report_file.fp, pg, &j->layout, j->report_pages++ == 0);
+	if (j->report_file)
+		np_report_page(j->report_file->fp, pg, &j->layout, j->report_pages++ == 0);
 	return 0;
 }
 
@@ -297,7 +384,7 @@ static int outputs_ok(struct job *j)
 	}
 	if (j->a.pages) {
 		j->sel = calloc(10001, 1);
-		if (!j->sel || np_pages_parse(j->a.pages, j->sel, 10001) < 0) {
+		if (!j->sel || np_pages_parse(j->a.pages, j->sel, 10001, &j->nsel) < 0) {
 			fprintf(stderr, "newsprint: bad page range: %s\n", j->a.pages);
 			return EXIT_USAGE;
 		}
@@ -305,23 +392,28 @@ static int outputs_ok(struct job *j)
 	const char *paths[] = {j->output, j->a.report};
 	for (int i = 0; i < 2; i++)
 		if (paths[i] && !np_atomic_writable(paths[i])) {
-			np_diag_add(&j->d, NP_ERROR, NULL, "cannot write '%s': %s", paths[i],
-				    strerror(errno));
+			np_outputs_error(&j->d, paths[i], errno);
 			return EXIT_INPUT;
 		}
-	return 0;
+	/* no output may overwrite an input or another output (the stories of
+	 * an edition and its layout are checked once they are known) */
+	char *layout = j->a.layout ? layout_path(j->a.layout) : NULL;
+	int clash = np_outputs_input(&j->out, j->a.input, &j->d) < 0 ||
+		    (layout && is_file(layout) && np_outputs_input(&j->out, layout, &j->d) < 0) ||
+		    np_outputs_claim(&j->out, j->output, fmt != NP_FMT_PDF, &j->d) < 0 ||
+		    (j->a.report && np_outputs_claim(&j->out, j->a.report, 0, &j->d) < 0);
+	free(layout);
+	return clash ? (j->out.clash ? EXIT_USAGE : EXIT_INPUT) : 0;
 }
 
+/* The report, whole, into the outputs (committed with the pages). */
 static int write_report(struct job *j)
 {
-	struct np_atomic at;
-	if (np_atomic_open(&at, j->a.report) < 0) {
-		np_diag_add(&j->d, NP_ERROR, NULL, "cannot write '%s': %s", j->a.report, strerror(errno));
+	struct np_atomic *at = np_outputs_open(&j->out, j->a.report, &j->d);
+	if (!at)
 		return -1;
-	}
-	if (np_report_write(at.fp, &j->doc, &j->d) < 0 || np_atomic_commit(&at) < 0) {
-		np_atomic_abort(&at);
-		np_diag_add(&j->d, NP_ERROR, NULL, "cannot write '%s'", j->a.report);
+	if (np_report_write(at->fp, &j->doc, &j->d) < 0 || np_atomic_close(at) < 0) {
+		np_outputs_error(&j->d, j->a.report, np_atomic_error(at));
 		return -1;
 	}
 	return 0;
@@ -331,21 +423,39 @@ static int write_report(struct job *j)
  * none that it has (nothing would be written), else a warning. */
 static int pages_missing(struct job *j)
 {
-	int have = 0, lack = 0;
-	for (size_t p = 1; p < 10001; p++)
-		if (j->sel[p] && p <= j->doc.npages)
-			have++;
-		else if (j->sel[p])
-			lack++;
-	if (lack && !have) {
-		np_diag_add(&j->d, NP_ERROR, NULL, "--pages %s: the document has %zu page%s",
-			    j->a.pages, j->doc.npages, j->doc.npages == 1 ? "" : "s");
+	unsigned long long have = 0;
+	for (size_t p = 1; p < 10001 && p <= j->doc.npages; p++)
+		have += j->sel[p];
+	unsigned long long lack = j->nsel - have;
+	char valid[64];
+	snprintf(valid, sizeof valid, j->doc.npages == 1 ? "page 1 only" : "pages 1 to %zu",
+		 j->doc.npages);
+	if (!have) {
+		np_diag_add(&j->d, NP_ERROR, NULL, "--pages %s: no such page%s: the document has %s",
+			    j->a.pages, lack == 1 ? "" : "s", valid);
 		return -1;
 	}
 	if (lack)
-		np_diag_add(&j->d, NP_WARNING, NULL, "--pages %s: %d of those pages do not exist (the document has %zu)",
-			    j->a.pages, lack, j->doc.npages);
+		np_diag_add(&j->d, NP_WARNING, NULL,
+			    "--pages %s: %llu of those pages do not exist (the document has %s)",
+			    j->a.pages, lack, valid);
 	return 0;
+}
+
+/* PNG pages must stay within Cairo's image surfaces, 32767 pixels a side:
+ * a usage error naming the largest --dpi this layout's pages allow. */
+static int dpi_ok(const struct job *j)
+{
+	const double limit = 32767;
+	double side = j->layout.page_width > j->layout.page_height ? j->layout.page_width
+								    : j->layout.page_height;
+	if (np_format_from_path(j->output) != NP_FMT_PNG || (int)(side * j->a.dpi / 72 + 0.5) <= limit)
+		return 0;
+	fprintf(stderr, "newsprint: --dpi %g makes a page %.0f pixels high or wide, beyond Cairo's "
+		"limit of 32767: at most %d for this layout's %g x %g pt pages\n", j->a.dpi,
+		side * j->a.dpi / 72, (int)((limit + 0.5) * 72 / side - 1e-9), j->layout.page_width,
+		j->layout.page_height);
+	return EXIT_USAGE;
 }
 
 /* A bar on standard error, when it is a terminal. */
@@ -440,11 +550,12 @@ static void render_opts(struct job *j, struct np_render_opts *ro)
 				      .dpi = j->a.dpi, .debug = j->a.debug, .pages = j->sel,
 				      .npages_sel = j->sel ? 10001 : 0,
 				      .progress = j->issue && isatty(2) ? progress_bar : NULL,
-				      .press = j->press.pdfx != NP_PDFX_NONE ? &j->press : NULL};
+				      .press = j->press.pdfx != NP_PDFX_NONE ? &j->press : NULL,
+				      .outputs = &j->out};
 }
 
 /* An article: its pages are drawn and reported as the flow finishes them,
- * into temporary files renamed at the end (or removed on failure). */
+ * into temporary files (committed by render()). */
 static int render_article(struct job *j, struct np_render_opts *ro)
 {
 	const struct np_article *a = j->article;
@@ -453,24 +564,21 @@ static int render_article(struct job *j, struct np_render_opts *ro)
 	if (!j->renderer)
 		return EXIT_INPUT;
 	if (j->a.report) {
-		if (np_atomic_open(&j->report_file, j->a.report) < 0) {
-			np_diag_add(&j->d, NP_ERROR, NULL, "cannot write '%s': %s", j->a.report,
-				    strerror(errno));
+		j->report_file = np_outputs_open(&j->out, j->a.report, &j->d);
+		if (!j->report_file) {
 			np_renderer_close(j->renderer, NULL, 0);
 			return EXIT_INPUT;
 		}
-		j->report_open = 1;
-		np_report_begin(j->report_file.fp);
+		np_report_begin(j->report_file->fp);
 	}
 	int ok = layout(j) == 0 && !(j->sel && pages_missing(j) < 0);
 	ok = np_renderer_close(j->renderer, NULL, ok) == 0 && ok;
 	j->renderer = NULL;
-	if (j->report_open) {
-		ok = ok && np_report_end(j->report_file.fp, &j->doc, &j->d) == 0 &&
-		     np_atomic_commit(&j->report_file) == 0;
-		if (!ok)
-			np_atomic_abort(&j->report_file);
-		j->report_open = 0;
+	if (ok && j->report_file &&
+	    (np_report_end(j->report_file->fp, &j->doc, &j->d) < 0 ||
+	     np_atomic_close(j->report_file) < 0)) {
+		np_outputs_error(&j->d, j->a.report, np_atomic_error(j->report_file));
+		ok = 0;
 	}
 	return ok ? 0 : EXIT_INPUT;
 }
@@ -484,6 +592,8 @@ static int render(struct job *j)
 	double t1 = now();
 	if (j->article) {
 		int rc = render_article(j, &ro);
+		if (rc == 0 && np_outputs_commit(&j->out, &j->d) < 0)
+			rc = EXIT_INPUT;
 		if (rc == 0 && j->a.timings)
 			fprintf(stderr, "timings: parse+fonts %.1f ms, layout and render %.1f ms, pages %zu\n",
 				(t1 - j->t0) * 1e3, (now() - t1) * 1e3, j->doc.npages);
@@ -497,6 +607,8 @@ static int render(struct job *j)
 	if (np_render(&j->doc, j->output, &ro, &j->d) < 0)
 		return EXIT_INPUT;
 	if (j->a.report && write_report(j) < 0)
+		return EXIT_INPUT;
+	if (np_outputs_commit(&j->out, &j->d) < 0)
 		return EXIT_INPUT;
 	if (j->a.timings)
 		fprintf(stderr, "timings: parse+fonts %.1f ms, layout %.1f ms, render %.1f ms, pages %zu\n",
@@ -516,6 +628,7 @@ static void job_fini(struct job *j)
 	free(j->sel);
 	free(j->inks);
 	free(j->profile);
+	np_outputs_fini(&j->out); /* what was not committed is removed */
 	np_diags_fini(&j->d);
 }
 
@@ -538,10 +651,14 @@ int main(int argc, char **argv)
 		break;
 	}
 	np_diags_init(&j.d);
+	np_outputs_init(&j.out);
+	np_tempfiles_catch_signals();
 	/* An output that cannot be written is refused before any work is done. */
 	int rc = j.a.command == NP_CMD_RENDER ? outputs_ok(&j) : 0;
 	if (rc == 0)
 		rc = prepare(&j) < 0 ? EXIT_INPUT : 0;
+	if (rc == 0 && j.a.command == NP_CMD_RENDER)
+		rc = dpi_ok(&j);
 	if (rc == 0 && j.a.command == NP_CMD_RENDER)
 		rc = render(&j);
 	if (rc == 0 && j.a.command == NP_CMD_CHECK && j.issue) {
@@ -550,12 +667,19 @@ int main(int argc, char **argv)
 			copyfit_table(&j.doc);
 	}
 	int errors = print_diags(&j.d);
+	/* every failure says why, but a message may be lost with the memory
+	 * it needed: then the reason is nearly certain */
+	if (rc == EXIT_INPUT && !errors)
+		fprintf(stderr, "newsprint: error: out of memory\n");
 	if (rc == 0 && !errors && j.issue && j.a.command == NP_CMD_RENDER && !isatty(2))
 		summary(&j, now() - j.t0);
 	if (rc == 0 && errors)
 		rc = EXIT_INPUT;
+	if (j.out.clash)
+		rc = EXIT_USAGE;
 	if (rc == 0 && j.a.strict && j.d.warnings)
 		rc = EXIT_WARNINGS;
 	job_fini(&j);
+	np_tempfiles_free();
 	return rc;
 }

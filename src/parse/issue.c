@@ -473,3 +473,17 @@ int np_parse_is_issue(const char *path, const struct np_parse_opts *opts, struct
 	free(buf);
 	return r;
 }
+
+int np_parse_is_issue_mem(const char *name, const char *buf, size_t len,
+			  const struct np_parse_opts *opts)
+{
+	struct np_pctx c;
+	struct np_diags scratch;
+	np_diags_init(&scratch);
+	struct np_yt_node *root = NULL;
+	int r = np_ps_begin(&c, name, NULL, opts, &scratch) == 0 &&
+		np_yt_load(&c, buf, len, &root) == 0 && np_ps_get(root, "issue") != NULL;
+	np_yt_free(root);
+	np_diags_fini(&scratch);
+	return r;
+}

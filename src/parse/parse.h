@@ -40,6 +40,10 @@ int np_parse_layout_mem(const char *name, const char *buf, size_t len,
 /* 1 when the YAML document at path has the top-level key `issue` (an
  * edition), 0 for an article; -1 with an error in d when it cannot be read. */
 int np_parse_is_issue(const char *path, const struct np_parse_opts *opts, struct np_diags *d);
+/* The same for a document in memory (read from a pipe); a document that
+ * does not load is not an issue (the article parser says why). */
+int np_parse_is_issue_mem(const char *name, const char *buf, size_t len,
+			  const struct np_parse_opts *opts);
 
 /* Reads an issue YAML and every article it names (paths relative to the
  * issue file, inside its folder unless opts->allow_paths). Returns 0 and

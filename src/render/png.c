@@ -6,13 +6,21 @@
 
 #include "render/render_int.h"
 
+/* libpng's own handler prints "libpng error: ..." before the program's
+ * message says which file and why: return without a word */
+static void quiet_error(png_structp png, png_const_charp msg)
+{
+	(void)msg;
+	png_longjmp(png, 1);
+}
+
 int np_png_write(cairo_surface_t *s, FILE *fp)
 {
 	cairo_surface_flush(s);
 	int w = cairo_image_surface_get_width(s), h = cairo_image_surface_get_height(s);
 	int stride = cairo_image_surface_get_stride(s);
 	unsigned char *px = cairo_image_surface_get_data(s);
-	png_structp png = png_create_write_struct(PNG_LIBPNG_VER_STRING, NULL, NULL, NULL);
+	png_structp png = png_create_write_struct(PNG_LIBPNG_VER_STRING, NULL, quiet_error, NULL);
 	png_infop info = png ? png_create_info_struct(png) : NULL;
 	if (!png || !info || !px) {
 		png_destroy_write_struct(&png, &info);

@@ -11,6 +11,7 @@
 #include "np_config.h"
 #include "render/render_int.h"
 #include "util/atomic.h"
+#include "util/outputs.h"
 
 int np_format_from_path(const char *path)
 {
@@ -72,6 +73,12 @@ char *np_page_name_fill(const char *path, const struct np_page_name *pg)
 	return out;
 }
 
+cairo_status_t np_write_atomic(void *closure, const unsigned char *data, unsigned int len)
+{
+	return np_atomic_write(closure, data, len) == 0 ? CAIRO_STATUS_SUCCESS
+							 : CAIRO_STATUS_WRITE_ERROR;
+}
+
 static int selected(const struct np_render_opts *o, int page)
 {
 	return !o->pages || ((size_t)page < o->npages_sel && o->pages[page]);
@@ -120,8 +127,8 @@ static void outline(cairo_surface_t *s, const struct np_doc *doc, const struct n
 	free(out);
 }
 
-static int write_png(const struct np_page *pg, const struct np_layout *l, FILE *fp,
-		     const struct np_render_opts *o, const char **lost)
+static cairo_status_t write_png(const struct np_page *pg, const struct np_layout *l, FILE *fp,
+				const struct np_render_opts *o, const char **lost)
 {
 	double scale = (o->dpi > 0 ? o->dpi : 96) / 72.0;
 	int w = (int)(pg->width * scale + 0.5), h = (int)(pg->height * scale + 0.5);
@@ -132,22 +139,26 @@ static int write_png(const struct np_page *pg, const struct np_layout *l, FILE *
 	cairo_scale(cr, scale, scale);
 	*lost = np_draw_page(cr, pg, l, o->debug);
 	cairo_destroy(cr);
-	int rc = np_png_write(s, fp);
+	cairo_status_t st = cairo_surface_status(s);
+	if (st == CAIRO_STATUS_SUCCESS && np_png_write(s, fp) < 0)
+		st = CAIRO_STATUS_WRITE_ERROR;
 	cairo_surface_destroy(s);
-	return rc;
+	return st;
 }
 
-static int write_svg(const struct np_page *pg, const struct np_layout *l, FILE *fp,
-		     const struct np_render_opts *o, const char **lost)
+static cairo_status_t write_svg(const struct np_page *pg, const struct np_layout *l,
+				struct np_atomic *a, const struct np_render_opts *o,
+				const char **lost)
 {
-	cairo_surface_t *s = cairo_svg_surface_create_for_stream(np_write_fp, fp, pg->width, pg->height);
+	cairo_surface_t *s = cairo_svg_surface_create_for_stream(np_write_atomic, a, pg->width,
+								 pg->height);
 	cairo_t *cr = cairo_create(s);
 	*lost = np_draw_page(cr, pg, l, o->debug);
 	cairo_destroy(cr);
 	cairo_surface_finish(s);
-	int rc = cairo_surface_status(s) == CAIRO_STATUS_SUCCESS ? 0 : -1;
+	cairo_status_t st = cairo_surface_status(s);
 	cairo_surface_destroy(s);
-	return rc;
+	return st;
 }
 
 /* An output open for pages as they come: the PDF's one stream, or the folder
@@ -156,7 +167,9 @@ struct np_renderer {
 	struct np_render_opts o;
 	struct np_diags *d;
 	char *path;
-	struct np_atomic pdf;      /* PDF: the temporary file, renamed at the end */
+	struct np_outputs own;     /* the files, when the caller gave no set */
+	struct np_outputs *out;    /* where the files are: o.outputs or &own */
+	struct np_atomic *pdf;     /* PDF: the temporary file (in *out); NULL when split */
 	FILE *mem;                 /* PDF through the print pass or split: in memory */
 	char *membuf;
 	size_t memlen;
@@ -166,11 +179,20 @@ struct np_renderer {
 	cairo_surface_t *surface;  /* PDF */
 	cairo_t *cr;               /* PDF */
 	const struct np_layout *layout;
-	int failed;
-	int press_failed;          /* said why already */
-	struct np_atomic *pages; /* PNG, SVG: page files written, renamed at the end */
-	size_t npages;
+	int failed;                /* an error is in d already */
 };
+
+/* "PATH: cannot write: REASON": the system's reason for a failed write,
+ * else Cairo's. */
+static void write_error(struct np_renderer *r, const char *path, int err, cairo_status_t st)
+{
+	if (err || st == CAIRO_STATUS_SUCCESS || st == CAIRO_STATUS_NO_MEMORY)
+		np_outputs_error(r->d, path, err);
+	else
+		np_diag_add(r->d, NP_ERROR, NULL, "%s: cannot write: %s", path,
+			    cairo_status_to_string(st));
+	r->failed = 1;
+}
 
 void np_pdf_metadata(cairo_surface_t *s, const char *title, const char *author, const char *iso)
 {
@@ -200,24 +222,30 @@ struct np_renderer *np_renderer_open(const char *path, const struct np_render_op
 	r->o = *o;
 	r->d = d;
 	r->layout = l;
+	np_outputs_init(&r->own);
+	r->out = o->outputs ? o->outputs : &r->own;
 	if (o->format != NP_FMT_PDF)
 		return r;
 	r->split = np_path_per_page(path);
-	if (!r->split && np_atomic_open(&r->pdf, path) < 0) {
-		np_diag_add(d, NP_ERROR, NULL, "cannot write '%s': %s", path, strerror(errno));
+	if (!r->split)
+		r->pdf = np_outputs_open(r->out, path, d);
+	if (!r->split && !r->pdf) {
+		np_outputs_fini(&r->own);
 		free(r->path);
 		free(r);
 		return NULL;
 	}
 	if ((o->press || r->split) && !(r->mem = open_memstream(&r->membuf, &r->memlen))) {
-		np_diag_add(d, NP_ERROR, NULL, "cannot write '%s': out of memory", path);
-		np_atomic_abort(&r->pdf);
+		np_outputs_error(d, path, 0);
+		np_outputs_fini(&r->own);
 		free(r->path);
 		free(r);
 		return NULL;
 	}
-	r->surface = cairo_pdf_surface_create_for_stream(np_write_fp, r->mem ? r->mem : r->pdf.fp,
-							 l->page_width, l->page_height);
+	r->surface = r->mem ? cairo_pdf_surface_create_for_stream(np_write_fp, r->mem,
+								  l->page_width, l->page_height)
+			    : cairo_pdf_surface_create_for_stream(np_write_atomic, r->pdf,
+								  l->page_width, l->page_height);
 	np_pdf_metadata(r->surface, title, author, date);
 	r->cr = cairo_create(r->surface);
 	return r;
@@ -236,29 +264,25 @@ static void picture_lost(struct np_renderer *r, const struct np_page *pg, const 
 static int page_file(struct np_renderer *r, const struct np_page *pg)
 {
 	char *p = np_page_path(r->path, pg->number);
-	struct np_atomic a;
-	if (!p || np_atomic_open(&a, p) < 0) {
-		np_diag_add(r->d, NP_ERROR, NULL, "cannot write '%s': %s", p ? p : r->path,
-			    strerror(errno));
+	struct np_atomic *a = p ? np_outputs_open(r->out, p, r->d) : NULL;
+	if (!a) {
+		if (!p)
+			np_outputs_error(r->d, r->path, 0);
 		free(p);
 		return -1;
 	}
 	const char *lost = NULL;
-	int rc = r->o.format == NP_FMT_PNG ? write_png(pg, r->layout, a.fp, &r->o, &lost)
-					   : write_svg(pg, r->layout, a.fp, &r->o, &lost);
+	cairo_status_t st = r->o.format == NP_FMT_PNG
+				    ? write_png(pg, r->layout, a->fp, &r->o, &lost)
+				    : write_svg(pg, r->layout, a, &r->o, &lost);
 	picture_lost(r, pg, lost);
-	struct np_atomic *v = rc == 0 ? realloc(r->pages, (r->npages + 1) * sizeof *v) : NULL;
-	if (v)
-		r->pages = v;
-	if (!v || np_atomic_close(&a) < 0) {
-		np_atomic_abort(&a);
-		np_diag_add(r->d, NP_ERROR, NULL, "cannot write '%s'", p);
-		free(p);
-		return -1;
-	}
-	r->pages[r->npages++] = a; /* renamed with the others when all are written */
+	/* closed now (a long edition must not hold a descriptor per page), and
+	 * renamed with the others when all are written */
+	int closed = np_atomic_close(a);
+	if (closed < 0 || st != CAIRO_STATUS_SUCCESS)
+		write_error(r, p, np_atomic_error(a), st);
 	free(p);
-	return 0;
+	return closed < 0 || st != CAIRO_STATUS_SUCCESS ? -1 : 0;
 }
 
 int np_renderer_page(struct np_renderer *r, const struct np_page *pg)
@@ -271,7 +295,7 @@ int np_renderer_page(struct np_renderer *r, const struct np_page *pg)
 	}
 	struct np_page_name *v = r->split ? realloc(r->names, (r->nnames + 1) * sizeof *v) : NULL;
 	if (r->split && !v) {
-		np_diag_add(r->d, NP_ERROR, NULL, "cannot write '%s': out of memory", r->path);
+		np_outputs_error(r->d, r->path, 0);
 		r->failed = 1;
 		return -1;
 	}
@@ -283,6 +307,11 @@ int np_renderer_page(struct np_renderer *r, const struct np_page *pg)
 	cairo_pdf_surface_set_size(r->surface, pg->width, pg->height);
 	picture_lost(r, pg, np_draw_page(r->cr, pg, r->layout, r->o.debug));
 	cairo_show_page(r->cr);
+	/* a full disk stops the work at once, not after the last page */
+	if (r->pdf && np_atomic_error(r->pdf)) {
+		write_error(r, r->path, np_atomic_error(r->pdf), CAIRO_STATUS_WRITE_ERROR);
+		return -1;
+	}
 	return 0;
 }
 
@@ -297,16 +326,16 @@ static int press(struct np_renderer *r, int run, unsigned char **out, size_t *ou
 	if (ok && run && r->o.press) {
 		ok = np_press_run((const unsigned char *)r->membuf, r->memlen, r->o.press, out,
 				  outn, err, sizeof err) == 0;
-		if (!ok) {
+		if (!ok)
 			np_diag_add(r->d, NP_ERROR, NULL, "cannot make '%s' ready for print: %s",
 				    r->path, err);
-			r->press_failed = 1;
-		}
 		free(r->membuf);
 	} else if (ok && run) {
 		*out = (unsigned char *)r->membuf;
 		*outn = r->memlen;
 	} else {
+		if (run)
+			np_outputs_error(r->d, r->path, 0);
 		free(r->membuf);
 	}
 	r->membuf = NULL;
@@ -314,48 +343,46 @@ static int press(struct np_renderer *r, int run, unsigned char **out, size_t *ou
 }
 
 /* A file a page: each page copied out of the document into a file of its
- * own, named from the path; renamed into place with the others at the end
- * (r->pages), all or none. */
+ * own, named from the path, opened in the command's outputs so that all are
+ * renamed into place together, or none. */
 static int split(struct np_renderer *r, const unsigned char *pdf, size_t n)
 {
 	for (size_t i = 0; i < r->nnames; i++) {
 		char err[512], *p = np_page_name_fill(r->path, &r->names[i]);
-		unsigned char *page = NULL;
-		size_t len = 0;
-		for (size_t j = 0; p && j < r->npages; j++)
-			if (!strcmp(r->pages[j].path, p)) {
+		if (!p) {
+			np_outputs_error(r->d, r->path, 0);
+			return -1;
+		}
+		for (size_t j = 0; j < i; j++) {
+			char *q = np_page_name_fill(r->path, &r->names[j]);
+			int same = !q || !strcmp(q, p);
+			free(q);
+			if (same) {
 				np_diag_add(r->d, NP_ERROR, NULL, "two pages would both be written to "
 					    "'%s': use {page} in the output's name", p);
 				free(p);
 				return -1;
 			}
-		if (p && np_press_split_page(pdf, n, (int)i + 1, &page, &len, err, sizeof err) < 0) {
+		}
+		unsigned char *page = NULL;
+		size_t len = 0;
+		if (np_press_split_page(pdf, n, (int)i + 1, &page, &len, err, sizeof err) < 0) {
 			np_diag_add(r->d, NP_ERROR, NULL, "cannot write '%s': %s", p, err);
 			free(p);
 			return -1;
 		}
-		struct np_atomic a;
-		struct np_atomic *v = NULL;
-		int ok = p && np_atomic_open(&a, p) == 0;
-		if (ok) {
-			ok = fwrite(page, 1, len, a.fp) == len &&
-			     (v = realloc(r->pages, (r->npages + 1) * sizeof *v)) &&
-			     np_atomic_close(&a) == 0;
-			if (v)
-				r->pages = v;
-			if (ok)
-				r->pages[r->npages++] = a;
-			else
-				np_atomic_abort(&a);
+		struct np_atomic *a = np_outputs_open(r->out, p, r->d);
+		int bad = !a;
+		if (a) {
+			bad = np_atomic_write(a, page, len) < 0;
+			bad |= np_atomic_close(a) < 0;
+			if (bad)
+				write_error(r, p, np_atomic_error(a), CAIRO_STATUS_SUCCESS);
 		}
 		free(page);
-		if (!ok) {
-			np_diag_add(r->d, NP_ERROR, NULL, "cannot write '%s': %s", p ? p : r->path,
-				    strerror(errno));
-			free(p);
-			return -1;
-		}
 		free(p);
+		if (bad)
+			return -1;
 	}
 	return 0;
 }
@@ -370,36 +397,30 @@ int np_renderer_close(struct np_renderer *r, const struct np_doc *doc, int commi
 			outline(r->surface, doc, &r->o);
 		cairo_destroy(r->cr);
 		cairo_surface_finish(r->surface);
-		if (cairo_surface_status(r->surface) != CAIRO_STATUS_SUCCESS)
-			rc = -1;
+		cairo_status_t st = cairo_surface_status(r->surface);
 		cairo_surface_destroy(r->surface);
-		unsigned char *out = NULL;
-		size_t outn = 0;
-		if (r->mem && press(r, commit && rc == 0, &out, &outn) < 0)
-			rc = -1;
-		if (rc == 0 && out && r->split)
-			rc = split(r, out, outn) < 0 ? (r->press_failed = 1, -1) : 0;
-		else if (rc == 0 && out && fwrite(out, 1, outn, r->pdf.fp) != outn)
-			rc = -1;
-		free(out);
-		if (commit && rc == 0 && !r->split)
-			rc = np_atomic_commit(&r->pdf);
-		else
-			np_atomic_abort(&r->pdf);
-		if (commit && rc < 0 && !r->press_failed)
-			np_diag_add(r->d, NP_ERROR, NULL, "cannot write '%s'", r->path);
-	}
-	/* page files: all renamed into place, or none (each stays whole) */
-	for (size_t i = 0; i < r->npages; i++) {
-		char *target = strdup(r->pages[i].path);
-		if (commit && rc == 0 && np_atomic_commit(&r->pages[i]) < 0) {
-			np_diag_add(r->d, NP_ERROR, NULL, "cannot write '%s'", target ? target : "");
+		if (r->mem) {
+			unsigned char *out = NULL;
+			size_t outn = 0;
+			int run = commit && rc == 0 && st == CAIRO_STATUS_SUCCESS;
+			if (press(r, run, &out, &outn) < 0)
+				rc = -1;
+			if (rc == 0 && out && r->split)
+				rc = split(r, out, outn);
+			else if (rc == 0 && out)
+				np_atomic_write(r->pdf, out, outn); /* an error is kept by the file */
+			free(out);
+		}
+		int closed = r->pdf ? np_atomic_close(r->pdf) : 0;
+		if (commit && rc == 0 && (closed < 0 || st != CAIRO_STATUS_SUCCESS)) {
+			write_error(r, r->path, r->pdf ? np_atomic_error(r->pdf) : 0, st);
 			rc = -1;
 		}
-		np_atomic_abort(&r->pages[i]);
-		free(target);
 	}
-	free(r->pages);
+	/* page files and the PDF: all renamed into place, or none */
+	if (r->out == &r->own && commit && rc == 0)
+		rc = np_outputs_commit(&r->own, r->d);
+	np_outputs_fini(&r->own);
 	free(r->names);
 	free(r->path);
 	free(r);

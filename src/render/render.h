@@ -12,6 +12,8 @@
 
 enum np_format { NP_FMT_PDF, NP_FMT_PNG, NP_FMT_SVG };
 
+struct np_outputs;
+
 struct np_render_opts {
 	enum np_format format;
 	double dpi;                  /* PNG, default 96 */
@@ -24,6 +26,10 @@ struct np_render_opts {
 	/* PDF: the print pass to run over Cairo's PDF before it is written
 	 * (PDF/X); NULL writes Cairo's PDF as it is */
 	const struct np_press_opts *press;
+	/* the command's outputs (util/outputs.h): files are opened in it and
+	 * left whole for the caller to commit with the others. NULL: the
+	 * renderer commits its own files when closed */
+	struct np_outputs *outputs;
 };
 
 /* A PDF output path with {label} or {page} in it writes a file a page. */
@@ -49,8 +55,9 @@ struct np_renderer *np_renderer_open(const char *path, const struct np_render_op
 				     const char *author, const char *date, struct np_diags *d);
 /* Draws one page (skipped when not among o->pages). 0 or -1. */
 int np_renderer_page(struct np_renderer *r, const struct np_page *pg);
-/* Finishes: adds doc's outline (doc may be NULL), then renames the PDF into
- * place (commit) or removes it. Returns 0 or -1; frees r. */
+/* Finishes: adds doc's outline (doc may be NULL) and closes the files, then
+ * (without o->outputs) renames them into place (commit) or removes them.
+ * Returns 0, or -1 with an error in d ("PATH: cannot write: REASON"); frees r. */
 int np_renderer_close(struct np_renderer *r, const struct np_doc *doc, int commit);
 
 /* Writes the document; 0, or -1 with an error in d (no output left behind). */

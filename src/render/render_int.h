@@ -14,6 +14,9 @@ const char *np_draw_page(cairo_t *cr, const struct np_page *pg, const struct np_
 const char *np_draw_images(cairo_t *cr, const struct np_page *pg);
 /* Cairo's write callback onto a FILE * (the closure). */
 cairo_status_t np_write_fp(void *closure, const unsigned char *data, unsigned int len);
+/* Cairo's write callback onto a struct np_atomic (the closure), which
+ * remembers the errno of a failed write: Cairo 1.16 may not report it. */
+cairo_status_t np_write_atomic(void *closure, const unsigned char *data, unsigned int len);
 /* Title, author (either may be NULL), creator and the fixed dates from an ISO
  * date (the epoch when NULL): the same input gives the same PDF bytes. */
 void np_pdf_metadata(cairo_surface_t *s, const char *title, const char *author, const char *iso);

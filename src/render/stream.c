@@ -7,11 +7,27 @@
 #include "render/render_int.h"
 #include "render/stream.h"
 
+/* The stream and whether a write to it failed: Cairo 1.16 may finish with
+ * success after its write callback failed. */
+struct sink {
+	FILE *fp;
+	int failed;
+};
+
+static cairo_status_t write_sink(void *closure, const unsigned char *data, unsigned int len)
+{
+	struct sink *k = closure;
+	if (np_write_fp(k->fp, data, len) != CAIRO_STATUS_SUCCESS)
+		k->failed = 1;
+	return k->failed ? CAIRO_STATUS_WRITE_ERROR : CAIRO_STATUS_SUCCESS;
+}
+
 int np_render_pdf_stream(const struct np_doc *doc, FILE *fp, int debug)
 {
 	double w = doc->npages ? doc->pages[0].width : 612;
 	double h = doc->npages ? doc->pages[0].height : 792;
-	cairo_surface_t *s = cairo_pdf_surface_create_for_stream(np_write_fp, fp, w, h);
+	struct sink k = {fp, 0};
+	cairo_surface_t *s = cairo_pdf_surface_create_for_stream(write_sink, &k, w, h);
 	np_pdf_metadata(s, doc->title, doc->author, doc->date);
 	cairo_t *cr = cairo_create(s);
 	for (size_t i = 0; i < doc->npages; i++) {
@@ -21,7 +37,7 @@ int np_render_pdf_stream(const struct np_doc *doc, FILE *fp, int debug)
 	}
 	cairo_destroy(cr);
 	cairo_surface_finish(s);
-	int rc = cairo_surface_status(s) == CAIRO_STATUS_SUCCESS ? 0 : -1;
+	int rc = cairo_surface_status(s) == CAIRO_STATUS_SUCCESS && !k.failed ? 0 : -1;
 	cairo_surface_destroy(s);
 	return rc;
 }
