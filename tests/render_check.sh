@@ -1,7 +1,8 @@
 #!/bin/sh
 # render_check.sh - renders one article on one layout and runs check_output.py on it.
 #
-#   render_check.sh [--png DPI] [--out DIR] [--typography CHECKS] NEWSPRINT ARTICLE LAYOUT
+#   render_check.sh [--png DPI] [--out DIR] [--typography CHECKS] [--golden FILE]
+#                   NEWSPRINT ARTICLE LAYOUT
 #
 # NEWSPRINT is the built program, ARTICLE an article YAML, LAYOUT a bundled
 # layout's name (tabloid, broadsheet, ...) or a path to a layout YAML.
@@ -9,7 +10,9 @@
 # DIR (default: a fresh temporary folder, removed afterwards; DIR is emptied
 # first and kept, so a failing render can be looked at), then runs
 #   check_output.py --report --pdf --article --layout [--png-dir --dpi]
-# and, with --typography, typography_check.py --checks CHECKS on the same report.
+# and, with --typography, typography_check.py --checks CHECKS on the same report;
+# then pdf_report_check.py (the PDF draws the report's lines where it says) and, with
+# --golden, golden.py compare (the report matches its golden FILE, tests/golden/).
 # Fails when a render exits non-zero, prints an `error:` diagnostic, leaves a
 # file missing, or when a check fails. Warnings are shown but allowed.
 # $PYTHON picks the interpreter for the checker (default python3).
@@ -21,9 +24,10 @@ python=${PYTHON:-python3}
 dpi=
 out=
 typo=
+golden=
 
 usage() {
-	echo "usage: $0 [--png DPI] [--out DIR] [--typography CHECKS] NEWSPRINT ARTICLE LAYOUT" >&2
+	echo "usage: $0 [--png DPI] [--out DIR] [--typography CHECKS] [--golden FILE] NEWSPRINT ARTICLE LAYOUT" >&2
 	exit 2
 }
 
@@ -32,6 +36,7 @@ while [ $# -gt 0 ]; do
 	--png) [ $# -ge 2 ] || usage; dpi=$2; shift 2 ;;
 	--out) [ $# -ge 2 ] || usage; out=$2; shift 2 ;;
 	--typography) [ $# -ge 2 ] || usage; typo=$2; shift 2 ;;
+	--golden) [ $# -ge 2 ] || usage; golden=$2; shift 2 ;;
 	--) shift; break ;;
 	-*) usage ;;
 	*) break ;;
@@ -99,6 +104,15 @@ echo "+ check_output.py $*"
 "$python" "$here/check_output.py" "$@" || exit 1
 if [ -n "$typo" ]; then
 	echo "+ typography_check.py --checks $typo"
-	exec "$python" "$here/typography_check.py" --checks "$typo" \
-		--report "$out/$name.json" --layout "$layout_file"
+	"$python" "$here/typography_check.py" --checks "$typo" \
+		--report "$out/$name.json" --layout "$layout_file" || exit 1
 fi
+# the last two run both, so a failure shows everything that moved
+status=0
+echo "+ pdf_report_check.py"
+"$python" "$here/pdf_report_check.py" --report "$out/$name.json" --pdf "$out/$name.pdf" || status=1
+if [ -n "$golden" ]; then
+	echo "+ golden.py compare $golden"
+	"$python" "$here/golden.py" compare "$out/$name.json" "$golden" || status=1
+fi
+exit $status

@@ -99,13 +99,16 @@ static int place_lines(struct flow *f, struct np_para *p, const struct np_break_
 			return -1;
 		}
 		const struct region *rg = &f->regions[sl->region];
+		/* x is where the first glyph goes (the report's "where the line starts") */
+		double ind = NP_PT(info.indent);
 		struct np_pline ln = {.frame = rg->frame0 + sl->col - rg->c0, .block = block, .style = sid,
-				      .x = sl->x + cap, .baseline = sl->baseline, .width = sl->w - cap,
+				      .x = sl->x + cap + ind, .baseline = sl->baseline,
+				      .width = sl->w - cap - ind,
 				      .text = info.text,
 				      .hyphenated = info.hyphenated, .continues = info.continues, .justified = info.justified,
 				      .ratio = info.ratio, .article = f->a->id, .glyphs = g};
 		if (!ln.justified)
-			ln.width = NP_PT(info.natural);
+			ln.width = NP_PT(info.natural - info.indent);
 		if (np_page_add_line(&f->doc->pages[sl->page], &ln) < 0) {
 			free(info.text);
 			np_line_glyphs_free(g);

@@ -53,7 +53,9 @@ struct np_pline {
 	int frame; /* index in the page's frames */
 	int block; /* 1-based body block, 0 for other text */
 	enum np_style_id style;
-	double x, baseline, width; /* pt; width = the measure the line is set to */
+	/* pt; x is where the first glyph goes (a first-line indent past the measure's
+	 * start), width the measure the line is set to from there */
+	double x, baseline, width;
 	char *text;
 	int hyphenated;
 	int continues; /* its last word goes on, unhyphenated, on the next line */

@@ -33,13 +33,14 @@ static int place(struct flow *f, struct np_page *pg, struct np_para *p,
 		struct np_line_glyphs *g = np_para_line(p, r->breaks, k, NP_UNITS(b->width), justify, &info);
 		if (!g)
 			return -1;
-		double nat = NP_PT(info.natural);
+		double nat = NP_PT(info.natural), ind = NP_PT(info.indent);
 		int just = info.justified;
 		double off = just ? 0 : align_offset(b->style->align, b->width, nat);
+		/* x is where the first glyph goes, the indent past */
 		struct np_pline ln = {
 			.frame = b->frame, .block = b->block, .style = b->style_id,
-			.x = b->x + off, .baseline = b->first_baseline + (double)k * b->leading,
-			.width = just ? b->width : nat, .text = info.text,
+			.x = b->x + off + ind, .baseline = b->first_baseline + (double)k * b->leading,
+			.width = (just ? b->width : nat) - ind, .text = info.text,
 			.hyphenated = info.hyphenated, .continues = info.continues, .justified = just, .ratio = info.ratio,
 			.article = f->a ? f->a->id : NULL, .glyphs = g};
 		if (np_page_add_line(pg, &ln) < 0) {

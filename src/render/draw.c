@@ -37,7 +37,7 @@ static void line(cairo_t *cr, const struct np_pline *ln, const struct np_layout 
 		return;
 	const double *c = l->styles[ln->style].color;
 	cairo_set_source_rgb(cr, c[0], c[1], c[2]);
-	double x = ln->x + NP_PT(g->indent);
+	double x = ln->x; /* the indent is in it */
 	for (size_t i = 0; i < g->nitems; i++) {
 		cairo_move_to(cr, x, ln->baseline);
 		pango_cairo_show_glyph_item(cr, g->text, g->items[i]);

@@ -193,6 +193,7 @@ struct np_line_glyphs *np_para_line(struct np_para *p, const size_t *breaks, siz
 		info->continues = bi->type == NP_PENALTY && !bi->flagged && !last && eb > sb &&
 				  !g_unichar_isspace(g_utf8_get_char(p->text + bi->pos));
 		info->natural = natural;
+		info->indent = g->indent;
 		info->ratio = ratio;
 		info->justified = justify_on && (!last || natural > width);
 	}

@@ -83,7 +83,8 @@ struct np_line_info {
 	char *text;     /* the line as drawn, hyphen included (malloc'd) */
 	int hyphenated; /* ends at a hyphenation point or an explicit hyphen */
 	int continues;  /* ends inside a word with no hyphen (a URL, a too-long word) */
-	int32_t natural; /* natural width, Pango units */
+	int32_t natural; /* natural width, Pango units, indent included */
+	int32_t indent;  /* Pango units before the first glyph (a first line's indent) */
 	double ratio;    /* adjustment ratio applied (0 when not justified) */
 	int justified;   /* set to the full measure (a last line only when it must shrink) */
 };
