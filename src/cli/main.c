@@ -110,10 +110,12 @@ static int list_layouts(void)
 	return 0;
 }
 
-/* A layout named on the command line: a path, or a bundled layout's name. */
-static char *layout_path(const char *name)
+/* A layout named on the command line: a path, or a bundled layout's name.
+ * An issue's name without a '/' is a bundled layout only (docs/issue.md): a
+ * file of that name in the working folder is not read in its place. */
+static char *layout_path(const char *name, int bundled_only)
 {
-	if (strchr(name, '/') || is_file(name))
+	if (strchr(name, '/') || (!bundled_only && is_file(name)))
 		return strdup(name);
 	char *dir = join(data_dir(), "/layouts/", name);
 	char *path = dir ? join(dir, ".yaml", "") : NULL;
@@ -136,10 +138,11 @@ static int load_layout(const struct np_args *a, const struct np_issue *is,
 		path = dir ? join(slash ? dir : "", is->layout, "") : NULL;
 		free(dir);
 	} else {
-		path = layout_path(name);
+		path = layout_path(name, !a->layout && is && is->layout);
 	}
 	if (!path || !is_file(path)) {
-		np_diag_add(d, NP_ERROR, NULL, "unknown layout '%s' (see 'newsprint layouts')", name);
+		np_diag_add(d, NP_ERROR, !a->layout && is && is->layout ? &is->layout_mark : NULL,
+			    "unknown layout '%s' (see 'newsprint layouts')", name);
 		free(path);
 		return -1;
 	}

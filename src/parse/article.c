@@ -84,6 +84,8 @@ static void article(struct np_pctx *c, const struct np_yt_node *m, struct np_art
 			    np_yt_kind_name(m));
 		return;
 	}
+	if (np_ps_kind(c, m, "an article", article_keys))
+		return;
 	np_ps_keys(c, m, "article", article_keys);
 	strings(c, m, a);
 	if (!a->language && !(a->language = strdup("en")))

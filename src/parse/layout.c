@@ -265,6 +265,8 @@ static void layout(struct np_pctx *c, const struct np_yt_node *root, struct np_l
 			    np_yt_kind_name(root));
 		return;
 	}
+	if (np_ps_kind(c, root, "a layout", top_keys))
+		return;
 	np_ps_keys(c, root, "layout", top_keys);
 	if ((v = np_ps_get(root, "name")))
 		np_ps_text(c, v, "name", &l->name);

@@ -92,6 +92,12 @@ int np_yt_is_null(const struct np_yt_node *n);
  * "unknown key 'k' in WHAT (expected one of: ...)". Returns -1 if any. */
 int np_ps_keys(struct np_pctx *c, const struct np_yt_node *map, const char *what,
 	       const char *const *keys);
+/* A mapping with keys but none of keys is a file of another kind (a password
+ * file reached through a path): reports "not WHAT" at the mapping, quoting
+ * nothing of it, and returns -1, so no "unknown key" message echoes a line of
+ * a file that was never meant as input. */
+int np_ps_kind(struct np_pctx *c, const struct np_yt_node *map, const char *what,
+	       const char *const *keys);
 const struct np_yt_pair *np_ps_pair(const struct np_yt_node *map, const char *key);
 const struct np_yt_node *np_ps_get(const struct np_yt_node *map, const char *key);
 /* The value of a required key, or NULL after "missing required key" at map. */
@@ -184,5 +190,9 @@ char *np_path_join(const char *dir, const char *file);
 /* 1 when the real path of path lies inside the real folder dir (or either
  * cannot be resolved: the checks that follow report that). */
 int np_path_inside(const char *dir, const char *path);
+/* 0 for a regular file (after symbolic links); 1 for anything else (a folder,
+ * a FIFO, a device), which is never opened: a FIFO blocks fopen for ever and
+ * a device reads without end; -1 with errno when it cannot be looked at. */
+int np_path_regular(const char *path);
 
 #endif

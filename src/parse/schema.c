@@ -47,6 +47,20 @@ int np_ps_keys(struct np_pctx *c, const struct np_yt_node *map, const char *what
 	return rc;
 }
 
+int np_ps_kind(struct np_pctx *c, const struct np_yt_node *map, const char *what,
+	       const char *const *keys)
+{
+	for (size_t i = 0; i < map->npairs; i++)
+		if (known(map->pairs[i].key->str, keys))
+			return 0;
+	if (map->npairs == 0)
+		return 0;
+	char list[512] = "";
+	np_ps_join(list, sizeof list, keys);
+	np_ps_error(c, &map->mark, "not %s: none of its keys is one of: %s", what, list);
+	return -1;
+}
+
 const struct np_yt_pair *np_ps_pair(const struct np_yt_node *map, const char *key)
 {
 	if (!map || map->kind != NP_YT_MAP)
