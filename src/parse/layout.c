@@ -223,12 +223,24 @@ static const struct np_mark *blame(const struct np_yt_node *root, const char *se
 	return v ? &v->mark : s ? &s->mark : &root->mark;
 }
 
+/* A span the file gives is blamed where it stands. One the file leaves out
+ * is a default (a pull-quote spans 2 columns, a picture 2): the file's
+ * column count is what conflicts with it, so that is blamed, and the default
+ * is named, since the file does not hold it. */
 static void check_span(struct np_pctx *c, const struct np_yt_node *root, const char *sec,
 		       const char *key, int v, const struct np_layout *l)
 {
-	if (v > l->columns)
-		np_ps_error(c, blame(root, sec, key), "'%s' is %d but the layout has %d columns",
-			    key, v, l->columns);
+	if (v <= l->columns)
+		return;
+	const struct np_yt_node *s = np_ps_get(root, sec);
+	if (np_ps_get(s, key)) {
+		np_ps_error(c, blame(root, sec, key), "'%s' is %d but the layout has %d column%s",
+			    key, v, l->columns, l->columns == 1 ? "" : "s");
+		return;
+	}
+	np_ps_error(c, blame(root, "columns", "count"), "the layout has %d column%s, fewer "
+		    "than the default '%s.%s' of %d: set '%s: {%s: %d}'", l->columns,
+		    l->columns == 1 ? "" : "s", sec, key, v, sec, key, l->columns);
 }
 
 static void geometry(struct np_pctx *c, const struct np_yt_node *root, struct np_layout *l)
