@@ -74,6 +74,9 @@ char *np_ps_dirname(const char *path);
  * (overlong forms, surrogates and code points past U+10FFFF are invalid),
  * or len when all of buf is valid. */
 size_t np_utf8_invalid(const char *buf, size_t len);
+/* 1 when buf (valid UTF-8) puts no ink on the page: only white space,
+ * no-break and other Unicode spaces, soft hyphens, zero-width characters. */
+int np_utf8_blank(const char *buf, size_t len);
 /* 1-based line and column (in characters, as libyaml counts) of offset. */
 void np_utf8_position(const char *buf, size_t off, int *line, int *column);
 

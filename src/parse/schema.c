@@ -113,7 +113,8 @@ int np_ps_text(struct np_pctx *c, const struct np_yt_node *n, const char *key, c
 	char *s = NULL;
 	if (np_ps_string(c, n, &s))
 		return -1;
-	if (np_ps_collapse(s, strlen(s)) == 0) {
+	size_t len = np_ps_collapse(s, strlen(s));
+	if (len == 0 || np_utf8_blank(s, len)) {
 		free(s);
 		np_ps_error(c, &n->mark, "empty text in '%s'", key);
 		return -1;
