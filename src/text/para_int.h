@@ -11,7 +11,9 @@ struct np_para {
 	char *text;     /* after transforms (g_malloc'd) */
 	size_t len;
 	size_t lead_len; /* bytes of the run-in lead in text */
-	long shift;     /* bytes the inline runs moved by a transform of the lead */
+	size_t *map;    /* map[b]: where byte b of the spec's text is in text after an
+			   uppercase transform (g_malloc'd; NULL: the same), until
+			   the attributes are made */
 	PangoLayout *layout; /* NULL between breaking and cutting lines */
 	PangoAttrList *attrs;
 	int32_t *pre;   /* pre[b]: width of text[0..b) at char boundaries, Pango units;
