@@ -7,6 +7,7 @@
  * points) penalties. Hyphenation points are kept only at cluster starts, so a
  * line never has to be cut inside a ligature.
  */
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -83,7 +84,7 @@ static int measure(struct np_para *p)
 		}
 	}
 	/* pre[b + charlen] held the char's width; make it a prefix sum over bytes */
-	int32_t sum = 0;
+	int64_t sum = 0;
 	for (size_t b = 0; b <= p->len; b++) {
 		sum += p->pre[b];
 		p->pre[b] = sum;
@@ -209,7 +210,7 @@ const struct np_bitem *np_para_items(const struct np_para *p, size_t *n)
 	return p->items;
 }
 
-int32_t np_para_natural(const struct np_para *p)
+int64_t np_para_natural(const struct np_para *p)
 {
 	return p->natural + p->indent;
 }

@@ -16,10 +16,11 @@ struct np_para {
 			   the attributes are made */
 	PangoLayout *layout; /* NULL between breaking and cutting lines */
 	PangoAttrList *attrs;
-	int32_t *pre;   /* pre[b]: width of text[0..b) at char boundaries, Pango units;
-			   freed with cluster once the items are built */
+	int64_t *pre;   /* pre[b]: width of text[0..b) at char boundaries, Pango units
+			   (64 bits: a 1 MiB paragraph runs past 2^31 units, 2.1
+			   million pt); freed with cluster once the items are built */
 	uint8_t *cluster; /* cluster[b]: a glyph cluster starts at byte b */
-	int32_t natural; /* width of the whole text, Pango units */
+	int64_t natural; /* width of the whole text, Pango units */
 	int32_t indent; /* first-line indent, Pango units */
 	double letter_space; /* fraction of the boxes' width, as a last resort */
 	struct np_bitem *items;
