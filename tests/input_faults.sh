@@ -20,7 +20,7 @@ here=$(cd "$(dirname "$0")" && pwd)
 cases=$here/malformed-issue
 
 CASES="layout_absolute layout_dotdot layout_symlink layout_allow_paths_not_a_layout
-layout_name_not_from_working_folder fifo_picture fifo_picture_symlink fifo_story fifo_ad
+layout_allow_paths_yaml_errors_not_quoted layout_name_not_from_working_folder fifo_picture fifo_picture_symlink fifo_story fifo_ad
 fifo_layout fifo_input device_input"
 
 fail() {
@@ -98,6 +98,17 @@ case_layout_symlink() {
 case_layout_allow_paths_not_a_layout() {
 	issue_with_layout ../secret/creds.yaml
 	refused "../secret/creds.yaml:1:1: error: not a layout: none of its keys is one of: name, page, margins, columns, grid, standoff, min_measure, headline_band, pullquote, sidebar, image, hyphenation, justification, drop_cap, folio, styles" issue.yaml --allow-paths
+}
+
+# The loader's own messages quote the file (a duplicate key, a tag, an
+# alias): for a file that is no layout, only "not a layout" is said.
+case_layout_allow_paths_yaml_errors_not_quoted() {
+	issue_with_layout ../secret/creds.yaml
+	for secret in 'password: a\npassword: hunter2\n' 'password: !hunter2 x\n' \
+		'password: *hunter2\n' 'password: &hunter2 x\n'; do
+		printf "$secret" >"$T/secret/creds.yaml"
+		refused "../secret/creds.yaml:1:1: error: not a layout: none of its keys is one of: name, page, margins, columns, grid, standoff, min_measure, headline_band, pullquote, sidebar, image, hyphenation, justification, drop_cap, folio, styles" issue.yaml --allow-paths
+	done
 }
 
 # A name without '/' is a bundled layout: a file of that name in the working

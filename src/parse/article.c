@@ -84,8 +84,6 @@ static void article(struct np_pctx *c, const struct np_yt_node *m, struct np_art
 			    np_yt_kind_name(m));
 		return;
 	}
-	if (np_ps_kind(c, m, "an article", article_keys))
-		return;
 	np_ps_keys(c, m, "article", article_keys);
 	strings(c, m, a);
 	if (!a->language && !(a->language = strdup("en")))
@@ -109,7 +107,7 @@ static int parse(struct np_pctx *c, const char *source, const char *buf, size_t 
 {
 	struct np_yt_node *root;
 	*out = NULL;
-	if (np_yt_load(c, buf, len, &root))
+	if (np_ps_load_kind(c, buf, len, "an article", article_keys, &root))
 		return -1;
 	struct np_article *a = calloc(1, sizeof *a);
 	if (!a || (source && !(a->source = strdup(source))))

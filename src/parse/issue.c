@@ -480,9 +480,12 @@ int np_parse_is_issue(const char *path, const struct np_parse_opts *opts, struct
 	np_diags_init(&scratch);
 	struct np_yt_node *root = NULL;
 	int r = 0;
-	if (np_ps_begin(&c, path, NULL, opts, &scratch) == 0 &&
-	    np_yt_load(&c, buf, len, &root) == 0)
+	/* the part read before an error counts: an edition with a duplicate
+	 * key is still an edition, and the issue parser says where */
+	if (np_ps_begin(&c, path, NULL, opts, &scratch) == 0) {
+		np_yt_load_partial(&c, buf, len, &root);
 		r = np_ps_get(root, "issue") != NULL;
+	}
 	np_yt_free(root);
 	np_diags_fini(&scratch);
 	free(buf);

@@ -306,8 +306,6 @@ static void layout(struct np_pctx *c, const struct np_yt_node *root, struct np_l
 			    np_yt_kind_name(root));
 		return;
 	}
-	if (np_ps_kind(c, root, "a layout", top_keys))
-		return;
 	np_ps_keys(c, root, "layout", top_keys);
 	if ((v = np_ps_get(root, "name")))
 		np_ps_text(c, v, "name", &l->name);
@@ -325,7 +323,7 @@ static int parse(struct np_pctx *c, const char *source, const char *buf, size_t 
 {
 	struct np_yt_node *root;
 	np_layout_init_defaults(out);
-	if (np_yt_load(c, buf, len, &root)) {
+	if (np_ps_load_kind(c, buf, len, "a layout", top_keys, &root)) {
 		np_layout_fini(out);
 		return -1;
 	}

@@ -84,6 +84,9 @@ void np_utf8_position(const char *buf, size_t off, int *line, int *column);
 
 /* Loads one YAML document into a tree. Returns 0, or -1 with an error. */
 int np_yt_load(struct np_pctx *c, const char *buf, size_t len, struct np_yt_node **root);
+/* The same, leaving in *root on failure the part read so far (or NULL). */
+int np_yt_load_partial(struct np_pctx *c, const char *buf, size_t len,
+		       struct np_yt_node **root);
 void np_yt_free(struct np_yt_node *n);
 /* "a string", "a list", "a mapping", "null" - for "expected X, found Y". */
 const char *np_yt_kind_name(const struct np_yt_node *n);
@@ -101,6 +104,12 @@ int np_ps_keys(struct np_pctx *c, const struct np_yt_node *map, const char *what
  * a file that was never meant as input. */
 int np_ps_kind(struct np_pctx *c, const struct np_yt_node *map, const char *what,
 	       const char *const *keys);
+/* np_yt_load for a file of a known kind (WHAT: "a layout") whose top-level
+ * keys are keys: a mapping with none of them is "not WHAT" (np_ps_kind), and
+ * the loader's own messages (a duplicate key, a tag, an alias: they quote the
+ * file) are reported only for a file of the kind. */
+int np_ps_load_kind(struct np_pctx *c, const char *buf, size_t len, const char *what,
+		    const char *const *keys, struct np_yt_node **root);
 const struct np_yt_pair *np_ps_pair(const struct np_yt_node *map, const char *key);
 const struct np_yt_node *np_ps_get(const struct np_yt_node *map, const char *key);
 /* The value of a required key, or NULL after "missing required key" at map. */

@@ -210,3 +210,33 @@ void *np_ps_list(struct np_pctx *c, const struct np_yt_node *seq, const char *ke
 	*n = seq->nitems;
 	return v;
 }
+
+int np_ps_load_kind(struct np_pctx *c, const char *buf, size_t len, const char *what,
+		    const char *const *keys, struct np_yt_node **root)
+{
+	struct np_diags held, *d = c->d;
+	int errors0 = c->errors0;
+	np_diags_init(&held);
+	c->d = &held; /* the loader's messages wait until the kind is known */
+	c->errors0 = 0;
+	int rc = np_yt_load_partial(c, buf, len, root);
+	c->d = d;
+	c->errors0 = errors0;
+	if (*root && (*root)->kind == NP_YT_MAP && np_ps_kind(c, *root, what, keys)) {
+		rc = -1; /* said so; nothing of the file is quoted */
+	} else {
+		for (size_t i = 0; i < held.n; i++) {
+			const struct np_diag *g = &held.v[i];
+			struct np_mark at = {c->file, g->line, g->column};
+			np_diag_add(d, g->severity, g->line ? &at : NULL, "%s", g->message);
+		}
+		if (rc && !np_ps_failed(c))
+			d->errors++; /* a message that could not be kept still fails */
+	}
+	np_diags_fini(&held);
+	if (rc) {
+		np_yt_free(*root);
+		*root = NULL;
+	}
+	return rc;
+}

@@ -430,7 +430,7 @@ static int load_document(struct loader *ld, struct np_yt_node **root)
 	return 0;
 }
 
-int np_yt_load(struct np_pctx *c, const char *buf, size_t len, struct np_yt_node **root)
+int np_yt_load_partial(struct np_pctx *c, const char *buf, size_t len, struct np_yt_node **root)
 {
 	*root = NULL;
 	if (len > c->opts.max_file_bytes) {
@@ -453,6 +453,12 @@ int np_yt_load(struct np_pctx *c, const char *buf, size_t len, struct np_yt_node
 	yaml_parser_set_input_string(&ld.p, (const unsigned char *)buf, len);
 	int rc = load_document(&ld, root);
 	yaml_parser_delete(&ld.p);
+	return rc;
+}
+
+int np_yt_load(struct np_pctx *c, const char *buf, size_t len, struct np_yt_node **root)
+{
+	int rc = np_yt_load_partial(c, buf, len, root);
 	if (rc) {
 		np_yt_free(*root);
 		*root = NULL;
