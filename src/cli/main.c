@@ -112,10 +112,12 @@ static int list_layouts(void)
 	return 0;
 }
 
-/* A layout named on the command line: a path, or a bundled layout's name. */
-static char *layout_path(const char *name)
+/* A layout named on the command line: a path, or a bundled layout's name.
+ * An issue's name without a '/' is a bundled layout only (docs/issue.md): a
+ * file of that name in the working folder is not read in its place. */
+static char *layout_path(const char *name, int bundled_only)
 {
-	if (strchr(name, '/') || is_file(name))
+	if (strchr(name, '/') || (!bundled_only && is_file(name)))
 		return strdup(name);
 	char *dir = join(data_dir(), "/layouts/", name);
 	char *path = dir ? join(dir, ".yaml", "") : NULL;
@@ -139,10 +141,11 @@ static int load_layout(const struct np_args *a, const struct np_issue *is,
 		path = dir ? join(slash ? dir : "", is->layout, "") : NULL;
 		free(dir);
 	} else {
-		path = layout_path(name);
+		path = layout_path(name, !a->layout && is && is->layout);
 	}
 	if (!path || !is_file(path)) {
-		np_diag_add(d, NP_ERROR, NULL, "unknown layout '%s' (see 'newsprint layouts')", name);
+		np_diag_add(d, NP_ERROR, !a->layout && is && is->layout ? &is->layout_mark : NULL,
+			    "unknown layout '%s' (see 'newsprint layouts')", name);
 		free(path);
 		return -1;
 	}
@@ -397,7 +400,7 @@ static int outputs_ok(struct job *j)
 		}
 	/* no output may overwrite an input or another output (the stories of
 	 * an edition and its layout are checked once they are known) */
-	char *layout = j->a.layout ? layout_path(j->a.layout) : NULL;
+	char *layout = j->a.layout ? layout_path(j->a.layout, 0) : NULL;
 	int clash = np_outputs_input(&j->out, j->a.input, &j->d) < 0 ||
 		    (layout && is_file(layout) && np_outputs_input(&j->out, layout, &j->d) < 0) ||
 		    np_outputs_claim(&j->out, j->output, fmt != NP_FMT_PDF, &j->d) < 0 ||

@@ -107,7 +107,7 @@ static int parse(struct np_pctx *c, const char *source, const char *buf, size_t 
 {
 	struct np_yt_node *root;
 	*out = NULL;
-	if (np_yt_load(c, buf, len, &root))
+	if (np_ps_load_kind(c, buf, len, "an article", article_keys, &root))
 		return -1;
 	struct np_article *a = calloc(1, sizeof *a);
 	if (!a || (source && !(a->source = strdup(source))))

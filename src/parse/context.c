@@ -3,9 +3,12 @@
 #include "parse/pint.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 int np_ps_begin(struct np_pctx *c, const char *name, const char *base_dir,
 		const struct np_parse_opts *opts, struct np_diags *d)
@@ -86,10 +89,56 @@ static int read_all(FILE *f, size_t limit, char **buf, size_t *len)
 	return ferror(f) ? -2 : 0;
 }
 
+/* Standard input, however named (/dev/stdin, /proc/self/fd/0), may be a
+ * pipe: the one non-regular file that is read. */
+static int is_stdin(const struct stat *st)
+{
+	struct stat in;
+	return fstat(0, &in) == 0 && in.st_dev == st->st_dev && in.st_ino == st->st_ino;
+}
+
+/* Opened without blocking (a FIFO's open waits for a writer for ever), then
+ * refused unless it is a regular file or standard input: a FIFO or a device
+ * is never read. The check is on the open descriptor, so the file cannot be
+ * swapped between the check and the read. */
+static FILE *open_input(const char *path, int *not_regular)
+{
+	*not_regular = 0;
+	int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+	if (fd < 0)
+		return NULL;
+	struct stat st;
+	int flags;
+	if (fstat(fd, &st) != 0 || (flags = fcntl(fd, F_GETFL)) < 0) {
+		int err = errno;
+		close(fd);
+		errno = err;
+		return NULL;
+	}
+	if (!S_ISREG(st.st_mode) && !is_stdin(&st)) {
+		close(fd);
+		*not_regular = 1;
+		return NULL;
+	}
+	FILE *f = fcntl(fd, F_SETFL, flags & ~O_NONBLOCK) == 0 ? fdopen(fd, "rb") : NULL;
+	if (!f) {
+		int err = errno;
+		close(fd);
+		errno = err;
+	}
+	return f;
+}
+
 int np_ps_read_file(struct np_pctx *c, const char *path, char **buf, size_t *len)
 {
 	struct np_mark none = {c->file, 0, 0};
-	FILE *f = fopen(path, "rb");
+	int not_regular;
+	FILE *f = open_input(path, &not_regular);
+	if (!f && not_regular) {
+		np_diag_add(c->d, NP_ERROR, &none, "not a regular file (a pipe, device or folder "
+			    "is not read)");
+		return -1;
+	}
 	if (!f) {
 		np_diag_add(c->d, NP_ERROR, &none, "cannot open: %s", strerror(errno));
 		return -1;

@@ -386,6 +386,24 @@ static void text_key(struct np_pctx *c, const struct np_yt_node *map, const char
 		np_ps_text(c, v, key, out);
 }
 
+/* A bundled layout's name, or (holding a '/') a layout YAML under the rules
+ * of the issue's other files: in its folder unless --allow-paths, a regular
+ * file. It is read only once the issue is, so it is checked here, at its
+ * key, before anything opens it. */
+static void layout_key(struct np_pctx *c, const struct np_yt_node *m, struct np_issue *is)
+{
+	const struct np_yt_pair *kv = np_ps_pair(m, "layout");
+	if (!kv)
+		return;
+	is->layout_mark = kv->value->mark;
+	if (np_ps_text(c, kv->value, "layout", &is->layout) || !strchr(is->layout, '/'))
+		return;
+	char *file = NULL, *path = NULL;
+	np_is_file(c, kv, "layout", &file, &path);
+	free(file);
+	free(path);
+}
+
 static void issue(struct ictx *x, const struct np_yt_node *root)
 {
 	static const char *const top_keys[] = {"issue", NULL};
@@ -408,10 +426,7 @@ static void issue(struct ictx *x, const struct np_yt_node *root)
 	const struct np_yt_node *v = np_ps_need(c, m, "date", "issue");
 	if (v && np_ps_text(c, v, "date", &is->date) == 0 && !np_ps_valid_date(is->date))
 		np_ps_error(c, &v->mark, "invalid date '%s': expected a date YYYY-MM-DD", is->date);
-	if ((v = np_ps_get(m, "layout"))) {
-		is->layout_mark = v->mark;
-		np_ps_text(c, v, "layout", &is->layout);
-	}
+	layout_key(c, m, is);
 	if ((v = np_ps_need(c, m, "pages", "issue")))
 		pages(x, v);
 }
@@ -465,9 +480,12 @@ int np_parse_is_issue(const char *path, const struct np_parse_opts *opts, struct
 	np_diags_init(&scratch);
 	struct np_yt_node *root = NULL;
 	int r = 0;
-	if (np_ps_begin(&c, path, NULL, opts, &scratch) == 0 &&
-	    np_yt_load(&c, buf, len, &root) == 0)
+	/* the part read before an error counts: an edition with a duplicate
+	 * key is still an edition, and the issue parser says where */
+	if (np_ps_begin(&c, path, NULL, opts, &scratch) == 0) {
+		np_yt_load_partial(&c, buf, len, &root);
 		r = np_ps_get(root, "issue") != NULL;
+	}
 	np_yt_free(root);
 	np_diags_fini(&scratch);
 	free(buf);

@@ -1,5 +1,5 @@
-/* issue_files.c - the files an issue names: article YAMLs and advertisement
- * pictures, both relative to the issue file and, unless --allow-paths, inside
+/* issue_files.c - the files an issue names: article YAMLs, advertisement
+ * pictures and a layout YAML, all relative to the issue file and, unless --allow-paths, inside
  * its folder (checked as written, then after symbolic links, as pictures in
  * picture.c are). Every error points at the key that names the file.
  */
@@ -8,7 +8,6 @@
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 
 int np_is_file(struct np_pctx *c, const struct np_yt_pair *kv, const char *what,
 	       char **file, char **path)
@@ -36,8 +35,14 @@ int np_is_file(struct np_pctx *c, const struct np_yt_pair *kv, const char *what,
 		np_ps_oom(c, at);
 		return -1;
 	}
-	struct stat st;
-	if (stat(p, &st) != 0) {
+	if (!c->opts.allow_paths && !np_path_inside(c->base_dir, p)) {
+		np_ps_error(c, at, "%s path '%s' leads outside the issue's folder through a "
+			    "symbolic link", what, *file);
+		free(p);
+		return -1;
+	}
+	int kind = np_path_regular(p);
+	if (kind < 0) {
 		if (errno == ENOENT || errno == ENOTDIR)
 			np_ps_error(c, at, "%s file '%s' not found", what, *file);
 		else
@@ -46,14 +51,8 @@ int np_is_file(struct np_pctx *c, const struct np_yt_pair *kv, const char *what,
 		free(p);
 		return -1;
 	}
-	if (!S_ISREG(st.st_mode)) {
-		np_ps_error(c, at, "%s '%s' is not a file", what, *file);
-		free(p);
-		return -1;
-	}
-	if (!c->opts.allow_paths && !np_path_inside(c->base_dir, p)) {
-		np_ps_error(c, at, "%s path '%s' leads outside the issue's folder through a "
-			    "symbolic link", what, *file);
+	if (kind > 0) {
+		np_ps_error(c, at, "%s '%s' is not a regular file", what, *file);
 		free(p);
 		return -1;
 	}

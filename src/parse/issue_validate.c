@@ -5,6 +5,7 @@
  */
 #include "parse/issue.h"
 
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 
@@ -61,7 +62,9 @@ static int fits(const struct np_issue *is, const struct np_layout *l, int grid_l
 	const struct np_module *m = p->m;
 	int lines = lines_on(is, grid_lines, band_lines, m->page);
 	int bad = 0;
-	p->bottom = m->depth == NP_DEPTH_FOOT ? lines : m->top + m->depth - 1;
+	/* top and depth may each be near INT_MAX: their sum is taken wide */
+	long long bottom = m->depth == NP_DEPTH_FOOT ? lines : (long long)m->top + m->depth - 1;
+	p->bottom = bottom > INT_MAX ? INT_MAX : (int)bottom;
 	if (m->last > l->columns) {
 		np_diag_add(d, NP_ERROR, &m->mark, "module outside the grid: 'columns' reaches "
 			    "column %d but the layout has %d columns", m->last, l->columns);
@@ -77,9 +80,9 @@ static int fits(const struct np_issue *is, const struct np_layout *l, int grid_l
 			    "line %d but page %d has %d grid lines%s", m->top, m->page, lines,
 			    band);
 		bad = 1;
-	} else if (p->bottom > lines) {
+	} else if (bottom > lines) {
 		np_diag_add(d, NP_ERROR, &m->mark, "module outside the grid: it ends on grid line "
-			    "%d (top %d, depth %d) but page %d has %d grid lines%s", p->bottom,
+			    "%lld (top %d, depth %d) but page %d has %d grid lines%s", bottom,
 			    m->top, m->depth, m->page, lines, band);
 		bad = 1;
 	}

@@ -239,12 +239,52 @@ static const struct np_mark *blame(const struct np_yt_node *root, const char *se
 	return v ? &v->mark : s ? &s->mark : &root->mark;
 }
 
+/* A span the file gives is blamed where it stands. One the file leaves out
+ * is a default (a pull-quote spans 2 columns, a picture 2): the file's
+ * column count is what conflicts with it, so that is blamed, and the default
+ * is named, since the file does not hold it. */
 static void check_span(struct np_pctx *c, const struct np_yt_node *root, const char *sec,
 		       const char *key, int v, const struct np_layout *l)
 {
-	if (v > l->columns)
-		np_ps_error(c, blame(root, sec, key), "'%s' is %d but the layout has %d columns",
-			    key, v, l->columns);
+	if (v <= l->columns)
+		return;
+	const struct np_yt_node *s = np_ps_get(root, sec);
+	if (np_ps_get(s, key)) {
+		np_ps_error(c, blame(root, sec, key), "'%s' is %d but the layout has %d column%s",
+			    key, v, l->columns, l->columns == 1 ? "" : "s");
+		return;
+	}
+	np_ps_error(c, blame(root, "columns", "count"), "the layout has %d column%s, fewer "
+		    "than the default '%s.%s' of %d: set '%s: {%s: %d}'", l->columns,
+		    l->columns == 1 ? "" : "s", sec, key, v, sec, key, l->columns);
+}
+
+/* Body paragraphs and subheads stand on every grid line (DESIGN.md: the
+ * neighbouring columns share baselines), so a leading above the grid cannot
+ * be honoured: the lines would be set a grid apart and overlap. Taking whole
+ * grid lines instead (24pt on an 11.5pt grid: three lines, 34.5pt) would
+ * silently set a leading nobody asked for and break the columns' shared
+ * rhythm, so a leading the file gives is refused at its key; a built-in
+ * default (11.5pt) under a finer grid the file gives follows the grid. */
+static void grid_leading(struct np_pctx *c, const struct np_yt_node *root, struct np_layout *l)
+{
+	static const enum np_style_id on_grid[] = {NP_ST_BODY, NP_ST_BODY_FIRST, NP_ST_SUBHEAD};
+	const struct np_yt_node *styles = np_ps_get(root, "styles");
+	for (size_t i = 0; i < sizeof on_grid / sizeof *on_grid; i++) {
+		struct np_style *s = &l->styles[on_grid[i]];
+		const char *name = np_style_name(on_grid[i]);
+		const struct np_yt_node *v = np_ps_get(np_ps_get(styles, name), "leading");
+		if (s->leading <= l->grid + 1e-9)
+			continue;
+		if (!v) {
+			s->leading = l->grid;
+			continue;
+		}
+		np_ps_error(c, &v->mark, "the leading of style '%s' (%gpt) is more than the grid "
+			    "(%gpt): its lines stand on every grid line and would overlap; make the "
+			    "leading at most %gpt, or the grid at least %gpt", name, s->leading,
+			    l->grid, l->grid, s->leading);
+	}
 }
 
 static void geometry(struct np_pctx *c, const struct np_yt_node *root, struct np_layout *l)
@@ -263,6 +303,7 @@ static void geometry(struct np_pctx *c, const struct np_yt_node *root, struct np
 	else if (np_layout_column_width(l) <= 0)
 		np_ps_error(c, blame(root, "columns", NULL), "%d columns with %gpt gutters "
 			    "leave no width for a column", l->columns, l->gutter);
+	grid_leading(c, root, l);
 	check_span(c, root, "headline_band", "deck_span", l->deck_span, l);
 	check_span(c, root, "pullquote", "span", l->pullquote_span, l);
 	check_span(c, root, "sidebar", "column", l->sidebar_column, l);
@@ -299,7 +340,7 @@ static int parse(struct np_pctx *c, const char *source, const char *buf, size_t 
 {
 	struct np_yt_node *root;
 	np_layout_init_defaults(out);
-	if (np_yt_load(c, buf, len, &root)) {
+	if (np_ps_load_kind(c, buf, len, "a layout", top_keys, &root)) {
 		np_layout_fini(out);
 		return -1;
 	}

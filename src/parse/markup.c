@@ -233,7 +233,9 @@ int np_ps_paragraph(struct np_pctx *c, const struct np_yt_node *n, const char *w
 	else if (np_markup_parse(s, len, &n->mark, c->d, t) == 0)
 		rc = 0;
 	free(s);
-	if (rc == 0 && t->len == 0) {
+	/* no-break, zero-width spaces and soft hyphens alone are as blank as
+	 * ASCII spaces: the paragraph would be set as an empty line */
+	if (rc == 0 && (t->len == 0 || np_utf8_blank(t->text, t->len))) {
 		np_text_fini(t);
 		np_ps_error(c, &n->mark, "empty text in %s", what);
 		rc = -1;

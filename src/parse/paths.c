@@ -1,8 +1,9 @@
 /* paths.c - file names in the input: joined to their folder, kept inside
- * it (no absolute paths, no ../ escape, no link out), for pictures and for
- * an edition's articles. */
+ * it (no absolute paths, no ../ escape, no link out), and regular files, for
+ * pictures and for an edition's articles, advertisements and layout. */
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "parse/pint.h"
 
@@ -48,4 +49,12 @@ int np_path_inside(const char *dir, const char *path)
 	free(rd);
 	free(rp);
 	return ok; /* unresolvable paths are left to the checks that follow */
+}
+
+int np_path_regular(const char *path)
+{
+	struct stat st;
+	if (stat(path, &st) != 0)
+		return -1;
+	return S_ISREG(st.st_mode) ? 0 : 1;
 }

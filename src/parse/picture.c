@@ -55,6 +55,22 @@ int np_picture_size_ok(struct np_pctx *c, const struct np_mark *at, const char *
 	return 0;
 }
 
+/* Looked at before it is opened: a FIFO would block the parse for ever. */
+static int regular(struct np_pctx *c, const struct np_mark *at, const char *file,
+		   const char *path)
+{
+	int kind = np_path_regular(path);
+	if (kind == 0)
+		return 0;
+	if (kind > 0)
+		np_ps_error(c, at, "picture '%s' is not a regular file", file);
+	else if (errno == ENOENT || errno == ENOTDIR)
+		np_ps_error(c, at, "picture '%s' not found", file);
+	else
+		np_ps_error(c, at, "cannot read picture '%s': %s", file, strerror(errno));
+	return -1;
+}
+
 static int probe(struct np_pctx *c, const struct np_mark *at, const char *file,
 		 const char *path, struct np_image *img)
 {
@@ -101,7 +117,7 @@ int np_ps_picture(struct np_pctx *c, const struct np_yt_pair *fp, struct np_imag
 		free(path);
 		return -1;
 	}
-	if (probe(c, at, img->file, path, img)) {
+	if (regular(c, at, img->file, path) || probe(c, at, img->file, path, img)) {
 		free(path);
 		return -1;
 	}

@@ -74,6 +74,9 @@ char *np_ps_dirname(const char *path);
  * (overlong forms, surrogates and code points past U+10FFFF are invalid),
  * or len when all of buf is valid. */
 size_t np_utf8_invalid(const char *buf, size_t len);
+/* 1 when buf (valid UTF-8) puts no ink on the page: only white space,
+ * no-break and other Unicode spaces, soft hyphens, zero-width characters. */
+int np_utf8_blank(const char *buf, size_t len);
 /* 1-based line and column (in characters, as libyaml counts) of offset. */
 void np_utf8_position(const char *buf, size_t off, int *line, int *column);
 
@@ -81,6 +84,9 @@ void np_utf8_position(const char *buf, size_t off, int *line, int *column);
 
 /* Loads one YAML document into a tree. Returns 0, or -1 with an error. */
 int np_yt_load(struct np_pctx *c, const char *buf, size_t len, struct np_yt_node **root);
+/* The same, leaving in *root on failure the part read so far (or NULL). */
+int np_yt_load_partial(struct np_pctx *c, const char *buf, size_t len,
+		       struct np_yt_node **root);
 void np_yt_free(struct np_yt_node *n);
 /* "a string", "a list", "a mapping", "null" - for "expected X, found Y". */
 const char *np_yt_kind_name(const struct np_yt_node *n);
@@ -92,6 +98,18 @@ int np_yt_is_null(const struct np_yt_node *n);
  * "unknown key 'k' in WHAT (expected one of: ...)". Returns -1 if any. */
 int np_ps_keys(struct np_pctx *c, const struct np_yt_node *map, const char *what,
 	       const char *const *keys);
+/* A mapping with keys but none of keys is a file of another kind (a password
+ * file reached through a path): reports "not WHAT" at the mapping, quoting
+ * nothing of it, and returns -1, so no "unknown key" message echoes a line of
+ * a file that was never meant as input. */
+int np_ps_kind(struct np_pctx *c, const struct np_yt_node *map, const char *what,
+	       const char *const *keys);
+/* np_yt_load for a file of a known kind (WHAT: "a layout") whose top-level
+ * keys are keys: a mapping with none of them is "not WHAT" (np_ps_kind), and
+ * the loader's own messages (a duplicate key, a tag, an alias: they quote the
+ * file) are reported only for a file of the kind. */
+int np_ps_load_kind(struct np_pctx *c, const char *buf, size_t len, const char *what,
+		    const char *const *keys, struct np_yt_node **root);
 const struct np_yt_pair *np_ps_pair(const struct np_yt_node *map, const char *key);
 const struct np_yt_node *np_ps_get(const struct np_yt_node *map, const char *key);
 /* The value of a required key, or NULL after "missing required key" at map. */
@@ -186,5 +204,9 @@ char *np_path_join(const char *dir, const char *file);
 /* 1 when the real path of path lies inside the real folder dir (or either
  * cannot be resolved: the checks that follow report that). */
 int np_path_inside(const char *dir, const char *path);
+/* 0 for a regular file (after symbolic links); 1 for anything else (a folder,
+ * a FIFO, a device), which is never opened: a FIFO blocks fopen for ever and
+ * a device reads without end; -1 with errno when it cannot be looked at. */
+int np_path_regular(const char *path);
 
 #endif

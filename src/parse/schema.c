@@ -47,6 +47,20 @@ int np_ps_keys(struct np_pctx *c, const struct np_yt_node *map, const char *what
 	return rc;
 }
 
+int np_ps_kind(struct np_pctx *c, const struct np_yt_node *map, const char *what,
+	       const char *const *keys)
+{
+	for (size_t i = 0; i < map->npairs; i++)
+		if (known(map->pairs[i].key->str, keys))
+			return 0;
+	if (map->npairs == 0)
+		return 0;
+	char list[512] = "";
+	np_ps_join(list, sizeof list, keys);
+	np_ps_error(c, &map->mark, "not %s: none of its keys is one of: %s", what, list);
+	return -1;
+}
+
 const struct np_yt_pair *np_ps_pair(const struct np_yt_node *map, const char *key)
 {
 	if (!map || map->kind != NP_YT_MAP)
@@ -99,7 +113,8 @@ int np_ps_text(struct np_pctx *c, const struct np_yt_node *n, const char *key, c
 	char *s = NULL;
 	if (np_ps_string(c, n, &s))
 		return -1;
-	if (np_ps_collapse(s, strlen(s)) == 0) {
+	size_t len = np_ps_collapse(s, strlen(s));
+	if (len == 0 || np_utf8_blank(s, len)) {
 		free(s);
 		np_ps_error(c, &n->mark, "empty text in '%s'", key);
 		return -1;
@@ -194,4 +209,34 @@ void *np_ps_list(struct np_pctx *c, const struct np_yt_node *seq, const char *ke
 	}
 	*n = seq->nitems;
 	return v;
+}
+
+int np_ps_load_kind(struct np_pctx *c, const char *buf, size_t len, const char *what,
+		    const char *const *keys, struct np_yt_node **root)
+{
+	struct np_diags held, *d = c->d;
+	int errors0 = c->errors0;
+	np_diags_init(&held);
+	c->d = &held; /* the loader's messages wait until the kind is known */
+	c->errors0 = 0;
+	int rc = np_yt_load_partial(c, buf, len, root);
+	c->d = d;
+	c->errors0 = errors0;
+	if (*root && (*root)->kind == NP_YT_MAP && np_ps_kind(c, *root, what, keys)) {
+		rc = -1; /* said so; nothing of the file is quoted */
+	} else {
+		for (size_t i = 0; i < held.n; i++) {
+			const struct np_diag *g = &held.v[i];
+			struct np_mark at = {c->file, g->line, g->column};
+			np_diag_add(d, g->severity, g->line ? &at : NULL, "%s", g->message);
+		}
+		if (rc && !np_ps_failed(c))
+			d->errors++; /* a message that could not be kept still fails */
+	}
+	np_diags_fini(&held);
+	if (rc) {
+		np_yt_free(*root);
+		*root = NULL;
+	}
+	return rc;
 }

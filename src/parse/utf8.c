@@ -67,3 +67,32 @@ void np_utf8_position(const char *buf, size_t off, int *line, int *column)
 	*line = l;
 	*column = col;
 }
+
+/* Characters that put no ink on the page: Unicode's White_Space beyond
+ * ASCII (no-break, en, em, thin, ideographic spaces ...) and the invisible
+ * format characters (soft hyphen, zero-width space and joiners, word joiner,
+ * the byte-order mark). */
+static int invisible(unsigned long cp)
+{
+	return cp == 0x85 || cp == 0xa0 || cp == 0xad || cp == 0x1680 || cp == 0x180e ||
+	       (cp >= 0x2000 && cp <= 0x200f) || (cp >= 0x2028 && cp <= 0x202f) ||
+	       (cp >= 0x205f && cp <= 0x2064) || cp == 0x3000 || cp == 0xfeff;
+}
+
+int np_utf8_blank(const char *buf, size_t len)
+{
+	const unsigned char *s = (const unsigned char *)buf;
+	size_t i = 0;
+	while (i < len) {
+		size_t k = seq_len(s + i, len - i);
+		if (!k)
+			return 0;
+		unsigned long cp = k == 1 ? s[i] : s[i] & (0x7fUL >> k);
+		for (size_t j = 1; j < k; j++)
+			cp = cp << 6 | (s[i + j] & 0x3fUL);
+		if (!(cp == ' ' || (cp >= '\t' && cp <= '\r') || invisible(cp)))
+			return 0;
+		i += k;
+	}
+	return 1;
+}

@@ -2,7 +2,7 @@
  *
  * Reads libyaml's event stream, not its document API, so that what the model
  * never wants is refused where it appears: aliases (an alias bomb costs
- * nothing), tags, duplicate mapping keys, nesting past the limit, over-long
+ * nothing), anchors, tags, duplicate mapping keys, nesting past the limit, over-long
  * scalars, more values than the limit, more than one document. Raw bytes are checked for UTF-8 first.
  *
  *   stream   := STREAM-START [DOCUMENT-START node DOCUMENT-END] STREAM-END
@@ -14,6 +14,10 @@
 #include <stdlib.h>
 #include <string.h>
 #include <yaml.h>
+
+/* The hint for a YAML indicator that was meant as text: a paragraph that
+ * starts with "*italic*" is an alias to YAML, "&" an anchor, "!" a tag. */
+#define QUOTE_HINT(ch) "; a text that starts with '" ch "' must be in quotes"
 
 struct loader {
 	struct np_pctx *c;
@@ -27,6 +31,21 @@ static struct np_mark mark_of(const struct loader *ld, yaml_mark_t m)
 	return r;
 }
 
+/* libyaml's scanner errors "... while scanning an alias" (an anchor, a tag)
+ * come from a text that starts with '*' ('&', '!') and is not quoted. */
+static const char *indicator_hint(const char *context)
+{
+	if (!context)
+		return "";
+	if (strcmp(context, "while scanning an alias") == 0)
+		return QUOTE_HINT("*");
+	if (strcmp(context, "while scanning an anchor") == 0)
+		return QUOTE_HINT("&");
+	if (strcmp(context, "while scanning a tag") == 0)
+		return QUOTE_HINT("!");
+	return "";
+}
+
 static int next(struct loader *ld, yaml_event_t *ev)
 {
 	if (yaml_parser_parse(&ld->p, ev))
@@ -34,11 +53,14 @@ static int next(struct loader *ld, yaml_event_t *ev)
 	struct np_mark at = mark_of(ld, ld->p.problem_mark);
 	if (ld->p.error == YAML_READER_ERROR) /* it gives a byte offset, no mark */
 		np_utf8_position(ld->buf, ld->p.problem_offset, &at.line, &at.column);
+	const char *hint = indicator_hint(ld->p.context);
+	if (*hint) /* the error lies after the '*', '&' or '!' that began it */
+		at = mark_of(ld, ld->p.context_mark);
 	if (ld->p.error == YAML_MEMORY_ERROR)
 		np_ps_oom(ld->c, &at);
 	else if (ld->p.context)
-		np_ps_error(ld->c, &at, "YAML syntax error: %s %s",
-			    ld->p.problem ? ld->p.problem : "invalid YAML", ld->p.context);
+		np_ps_error(ld->c, &at, "YAML syntax error: %s %s%s",
+			    ld->p.problem ? ld->p.problem : "invalid YAML", ld->p.context, hint);
 	else
 		np_ps_error(ld->c, &at, "YAML syntax error: %s",
 			    ld->p.problem ? ld->p.problem : "invalid YAML");
@@ -61,14 +83,28 @@ void np_yt_free(struct np_yt_node *n)
 	free(n);
 }
 
-static int tag_ok(struct loader *ld, const yaml_event_t *ev, const unsigned char *tag)
+/* A node's properties: an anchor ("&h") exists only to be aliased, and a tag
+ * ("!!str", "!custom") only to retype a value, which the schema does itself;
+ * both are refused where they stand (docs/article.md), even the harmless
+ * "!!str", so that the rule has no exceptions to remember. */
+static int properties_ok(struct loader *ld, const yaml_event_t *ev, const unsigned char *anchor,
+			 const unsigned char *tag)
 {
-	if (!tag || (ev->type == YAML_SCALAR_EVENT &&
-		     strcmp((const char *)tag, YAML_STR_TAG) == 0))
-		return 0;
 	struct np_mark at = mark_of(ld, ev->start_mark);
-	np_ps_error(ld->c, &at, "YAML tags are not supported (found '%s')", (const char *)tag);
-	return -1;
+	if (anchor) {
+		np_ps_error(ld->c, &at, "YAML anchors are not supported (found '&%s')%s",
+			    (const char *)anchor, QUOTE_HINT("&"));
+		return -1;
+	}
+	if (tag) {
+		/* libyaml hands "!!str" over resolved: say it as it was written */
+		const char *t = (const char *)tag, *core = "tag:yaml.org,2002:";
+		int is_core = strncmp(t, core, strlen(core)) == 0;
+		np_ps_error(ld->c, &at, "YAML tags are not supported (found '%s%s')%s",
+			    is_core ? "!!" : "", is_core ? t + strlen(core) : t, QUOTE_HINT("!"));
+		return -1;
+	}
+	return 0;
 }
 
 /* The first control character in v (valid UTF-8), as a code point, or -1.
@@ -87,12 +123,36 @@ static long control_char(const char *v, size_t len)
 	return -1;
 }
 
+/* The first Unicode non-character in v (valid UTF-8), or -1: U+FDD0..U+FDEF
+ * and the last two code points of every plane (U+FFFE, U+FFFF, U+1FFFE ...
+ * U+10FFFF). They are for a program's own use, never for interchange: a PDF
+ * title holding one is refused by cairo at the very end ("cannot write"),
+ * so they are refused here, where the text is. Raw U+FFFE/U+FFFF are
+ * libyaml's own error; the others arrive raw or through "\u" escapes. */
+static long noncharacter(const char *v, size_t len)
+{
+	const unsigned char *s = (const unsigned char *)v;
+	for (size_t i = 0; i < len; i++) {
+		unsigned long cp;
+		if (s[i] == 0xef && i + 2 < len) /* 3 bytes: U+F000..U+FFFF */
+			cp = (s[i] & 0x0fUL) << 12 | (s[i + 1] & 0x3fUL) << 6 | (s[i + 2] & 0x3fUL);
+		else if (s[i] >= 0xf0 && i + 3 < len) /* 4 bytes */
+			cp = (s[i] & 0x07UL) << 18 | (s[i + 1] & 0x3fUL) << 12 |
+			     (s[i + 2] & 0x3fUL) << 6 | (s[i + 3] & 0x3fUL);
+		else
+			continue;
+		if ((cp >= 0xfdd0 && cp <= 0xfdef) || (cp & 0xfffe) == 0xfffe)
+			return (long)cp;
+	}
+	return -1;
+}
+
 static struct np_yt_node *scalar(struct loader *ld, const yaml_event_t *ev)
 {
 	struct np_mark at = mark_of(ld, ev->start_mark);
 	size_t len = ev->data.scalar.length;
 	const char *v = (const char *)ev->data.scalar.value;
-	if (tag_ok(ld, ev, ev->data.scalar.tag))
+	if (properties_ok(ld, ev, ev->data.scalar.anchor, ev->data.scalar.tag))
 		return NULL;
 	if (len > ld->c->opts.max_paragraph) {
 		np_ps_error(ld->c, &at, "text of %zu bytes is over the limit of %zu bytes", len,
@@ -106,6 +166,12 @@ static struct np_yt_node *scalar(struct loader *ld, const yaml_event_t *ev)
 	}
 	if (cc > 0) {
 		np_ps_error(ld->c, &at, "text contains the control character U+%04lX", cc);
+		return NULL;
+	}
+	long nc = noncharacter(v, len);
+	if (nc >= 0) {
+		np_ps_error(ld->c, &at, "text contains the non-character U+%04lX (a code point "
+			    "for a program's own use, not for text)", nc);
 		return NULL;
 	}
 	struct np_yt_node *n = calloc(1, sizeof *n);
@@ -145,7 +211,9 @@ static struct np_yt_node *collection(struct loader *ld, const yaml_event_t *ev,
 	struct np_mark at = mark_of(ld, ev->start_mark);
 	const yaml_char_t *tag = kind == NP_YT_SEQ ? ev->data.sequence_start.tag
 						   : ev->data.mapping_start.tag;
-	if (tag_ok(ld, ev, tag))
+	const yaml_char_t *anchor = kind == NP_YT_SEQ ? ev->data.sequence_start.anchor
+						      : ev->data.mapping_start.anchor;
+	if (properties_ok(ld, ev, anchor, tag))
 		return NULL;
 	if (depth > ld->c->opts.max_depth) {
 		np_ps_error(ld->c, &at, "nesting deeper than the limit of %d levels",
@@ -235,9 +303,11 @@ static int load_key(struct loader *ld, yaml_event_t *ev, struct np_yt_node **out
 {
 	if (ev->type != YAML_SCALAR_EVENT) {
 		struct np_mark at = mark_of(ld, ev->start_mark);
-		np_ps_error(ld->c, &at, ev->type == YAML_ALIAS_EVENT
-					       ? "YAML aliases are not supported"
-					       : "a mapping key must be a plain string");
+		if (ev->type == YAML_ALIAS_EVENT)
+			np_ps_error(ld->c, &at, "YAML aliases are not supported%s",
+				    QUOTE_HINT("*"));
+		else
+			np_ps_error(ld->c, &at, "a mapping key must be a plain string");
 		yaml_event_delete(ev);
 		return -1;
 	}
@@ -296,8 +366,8 @@ static int load_node(struct loader *ld, yaml_event_t *ev, int depth, struct np_y
 		n = collection(ld, ev, NP_YT_MAP, depth);
 		break;
 	case YAML_ALIAS_EVENT:
-		np_ps_error(ld->c, &at, "YAML aliases are not supported (found '*%s')",
-			    (const char *)ev->data.alias.anchor);
+		np_ps_error(ld->c, &at, "YAML aliases are not supported (found '*%s')%s",
+			    (const char *)ev->data.alias.anchor, QUOTE_HINT("*"));
 		break;
 	default:
 		np_ps_error(ld->c, &at, "unexpected YAML event");
@@ -360,7 +430,7 @@ static int load_document(struct loader *ld, struct np_yt_node **root)
 	return 0;
 }
 
-int np_yt_load(struct np_pctx *c, const char *buf, size_t len, struct np_yt_node **root)
+int np_yt_load_partial(struct np_pctx *c, const char *buf, size_t len, struct np_yt_node **root)
 {
 	*root = NULL;
 	if (len > c->opts.max_file_bytes) {
@@ -383,6 +453,12 @@ int np_yt_load(struct np_pctx *c, const char *buf, size_t len, struct np_yt_node
 	yaml_parser_set_input_string(&ld.p, (const unsigned char *)buf, len);
 	int rc = load_document(&ld, root);
 	yaml_parser_delete(&ld.p);
+	return rc;
+}
+
+int np_yt_load(struct np_pctx *c, const char *buf, size_t len, struct np_yt_node **root)
+{
+	int rc = np_yt_load_partial(c, buf, len, root);
 	if (rc) {
 		np_yt_free(*root);
 		*root = NULL;

@@ -32,12 +32,14 @@ PangoAttrList *np_para_attrs(const struct np_para *p, const struct np_para_spec 
 	if (p->lead_len && spec->lead_style)
 		style_attrs(l, spec->lead_style, 0, p->lead_len);
 	for (size_t i = 0; i < spec->nruns; i++) {
-		long s = (long)spec->runs[i].start, e = (long)spec->runs[i].end;
-		if ((size_t)s >= spec->lead_len || spec->lead_len == 0) {
-			s += p->shift;
-			e += p->shift;
+		size_t s = spec->runs[i].start, e = spec->runs[i].end;
+		if (e > spec->len || s >= e)
+			continue;
+		if (p->map) { /* through an uppercase transform */
+			s = p->map[s];
+			e = p->map[e];
 		}
-		if (s < 0 || e > (long)p->len || s >= e)
+		if (e > p->len || s >= e)
 			continue;
 		if (spec->runs[i].flags & NP_INLINE_ITALIC)
 			add(l, pango_attr_style_new(PANGO_STYLE_ITALIC), (size_t)s, (size_t)e);

@@ -105,8 +105,14 @@ void np_text_ctx_free(struct np_text_ctx *t)
 		return;
 	if (t->pango)
 		g_object_unref(t->pango);
-	if (t->fontmap)
+	if (t->fontmap) {
+		/* pango_fc_font_map_set_config took a reference to the config
+		 * that Pango 1.50's finalize never gives back (later versions
+		 * do): taking the config away first drops it on every version,
+		 * so the FcConfigDestroy below frees the config. */
+		pango_fc_font_map_set_config(PANGO_FC_FONT_MAP(t->fontmap), NULL);
 		g_object_unref(t->fontmap);
+	}
 	if (t->fc)
 		FcConfigDestroy(t->fc);
 	np_hyph_dicts_free(t->hyph);

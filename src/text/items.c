@@ -5,6 +5,7 @@
  * dash (a penalty of width 0), at hyphenation points (a flagged penalty as wide
  * as a hyphen). A no-break space is glue behind an infinite penalty.
  */
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -25,11 +26,19 @@ static int push(struct np_para *p, struct np_bitem it)
 	return 0;
 }
 
+/* The width of text[a..b): an item's width is 32 bits, and a piece wider
+ * than 2^31 units (2.1 million pt) fits no line whatever its exact width. */
+static int32_t width(const struct np_para *p, size_t a, size_t b)
+{
+	int64_t w = p->pre[b] - p->pre[a];
+	return w > INT32_MAX ? INT32_MAX : (int32_t)w;
+}
+
 static int box(struct np_para *p, size_t a, size_t b)
 {
 	if (a >= b)
 		return 0;
-	return push(p, (struct np_bitem){.type = NP_BOX, .width = p->pre[b] - p->pre[a],
+	return push(p, (struct np_bitem){.type = NP_BOX, .width = width(p, a, b),
 					 .pos = (uint32_t)a, .end = (uint32_t)b});
 }
 
@@ -44,7 +53,7 @@ static int penalty(struct np_para *p, size_t at, int32_t width, int32_t pen, int
 
 static int glue(struct np_para *p, size_t a, size_t b, int justify)
 {
-	int32_t w = p->pre[b] - p->pre[a];
+	int32_t w = width(p, a, b);
 	/* justified: a space may grow to twice its width, shrink by a quarter
 	 * (letter-spacing tightens too: more would run the words together);
 	 * ragged: spaces keep their width */

@@ -7,34 +7,51 @@
  * points) penalties. Hyphenation points are kept only at cluster starts, so a
  * line never has to be cut inside a ligature.
  */
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "text/para_int.h"
 
-/* Uppercase the lead (or the whole text when it has no inline runs) as the
- * style asks; runs after the lead shift by the change in its length. */
+/* Uppercase the lead (or the whole text) as the style asks. Uppercasing may
+ * change a character's length (U+0149 "ŉ", 2 bytes, is "ʼN", 3; "ß" is
+ * "SS"), so it goes a character at a time and p->map records where each byte
+ * of the spec's text went: the inline runs are mapped through it, and bold
+ * stays on the letters it was given to. */
 static void apply_transform(struct np_para *p, const struct np_para_spec *spec)
 {
 	const struct np_style *ls = spec->lead_style;
 	size_t lead = spec->lead_len;
 	int up_lead = lead && ls && ls->transform == NP_TRANSFORM_UPPERCASE;
 	int up_all = spec->style->transform == NP_TRANSFORM_UPPERCASE && !lead;
-	char *head = up_lead ? g_utf8_strup(spec->text, (gssize)lead)
-			     : up_all ? g_utf8_strup(spec->text, (gssize)spec->len) : NULL;
-	if (!head) {
+	size_t upto = up_lead ? lead : up_all ? spec->len : 0;
+	p->map = NULL;
+	if (!upto) {
 		p->text = g_strndup(spec->text, spec->len);
 		p->len = spec->len;
 		p->lead_len = lead;
-		p->shift = 0;
 		return;
 	}
-	size_t rest = up_all ? spec->len : lead;
-	p->lead_len = up_lead ? strlen(head) : 0;
-	p->shift = (long)strlen(head) - (long)rest;
-	p->text = g_strconcat(head, spec->text + rest, NULL);
-	p->len = strlen(p->text);
-	g_free(head);
+	GString *out = g_string_sized_new(spec->len + 16);
+	size_t *map = g_new(size_t, spec->len + 1), i = 0;
+	while (i < upto) {
+		const char *c = spec->text + i;
+		size_t k = (size_t)(g_utf8_next_char(c) - c);
+		char *u = g_utf8_strup(c, (gssize)k);
+		for (size_t j = 0; j < k && i + j <= spec->len; j++)
+			map[i + j] = out->len;
+		g_string_append(out, u);
+		g_free(u);
+		i += k;
+	}
+	size_t up_len = out->len;
+	for (i = upto; i <= spec->len; i++)
+		map[i] = up_len + (i - upto);
+	g_string_append_len(out, spec->text + upto, (gssize)(spec->len - upto));
+	p->lead_len = up_lead ? up_len : 0;
+	p->len = out->len;
+	p->text = g_string_free(out, FALSE);
+	p->map = map;
 }
 
 static int measure(struct np_para *p)
@@ -67,7 +84,7 @@ static int measure(struct np_para *p)
 		}
 	}
 	/* pre[b + charlen] held the char's width; make it a prefix sum over bytes */
-	int32_t sum = 0;
+	int64_t sum = 0;
 	for (size_t b = 0; b <= p->len; b++) {
 		sum += p->pre[b];
 		p->pre[b] = sum;
@@ -145,6 +162,8 @@ struct np_para *np_para_new(struct np_text_ctx *t, const struct np_para_spec *gi
 	p->letter_space = p->justify ? spec->letter_space : 0;
 	apply_transform(p, spec);
 	p->attrs = np_para_attrs(p, spec);
+	g_free(p->map); /* only the runs needed it */
+	p->map = NULL;
 	make_layout(p);
 	int rc = measure(p) < 0 || np_para_items_build(p, spec) < 0 ? -1 : 0;
 	np_para_drop_glyphs(p); /* the breaker needs only the items */
@@ -191,7 +210,7 @@ const struct np_bitem *np_para_items(const struct np_para *p, size_t *n)
 	return p->items;
 }
 
-int32_t np_para_natural(const struct np_para *p)
+int64_t np_para_natural(const struct np_para *p)
 {
 	return p->natural + p->indent;
 }

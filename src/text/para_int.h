@@ -11,13 +11,16 @@ struct np_para {
 	char *text;     /* after transforms (g_malloc'd) */
 	size_t len;
 	size_t lead_len; /* bytes of the run-in lead in text */
-	long shift;     /* bytes the inline runs moved by a transform of the lead */
+	size_t *map;    /* map[b]: where byte b of the spec's text is in text after an
+			   uppercase transform (g_malloc'd; NULL: the same), until
+			   the attributes are made */
 	PangoLayout *layout; /* NULL between breaking and cutting lines */
 	PangoAttrList *attrs;
-	int32_t *pre;   /* pre[b]: width of text[0..b) at char boundaries, Pango units;
-			   freed with cluster once the items are built */
+	int64_t *pre;   /* pre[b]: width of text[0..b) at char boundaries, Pango units
+			   (64 bits: a 1 MiB paragraph runs past 2^31 units, 2.1
+			   million pt); freed with cluster once the items are built */
 	uint8_t *cluster; /* cluster[b]: a glyph cluster starts at byte b */
-	int32_t natural; /* width of the whole text, Pango units */
+	int64_t natural; /* width of the whole text, Pango units */
 	int32_t indent; /* first-line indent, Pango units */
 	double letter_space; /* fraction of the boxes' width, as a last resort */
 	struct np_bitem *items;

@@ -74,7 +74,7 @@ int np_para_glyphs(struct np_para *p);
 void np_para_drop_glyphs(struct np_para *p);
 const struct np_bitem *np_para_items(const struct np_para *p, size_t *n);
 /* Natural width in Pango units of the whole paragraph on one line. */
-int32_t np_para_natural(const struct np_para *p);
+int64_t np_para_natural(const struct np_para *p);
 
 /* One line cut from a paragraph, ready to draw (see text/glyphs.h). */
 struct np_line_glyphs;

@@ -77,10 +77,10 @@ CASES = {
                     [], 1, ["error: nesting deeper than the limit of 64 levels"], 10),
     "nesting-flow-100k": (lambda d: article("  - " + "[" * 100000 + "\n"), False, [], 1,
                           ["error: nesting deeper than the limit of 64 levels"], 10),
-    "alias-bomb": (lambda d: "a: &a [x, x, x, x, x, x, x, x, x]\n" + "".join(
+    "alias-bomb": (lambda d: "id: bomb\na: &a [x, x, x, x, x, x, x, x, x]\n" + "".join(
         "%s: &%s [*%s, *%s, *%s, *%s, *%s, *%s, *%s, *%s, *%s]\n" %
         ((chr(98 + i),) * 2 + (chr(97 + i),) * 9) for i in range(12)), False, [], 1,
-        ["error: YAML aliases are not supported"], 2),
+        ["error: YAML anchors are not supported"], 2),
     "values-over-limit": (lambda d: article("  - [" + ",".join(["a"] * 1000001) + "]\n"),
                           False, [], 1, ["error: more than 1000000 values in the document"],
                           30),
