@@ -285,6 +285,21 @@ static char *read_stream(FILE *fp, size_t max, size_t *len)
 	return buf;
 }
 
+/* A stream the caller opened for us: standard input under any name, or a
+ * pipe passed as /dev/fd/N (a shell's <(...)). A named pipe or a device in
+ * the file system is not one of them: it would block or never end, and is
+ * refused by the parser as not a regular file. */
+static int open_stream(const char *path, const struct stat *st)
+{
+	struct stat in;
+	if (S_ISREG(st->st_mode) || S_ISDIR(st->st_mode))
+		return 0;
+	if (fstat(0, &in) == 0 && in.st_dev == st->st_dev && in.st_ino == st->st_ino)
+		return 1;
+	return (S_ISFIFO(st->st_mode) || S_ISSOCK(st->st_mode)) &&
+	       (!strncmp(path, "/dev/fd/", 8) || !strncmp(path, "/proc/self/fd/", 14));
+}
+
 /* An input that is not a file (/dev/stdin, a pipe) can be read only once:
  * an article, read into memory, its pictures found from the current folder.
  * An edition's stories are files beside it: it must be a file too. */
@@ -322,7 +337,7 @@ static int prepare(struct job *j)
 {
 	j->po.allow_paths = j->a.allow_paths;
 	struct stat st;
-	if (stat(j->a.input, &st) == 0 && !S_ISREG(st.st_mode) && !S_ISDIR(st.st_mode))
+	if (stat(j->a.input, &st) == 0 && open_stream(j->a.input, &st))
 		return prepare_stream(j);
 	int issue = np_parse_is_issue(j->a.input, &j->po, &j->d);
 	if (issue < 0)
