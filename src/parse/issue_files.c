@@ -68,7 +68,9 @@ int np_is_ad_image(struct np_pctx *c, const struct np_yt_pair *kv, struct np_ad 
 	int rc = -1;
 	if (np_is_file(c, kv, "advertisement picture", &file, &path))
 		goto out;
-	switch (np_image_probe(path, &ad->pixel_width, &ad->pixel_height, &ad->is_jpeg)) {
+	char why[200];
+	switch (np_image_probe(path, &ad->pixel_width, &ad->pixel_height, &ad->is_jpeg, why,
+			       sizeof why)) {
 	case NP_IMG_OK:
 		if (np_picture_size_ok(c, at, file, ad->pixel_width, ad->pixel_height) < 0)
 			break; /* the limits pictures in articles have */
@@ -85,8 +87,7 @@ int np_is_ad_image(struct np_pctx *c, const struct np_yt_pair *kv, struct np_ad 
 		break;
 	case NP_IMG_CORRUPT:
 	default:
-		np_ps_error(c, at, "advertisement picture '%s' is damaged: no readable size in "
-			    "its header", file);
+		np_ps_error(c, at, "advertisement picture '%s' is damaged: %s", file, why);
 		break;
 	}
 out:

@@ -58,7 +58,9 @@ int np_picture_size_ok(struct np_pctx *c, const struct np_mark *at, const char *
 static int probe(struct np_pctx *c, const struct np_mark *at, const char *file,
 		 const char *path, struct np_image *img)
 {
-	switch (np_image_probe(path, &img->pixel_width, &img->pixel_height, &img->is_jpeg)) {
+	char why[200];
+	switch (np_image_probe(path, &img->pixel_width, &img->pixel_height, &img->is_jpeg, why,
+			       sizeof why)) {
 	case NP_IMG_OK:
 		return np_picture_size_ok(c, at, file, img->pixel_width, img->pixel_height);
 	case NP_IMG_CANNOT_OPEN:
@@ -72,8 +74,7 @@ static int probe(struct np_pctx *c, const struct np_mark *at, const char *file,
 		return -1;
 	case NP_IMG_CORRUPT:
 	default:
-		np_ps_error(c, at, "picture '%s' is damaged: no readable size in its header",
-			    file);
+		np_ps_error(c, at, "picture '%s' is damaged: %s", file, why);
 		return -1;
 	}
 }

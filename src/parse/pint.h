@@ -140,9 +140,11 @@ int np_ps_length(struct np_pctx *c, const struct np_yt_node *n, const char *key,
 
 enum np_image_probe { NP_IMG_OK, NP_IMG_CANNOT_OPEN, NP_IMG_NOT_IMAGE, NP_IMG_CORRUPT };
 
-/* Reads the pixel size of a PNG (IHDR) or JPEG (SOF marker) file. On
- * NP_IMG_CANNOT_OPEN, errno is set. */
-enum np_image_probe np_image_probe(const char *path, int *width, int *height, int *is_jpeg);
+/* Reads the pixel size of a PNG (IHDR) or JPEG (libjpeg's header) file. On
+ * NP_IMG_CANNOT_OPEN, errno is set; on NP_IMG_CORRUPT, why says what is wrong
+ * with the header. */
+enum np_image_probe np_image_probe(const char *path, int *width, int *height, int *is_jpeg,
+				   char *why, size_t nwhy);
 
 /* ---- picture.c ----------------------------------------------------------- */
 
