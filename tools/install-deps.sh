@@ -12,6 +12,8 @@ packages=(
 	build-essential meson ninja-build pkg-config
 	libcairo2-dev libpango1.0-dev libharfbuzz-dev libyaml-dev libhyphen-dev libpng-dev
 	libjpeg62-turbo-dev libfontconfig-dev fontconfig
+	# the post-steps over the PDF (src/press/place*.c), PDF ads in previews
+	libqpdf-dev libpoppler-glib-dev
 	# hyphenation dictionaries (/usr/share/hyphen)
 	hyphen-en-us hyphen-en-gb hyphen-ru hyphen-uk hyphen-de hyphen-fr
 	# tests: check_output.py, qpdf --check, pdffonts

@@ -9,6 +9,8 @@
 #include <string.h>
 
 #include "np_config.h"
+#include "render/pictures.h"
+#include "render/post.h"
 #include "render/render_int.h"
 #include "util/atomic.h"
 
@@ -91,7 +93,7 @@ static void outline(cairo_surface_t *s, const struct np_doc *doc, const struct n
 }
 
 static int write_png(const struct np_page *pg, const struct np_layout *l, FILE *fp,
-		     const struct np_render_opts *o, const char **lost)
+		     const struct np_render_opts *o, struct np_pictures *pics)
 {
 	double scale = (o->dpi > 0 ? o->dpi : 96) / 72.0;
 	int w = (int)(pg->width * scale + 0.5), h = (int)(pg->height * scale + 0.5);
@@ -100,22 +102,22 @@ static int write_png(const struct np_page *pg, const struct np_layout *l, FILE *
 	cairo_set_source_rgb(cr, 1, 1, 1);
 	cairo_paint(cr);
 	cairo_scale(cr, scale, scale);
-	*lost = np_draw_page(cr, pg, l, o->debug);
+	int rc = np_draw_page(cr, pg, l, o->debug, pics);
 	cairo_destroy(cr);
-	int rc = np_png_write(s, fp);
+	rc = rc < 0 ? rc : np_png_write(s, fp);
 	cairo_surface_destroy(s);
 	return rc;
 }
 
 static int write_svg(const struct np_page *pg, const struct np_layout *l, FILE *fp,
-		     const struct np_render_opts *o, const char **lost)
+		     const struct np_render_opts *o, struct np_pictures *pics)
 {
 	cairo_surface_t *s = cairo_svg_surface_create_for_stream(np_write_fp, fp, pg->width, pg->height);
 	cairo_t *cr = cairo_create(s);
-	*lost = np_draw_page(cr, pg, l, o->debug);
+	int rc = np_draw_page(cr, pg, l, o->debug, pics);
 	cairo_destroy(cr);
 	cairo_surface_finish(s);
-	int rc = cairo_surface_status(s) == CAIRO_STATUS_SUCCESS ? 0 : -1;
+	rc = rc == 0 && cairo_surface_status(s) == CAIRO_STATUS_SUCCESS ? 0 : -1;
 	cairo_surface_destroy(s);
 	return rc;
 }
@@ -133,6 +135,7 @@ struct np_renderer {
 	int failed;
 	struct np_atomic *pages; /* PNG, SVG: page files written, renamed at the end */
 	size_t npages;
+	struct np_pictures *pics; /* outlives every surface drawn with it */
 };
 
 void np_pdf_metadata(cairo_surface_t *s, const char *title, const char *author, const char *iso)
@@ -163,10 +166,21 @@ struct np_renderer *np_renderer_open(const char *path, const struct np_render_op
 	r->o = *o;
 	r->d = d;
 	r->layout = l;
+	/* previews: PNG at its dpi, SVG pictures at 96 ppi */
+	double px_per_pt = o->format == NP_FMT_PNG ? (o->dpi > 0 ? o->dpi : 96) / 72.0
+			   : o->format == NP_FMT_SVG ? 96 / 72.0 : 1;
+	r->pics = np_pictures_new(o->format, px_per_pt, l->page_width, l->page_height, d);
+	if (!r->pics) {
+		np_diag_add(d, NP_ERROR, NULL, "cannot write '%s': out of memory", path);
+		free(r->path);
+		free(r);
+		return NULL;
+	}
 	if (o->format != NP_FMT_PDF)
 		return r;
 	if (np_atomic_open(&r->pdf, path) < 0) {
 		np_diag_add(d, NP_ERROR, NULL, "cannot write '%s': %s", path, strerror(errno));
+		np_pictures_free(r->pics);
 		free(r->path);
 		free(r);
 		return NULL;
@@ -176,15 +190,6 @@ struct np_renderer *np_renderer_open(const char *path, const struct np_render_op
 	np_pdf_metadata(r->surface, title, author, date);
 	r->cr = cairo_create(r->surface);
 	return r;
-}
-
-/* A picture the parser accepted but that cannot be decoded (damaged after
- * its header) is left out of the page: say so rather than draw a hole. */
-static void picture_lost(struct np_renderer *r, const struct np_page *pg, const char *path)
-{
-	if (path)
-		np_diag_add(r->d, NP_WARNING, NULL,
-			    "picture '%s' cannot be decoded: left out of page %s", path, pg->label);
 }
 
 /* One page file (PNG, SVG), written whole. */
@@ -198,16 +203,15 @@ static int page_file(struct np_renderer *r, const struct np_page *pg)
 		free(p);
 		return -1;
 	}
-	const char *lost = NULL;
-	int rc = r->o.format == NP_FMT_PNG ? write_png(pg, r->layout, a.fp, &r->o, &lost)
-					   : write_svg(pg, r->layout, a.fp, &r->o, &lost);
-	picture_lost(r, pg, lost);
+	int rc = r->o.format == NP_FMT_PNG ? write_png(pg, r->layout, a.fp, &r->o, r->pics)
+					   : write_svg(pg, r->layout, a.fp, &r->o, r->pics);
 	struct np_atomic *v = rc == 0 ? realloc(r->pages, (r->npages + 1) * sizeof *v) : NULL;
 	if (v)
 		r->pages = v;
 	if (!v || np_atomic_close(&a) < 0) {
 		np_atomic_abort(&a);
-		np_diag_add(r->d, NP_ERROR, NULL, "cannot write '%s'", p);
+		if (rc == 0) /* else the pictures said why */
+			np_diag_add(r->d, NP_ERROR, NULL, "cannot write '%s'", p);
 		free(p);
 		return -1;
 	}
@@ -225,9 +229,9 @@ int np_renderer_page(struct np_renderer *r, const struct np_page *pg)
 		return r->failed ? -1 : 0;
 	}
 	cairo_pdf_surface_set_size(r->surface, pg->width, pg->height);
-	picture_lost(r, pg, np_draw_page(r->cr, pg, r->layout, r->o.debug));
+	r->failed = np_draw_page(r->cr, pg, r->layout, r->o.debug, r->pics) < 0;
 	cairo_show_page(r->cr);
-	return 0;
+	return r->failed ? -1 : 0;
 }
 
 int np_renderer_close(struct np_renderer *r, const struct np_doc *doc, int commit)
@@ -243,11 +247,19 @@ int np_renderer_close(struct np_renderer *r, const struct np_doc *doc, int commi
 		if (cairo_surface_status(r->surface) != CAIRO_STATUS_SUCCESS)
 			rc = -1;
 		cairo_surface_destroy(r->surface);
+		char why[256];
+		int said = 0;
+		if (commit && rc == 0 && np_post_needed(r->pics) &&
+		    np_post_file(r->pdf.fp, r->pdf.tmp, r->pics, why, sizeof why) < 0) {
+			np_diag_add(r->d, NP_ERROR, NULL, "cannot write '%s': %s", r->path, why);
+			rc = -1;
+			said = 1;
+		}
 		if (commit && rc == 0)
 			rc = np_atomic_commit(&r->pdf);
 		else
 			np_atomic_abort(&r->pdf);
-		if (commit && rc < 0)
+		if (commit && rc < 0 && !said)
 			np_diag_add(r->d, NP_ERROR, NULL, "cannot write '%s'", r->path);
 	}
 	/* page files: all renamed into place, or none (each stays whole) */
@@ -261,6 +273,7 @@ int np_renderer_close(struct np_renderer *r, const struct np_doc *doc, int commi
 		free(target);
 	}
 	free(r->pages);
+	np_pictures_free(r->pics);
 	free(r->path);
 	free(r);
 	return commit ? rc : 0;

@@ -1,0 +1,48 @@
+/* pictures.h - the pictures of one render (one output), each file decoded at
+ * most once and only as far as the output needs it.
+ *
+ * A picture is known by its file's identity (device and inode), so the same
+ * file under two spellings is one picture. What is held per file:
+ *   PDF:  a JPEG's bytes, attached to a 1 x 1 stand-in surface (Cairo writes
+ *         the bytes as they are, DCTDecode, grey, RGB or CMYK, sized by the
+ *         drawing matrix): never decoded; a PNG decoded whole (Cairo needs its
+ *         pixels to write it).
+ *   PNG, SVG previews: a JPEG decoded with libjpeg-turbo at the smallest
+ *         scale (1/8 .. 8/8) that still covers the page at the output's
+ *         resolution, CMYK turned into RGB; a PNG decoded by Cairo.
+ * Decoded pixels count against a budget per render; passing it is an error.
+ * The cache must outlive every Cairo surface drawn with it (the stand-ins
+ * point into its bytes).
+ */
+#ifndef NP_RENDER_PICTURES_H
+#define NP_RENDER_PICTURES_H
+
+#include <cairo.h>
+
+#include "render/render.h"
+
+/* Decoded pixels a render may hold (JPEGs passed through to a PDF do not
+ * count): 100 megapixels, 400 MB at Cairo's 4 bytes a pixel. */
+#define NP_RENDER_MAX_DECODED_PIXELS 100000000LL
+
+struct np_pictures;
+
+/* px_per_pt: the output's resolution (PNG: dpi / 72); page_w, page_h: the
+ * largest page, in pt. d receives the warnings and the budget error (may be
+ * NULL: then nothing is said). NULL when out of memory. */
+struct np_pictures *np_pictures_new(enum np_format format, double px_per_pt, double page_w,
+				    double page_h, struct np_diags *d);
+void np_pictures_free(struct np_pictures *p);
+/* A new page begins (label for the messages): a picture drawn twice on one
+ * page is drawn from two surfaces, since Cairo 1.16 names one surface twice
+ * in a page's resources (a duplicate key qpdf --check warns about). */
+void np_pictures_page(struct np_pictures *p, const char *label);
+/* The surface to draw the picture at path with (a reference the caller
+ * destroys), or NULL when it cannot be decoded (warned once). -1 when the
+ * decoding budget is passed (an error in d), else 0. */
+int np_pictures_get(struct np_pictures *p, const char *path, cairo_surface_t **out);
+/* 1 when a CMYK JPEG stored inverted (Adobe) went into the PDF: it needs
+ * /Decode, which Cairo does not write (press/place_jpeg_cmyk.c adds it). */
+int np_pictures_inverted_cmyk(const struct np_pictures *p);
+
+#endif

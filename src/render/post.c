@@ -1,0 +1,65 @@
+/* post.c - running the post-steps over a rendered PDF, in memory or in the
+ * temporary file an output is written to before it is renamed into place. */
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "press/place.h"
+#include "render/post.h"
+
+int np_post_needed(const struct np_pictures *pics)
+{
+	return np_pictures_inverted_cmyk(pics);
+}
+
+int np_post_buffer(unsigned char **buf, size_t *len, const struct np_pictures *pics, char *why,
+		   size_t nwhy)
+{
+	if (np_pictures_inverted_cmyk(pics)) {
+		unsigned char *out;
+		size_t n;
+		if (np_place_jpeg_cmyk(*buf, *len, &out, &n, why, nwhy) < 0)
+			return -1;
+		free(*buf);
+		*buf = out;
+		*len = n;
+	}
+	return 0;
+}
+
+static unsigned char *slurp(const char *path, size_t *len)
+{
+	FILE *f = fopen(path, "rb");
+	if (!f)
+		return NULL;
+	unsigned char *buf = NULL;
+	long n = fseek(f, 0, SEEK_END) == 0 ? ftell(f) : -1;
+	if (n >= 0 && fseek(f, 0, SEEK_SET) == 0 && (buf = malloc((size_t)n + 1)) &&
+	    fread(buf, 1, (size_t)n, f) != (size_t)n) {
+		free(buf);
+		buf = NULL;
+	}
+	fclose(f);
+	*len = (size_t)n;
+	return buf;
+}
+
+int np_post_file(FILE *fp, const char *path, const struct np_pictures *pics, char *why,
+		 size_t nwhy)
+{
+	size_t len = 0;
+	unsigned char *buf = fflush(fp) == 0 ? slurp(path, &len) : NULL;
+	if (!buf) {
+		snprintf(why, nwhy, "%s", strerror(errno ? errno : EIO));
+		return -1;
+	}
+	int rc = np_post_buffer(&buf, &len, pics, why, nwhy);
+	if (rc == 0 && (ftruncate(fileno(fp), 0) < 0 || fseek(fp, 0, SEEK_SET) < 0 ||
+			fwrite(buf, 1, len, fp) != len || fflush(fp) != 0)) {
+		snprintf(why, nwhy, "%s", strerror(errno ? errno : EIO));
+		rc = -1;
+	}
+	free(buf);
+	return rc;
+}
