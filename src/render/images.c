@@ -12,7 +12,8 @@ int np_draw_images(cairo_t *cr, const struct np_page *pg, struct np_pictures *pi
 		if (!f->image)
 			continue;
 		cairo_surface_t *s;
-		if (np_pictures_get(pics, f->image, &s) < 0)
+		int again;
+		if (np_pictures_get(pics, f->image, &s, &again) < 0)
 			return -1;
 		if (!s)
 			continue;
@@ -20,10 +21,16 @@ int np_draw_images(cairo_t *cr, const struct np_page *pg, struct np_pictures *pi
 		cairo_save(cr);
 		cairo_rectangle(cr, f->x, f->clip_y, f->w, f->clip_h);
 		cairo_clip(cr);
+		if (again)
+			cairo_push_group(cr);
 		cairo_translate(cr, f->img_x, f->img_y);
 		cairo_scale(cr, f->img_w / w, f->img_h / h);
 		cairo_set_source_surface(cr, s, 0, 0);
 		cairo_paint(cr);
+		if (again) {
+			cairo_pop_group_to_source(cr);
+			cairo_paint(cr);
+		}
 		cairo_restore(cr);
 		cairo_surface_destroy(s);
 	}

@@ -18,7 +18,6 @@ struct entry {
 	unsigned char *bytes;     /* a JPEG's file, when the surface carries it */
 	size_t len;
 	unsigned page;            /* the page it was last drawn on */
-	int stand_in;             /* surface is a PDF JPEG's 1 x 1 stand-in */
 };
 
 struct np_pictures {
@@ -150,7 +149,6 @@ static int load_jpeg(struct np_pictures *p, struct entry *e, const char *path)
 		}
 		p->inverted_cmyk |= np_jpeg_inverted(&info);
 		e->surface = stand_in(e->bytes, e->len);
-		e->stand_in = 1;
 		return 0;
 	}
 	int damaged, over;
@@ -201,6 +199,31 @@ static int png_size(const char *path, long long *w, long long *h)
 	return 0;
 }
 
+/* A preview's PNG larger than the page needs, scaled down once (libpng has
+ * no scaled decoding), so that each drawing of it filters a page's pixels,
+ * not the file's. Takes s. */
+static cairo_surface_t *shrink(cairo_surface_t *s, int min_w, int min_h)
+{
+	int w = cairo_image_surface_get_width(s), h = cairo_image_surface_get_height(s);
+	double f = (double)min_w / w > (double)min_h / h ? (double)min_w / w : (double)min_h / h;
+	if (f > 0.5)
+		return s; /* not worth a pass */
+	int sw = (int)(w * f + 1), sh = (int)(h * f + 1);
+	cairo_surface_t *t = cairo_image_surface_create(cairo_image_surface_get_format(s), sw, sh);
+	cairo_t *cr = cairo_create(t);
+	cairo_scale(cr, (double)sw / w, (double)sh / h);
+	cairo_set_source_surface(cr, s, 0, 0);
+	cairo_set_operator(cr, CAIRO_OPERATOR_SOURCE);
+	cairo_paint(cr);
+	cairo_destroy(cr);
+	if (cairo_surface_status(t) != CAIRO_STATUS_SUCCESS) {
+		cairo_surface_destroy(t);
+		return s;
+	}
+	cairo_surface_destroy(s);
+	return t;
+}
+
 static int load_png(struct np_pictures *p, struct entry *e, const char *path)
 {
 	long long w, h;
@@ -218,7 +241,7 @@ static int load_png(struct np_pictures *p, struct entry *e, const char *path)
 		cairo_surface_destroy(s);
 		return 0;
 	}
-	e->surface = s;
+	e->surface = p->format == NP_FMT_PDF ? s : shrink(s, p->min_w, p->min_h);
 	p->decoded += w * h;
 	return 0;
 }
@@ -234,28 +257,10 @@ static int is_jpeg(const char *path)
 	return n == 3 && sig[0] == 0xff && sig[1] == 0xd8 && sig[2] == 0xff;
 }
 
-/* A second surface over the same pixels (and bytes), for a second drawing
- * on one page. */
-static cairo_surface_t *twin(const struct entry *e)
-{
-	cairo_surface_t *s = e->surface;
-	if (e->stand_in)
-		return stand_in(e->bytes, e->len);
-	cairo_surface_t *t = cairo_image_surface_create_for_data(
-		cairo_image_surface_get_data(s), cairo_image_surface_get_format(s),
-		cairo_image_surface_get_width(s), cairo_image_surface_get_height(s),
-		cairo_image_surface_get_stride(s));
-	const unsigned char *mime;
-	unsigned long len;
-	cairo_surface_get_mime_data(s, CAIRO_MIME_TYPE_JPEG, &mime, &len);
-	if (mime)
-		cairo_surface_set_mime_data(t, CAIRO_MIME_TYPE_JPEG, mime, len, NULL, NULL);
-	return t;
-}
-
-int np_pictures_get(struct np_pictures *p, const char *path, cairo_surface_t **out)
+int np_pictures_get(struct np_pictures *p, const char *path, cairo_surface_t **out, int *again)
 {
 	*out = NULL;
+	*again = 0;
 	struct stat st;
 	if (stat(path, &st) < 0) {
 		warn(p, "picture '%s' cannot be read (%s): left out of page %s", path,
@@ -279,7 +284,8 @@ int np_pictures_get(struct np_pictures *p, const char *path, cairo_surface_t **o
 	}
 	if (!e->surface)
 		return 0;
-	*out = e->page == p->page ? twin(e) : cairo_surface_reference(e->surface);
+	*out = cairo_surface_reference(e->surface);
+	*again = e->page == p->page;
 	e->page = p->page;
 	return 0;
 }

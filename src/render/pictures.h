@@ -33,14 +33,16 @@ struct np_pictures;
 struct np_pictures *np_pictures_new(enum np_format format, double px_per_pt, double page_w,
 				    double page_h, struct np_diags *d);
 void np_pictures_free(struct np_pictures *p);
-/* A new page begins (label for the messages): a picture drawn twice on one
- * page is drawn from two surfaces, since Cairo 1.16 names one surface twice
- * in a page's resources (a duplicate key qpdf --check warns about). */
+/* A new page begins (label for the messages). */
 void np_pictures_page(struct np_pictures *p, const char *label);
 /* The surface to draw the picture at path with (a reference the caller
- * destroys), or NULL when it cannot be decoded (warned once). -1 when the
- * decoding budget is passed (an error in d), else 0. */
-int np_pictures_get(struct np_pictures *p, const char *path, cairo_surface_t **out);
+ * destroys), or NULL when it cannot be decoded (warned once). *again is set
+ * when it was drawn on this page already: Cairo 1.16 then names the surface
+ * twice in the page's resources (a duplicate key qpdf --check warns about),
+ * so the caller draws it inside a group, which has resources of its own and
+ * shares the one image. -1 when the decoding budget is passed (an error in
+ * d), else 0. */
+int np_pictures_get(struct np_pictures *p, const char *path, cairo_surface_t **out, int *again);
 /* 1 when a CMYK JPEG stored inverted (Adobe) went into the PDF: it needs
  * /Decode, which Cairo does not write (press/place_jpeg_cmyk.c adds it). */
 int np_pictures_inverted_cmyk(const struct np_pictures *p);
