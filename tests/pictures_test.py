@@ -53,8 +53,19 @@ def run(args, want, env=None):
     return p.stderr
 
 
+_PNG = {}
+
+
 def png_pixel(path, x, y):
-    """(r, g, b) at (x, y) of an 8-bit RGB or RGBA PNG, any row filters."""
+    """(r, g, b) at (x, y) of an 8-bit RGB or RGBA PNG, any row filters (the
+    file decoded once)."""
+    if path not in _PNG:
+        _PNG[path] = png_rows(path)
+    rows, bpp = _PNG[path]
+    return tuple(rows[y][x * bpp:x * bpp + 3])
+
+
+def png_rows(path):
     data = open(path, "rb").read()
     i, idat = 8, b""
     while i < len(data):
@@ -69,25 +80,28 @@ def png_pixel(path, x, y):
     bpp = {2: 3, 6: 4}[ctype]
     stride = w * bpp
     prev = bytearray(stride)
-    for r in range(y + 1):
+    rows = []
+    for r in range(h):
         f = raw[r * (stride + 1)]
         line = bytearray(raw[r * (stride + 1) + 1:(r + 1) * (stride + 1)])
-        for k in range(stride):
-            a = line[k - bpp] if k >= bpp else 0
-            b = prev[k]
-            c = prev[k - bpp] if k >= bpp else 0
-            if f == 1:
-                line[k] = (line[k] + a) & 255
-            elif f == 2:
-                line[k] = (line[k] + b) & 255
-            elif f == 3:
-                line[k] = (line[k] + (a + b) // 2) & 255
-            elif f == 4:
-                p = a + b - c
-                pa, pb, pc = abs(p - a), abs(p - b), abs(p - c)
-                line[k] = (line[k] + (a if pa <= pb and pa <= pc else b if pb <= pc else c)) & 255
+        if f:
+            for k in range(stride):
+                a = line[k - bpp] if k >= bpp else 0
+                b = prev[k]
+                c = prev[k - bpp] if k >= bpp else 0
+                if f == 1:
+                    line[k] = (line[k] + a) & 255
+                elif f == 2:
+                    line[k] = (line[k] + b) & 255
+                elif f == 3:
+                    line[k] = (line[k] + (a + b) // 2) & 255
+                elif f == 4:
+                    p = a + b - c
+                    pa, pb, pc = abs(p - a), abs(p - b), abs(p - c)
+                    line[k] = (line[k] + (a if pa <= pb and pa <= pc else b if pb <= pc else c)) & 255
+        rows.append(line)
         prev = line
-    return tuple(prev[x * bpp:x * bpp + 3])
+    return rows, bpp
 
 
 def near(got, want, tol=40):
@@ -300,6 +314,136 @@ def case_budget(np, fx, d):
     left = [n for n in os.listdir(d) if n.startswith("o")]
     if left:
         raise Fail("written: %s" % left)
+
+
+# ---------------------------------------------------------------- PDF pictures
+
+AD_WORDS = "Visit the Zanzibar quokka emporium for the finest xylophones."
+
+
+def ad_pdf(np, d):
+    """A PDF made by newsprint itself (its fonts embedded): the advertisement."""
+    src = os.path.join(d, "adsrc.yaml")
+    with open(src, "w") as f:
+        f.write("id: adsrc\nheadline: Zanzibar Quokka Emporium\nbody:\n  - \"%s\"\n" % AD_WORDS)
+    run([np, "render", src, "-o", os.path.join(d, "ad.pdf")], 0)
+
+
+def edition(np, d, ads):
+    ad_pdf(np, d)
+    with open(os.path.join(ROOT, "examples", "commonwealth.yaml")) as f:
+        story = f.read()
+    with open(os.path.join(d, "story.yaml"), "w") as f:
+        f.write(story)
+    path = os.path.join(d, "issue.yaml")
+    with open(path, "w") as f:
+        f.write("issue:\n  name: The Test Courier\n  date: 2024-10-15\n  layout: tabloid\n"
+                "  pages:\n    - template: front\n      stories:\n"
+                "        - {article: story.yaml, columns: [1, 5], depth: 60}\n"
+                "      ads:\n" + "".join("        - %s\n" % a for a in ads))
+    return path
+
+
+def words_in(pdf, word):
+    """[(x0, y0, x1, y1)] of each occurrence of word (pdftotext -bbox)."""
+    out = subprocess.run(["pdftotext", "-bbox", pdf, "-"], capture_output=True, text=True,
+                         check=True).stdout
+    return [tuple(float(v) for v in m[:4]) for m in re.findall(
+        r'xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">%s<' % word, out)]
+
+
+def inside(b, f, tol=0.5):
+    return (b[0] >= f["x"] - tol and b[2] <= f["x"] + f["w"] + tol and
+            b[1] >= f["y"] - tol and b[3] <= f["y"] + f["h"] + tol)
+
+
+def frames_of(report_path, kind):
+    with open(report_path) as f:
+        rep = json.load(f)
+    return [fr for p in rep["pages"] for fr in p["frames"] if fr["kind"] == kind]
+
+
+def dark_pixels(png, f, dpi):
+    """How many pixels of frame f in the preview are dark (decodes the rows)."""
+    s = dpi / 72.0
+    n = 0
+    for y in range(int(f["y"] * s) + 1, int((f["y"] + f["h"]) * s) - 1, 2):
+        for x in range(int(f["x"] * s) + 1, int((f["x"] + f["w"]) * s) - 1, 3):
+            if sum(png_pixel(png, x, y)) < 300:
+                n += 1
+        if n:
+            return n
+    return n
+
+
+def case_ad_pdf(np, fx, d):
+    """Two advertisements naming a PDF (its first page, and `page: 1`): the
+    page is placed in each slot, its text there and nowhere else, the fonts
+    it brings copied along (qpdf --check passes)."""
+    issue = edition(np, d, ["{columns: [1, 3], top: 61, depth: foot, image: ad.pdf}",
+                            "{columns: [4, 5], top: 61, depth: foot, image: ad.pdf, page: 1}"])
+    pdf, rep = os.path.join(d, "o.pdf"), os.path.join(d, "o.json")
+    run([np, "render", issue, "-o", pdf, "--report", rep], 0)
+    qpdf_check(pdf)
+    ads = frames_of(rep, "ad")
+    for word in ("Zanzibar", "xylophones."):
+        found = words_in(pdf, word)
+        placed = [sum(inside(b, f) for b in found) for f in ads]
+        # the headline and the body each name Zanzibar once
+        want = 2 if word == "Zanzibar" else 1
+        if placed != [want, want] or len(found) != 2 * want:
+            raise Fail("'%s' at %s; ad slots %s" % (word, found, [(f["x"], f["y"], f["w"], f["h"])
+                                                                  for f in ads]))
+
+
+def case_ad_pdf_preview(np, fx, d):
+    """The PNG preview draws the PDF advertisement with poppler (the slot is
+    not blank); SVG too."""
+    issue = edition(np, d, ["{columns: [1, 5], top: 61, depth: foot, image: ad.pdf}"])
+    rep = os.path.join(d, "o.json")
+    err = run([np, "render", issue, "-o", os.path.join(d, "o.png"), "--dpi", "30",
+               "--report", rep], 0)
+    if "cannot be drawn" in err:
+        raise Fail(err)
+    if not dark_pixels(os.path.join(d, "o-1.png"), frames_of(rep, "ad")[0], 30):
+        raise Fail("the advertisement's slot is blank in the preview")
+    run([np, "render", issue, "-o", os.path.join(d, "o.svg")], 0)
+
+
+def case_picture_pdf(np, fx, d):
+    """An article's picture may be a PDF: its page is in the image frame."""
+    ad_pdf(np, d)
+    yaml = article(d, "pdfpic", ["ad.pdf"])
+    pdf, rep = os.path.join(d, "o.pdf"), os.path.join(d, "o.json")
+    err = run([np, "render", yaml, "-o", pdf, "--report", rep], 0)
+    if "pixels per inch" in err:
+        raise Fail("a PDF has no pixels:\n" + err)
+    qpdf_check(pdf)
+    found = words_in(pdf, "xylophones.")
+    frames = image_frames(rep)
+    if len(found) != 1 or not inside(found[0], frames[0][1]):
+        raise Fail("the PDF's text at %s, the image frame %s" % (found, frames[0][1]))
+
+
+def case_pdf_page_errors(np, fx, d):
+    """`page:` beyond the PDF's pages, or on a JPEG: errors at the page key."""
+    ad_pdf(np, d)
+    run([fx, "rgb", os.path.join(d, "p.jpg"), "40", "30", "200", "40", "40"], 0)
+    for files, extra, msg in (
+            ("ad.pdf", "    page: 3\n", r":\d+:5: error: 'ad\.pdf' has 1 page: there is no page 3"),
+            ("p.jpg", "    page: 1\n", r":\d+:5: error: 'page' is for PDF files: 'p\.jpg' is a JPEG")):
+        yaml = article(d, "bad", [files])
+        with open(yaml, "a") as f:
+            f.write(extra)
+        err = run([np, "render", yaml, "-o", os.path.join(d, "o.pdf")], 1)
+        if not re.search(msg, err):
+            raise Fail("expected /%s/:\n%s" % (msg, err))
+    issue = edition(np, d, ["{columns: [1, 3], top: 61, depth: foot, image: ad.pdf, page: 2}"])
+    err = run([np, "render", issue, "-o", os.path.join(d, "o.pdf")], 1)
+    if not re.search(r"issue\.yaml:\d+:\d+: error: 'ad\.pdf' has 1 page: there is no page 2", err):
+        raise Fail(err)
+    if os.path.exists(os.path.join(d, "o.pdf")):
+        raise Fail("o.pdf written")
 
 
 CASES = {name[5:].replace("_", "-"): fn for name, fn in globals().items()

@@ -1,8 +1,9 @@
 /* image.c - pixel sizes of pictures, read from the file header alone: the
  * PNG IHDR chunk, or the JPEG header as libjpeg-turbo reads it (its frame
- * size, and a kind of JPEG it can decode). */
+ * size, and a kind of JPEG it can decode); a PDF's page size, by libqpdf. */
 #include "parse/pint.h"
 #include "util/jpeg_info.h"
+#include "util/pdf_info.h"
 
 #include <errno.h>
 #include <stdio.h>
@@ -40,9 +41,28 @@ static enum np_image_probe jpeg(FILE *f, int *w, int *h, char *why, size_t nwhy)
 	return NP_IMG_OK;
 }
 
-enum np_image_probe np_image_probe(const char *path, int *width, int *height, int *is_jpeg,
+/* A PDF's page count, and the size of the page asked for (libqpdf) */
+static enum np_image_probe pdf(const char *path, int page, struct np_image_head *h, char *why,
+			       size_t nwhy)
+{
+	struct np_pdf_info info;
+	if (np_pdf_info(path, page ? page : 1, &info) < 0) {
+		snprintf(why, nwhy, "%s", info.why);
+		return NP_IMG_CORRUPT;
+	}
+	h->npages = info.npages;
+	h->width = (int)(info.box[2] - info.box[0] + 0.5);
+	h->height = (int)(info.box[3] - info.box[1] + 0.5);
+	h->width = h->width < 1 ? 1 : h->width;
+	h->height = h->height < 1 ? 1 : h->height;
+	return NP_IMG_OK;
+}
+
+enum np_image_probe np_image_probe(const char *path, int page, struct np_image_head *h,
 				   char *why, size_t nwhy)
 {
+	int *width = &h->width, *height = &h->height, *is_jpeg = &h->is_jpeg;
+	*h = (struct np_image_head){0};
 	snprintf(why, nwhy, "no readable size in its header");
 	static const unsigned char png_sig[8] = {0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'};
 	FILE *f = fopen(path, "rb");
@@ -64,6 +84,10 @@ enum np_image_probe np_image_probe(const char *path, int *width, int *height, in
 		*is_jpeg = 1;
 		rewind(f);
 		r = jpeg(f, width, height, why, nwhy);
+	} else if (n >= 5 && memcmp(sig, "%PDF-", 5) == 0) {
+		h->is_pdf = 1;
+		fclose(f);
+		return pdf(path, page, h, why, nwhy);
 	}
 	fclose(f);
 	return r;

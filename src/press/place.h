@@ -14,4 +14,21 @@
 int np_place_jpeg_cmyk(const unsigned char *in, size_t len, unsigned char **out,
 		       size_t *outlen, char *why, size_t nwhy);
 
+/* A page of another PDF to place on a page of ours. Lengths in pt, from the
+ * top-left corner of our page, y down (the frames' coordinates). */
+struct np_pdf_placement {
+	char *path;      /* the PDF (owned by whoever made the list) */
+	int page;        /* its page, 1-based */
+	int out_page;    /* our page, 0-based */
+	double x, y, w, h;                   /* where its page box is drawn */
+	double clip_x, clip_y, clip_w, clip_h; /* the part shown */
+};
+
+/* Places each page of v (n of them) on its page of in: the page becomes a
+ * form XObject (its content, its resources copied by qpdf, its box as
+ * /BBox), drawn scaled into its rectangle and clipped, after what Cairo drew
+ * (in a q/Q of its own). *out is malloc'd. 0, or -1 with why filled. */
+int np_place_pdf(const unsigned char *in, size_t len, const struct np_pdf_placement *v,
+		 size_t n, unsigned char **out, size_t *outlen, char *why, size_t nwhy);
+
 #endif

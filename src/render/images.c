@@ -11,6 +11,11 @@ int np_draw_images(cairo_t *cr, const struct np_page *pg, struct np_pictures *pi
 		const struct np_frame *f = &pg->frames[i];
 		if (!f->image)
 			continue;
+		if (f->image_pdf) {
+			if (np_pictures_pdf(pics, cr, f) < 0)
+				return -1;
+			continue;
+		}
 		cairo_surface_t *s;
 		int again;
 		if (np_pictures_get(pics, f->image, &s, &again) < 0)

@@ -6,7 +6,10 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "flow/flow.h"
+#include "press/place.h"
 #include "render/jpeg_decode.h"
+#include "render/pdf_preview.h"
 #include "render/pictures.h"
 #include "util/grow.h"
 #include "util/jpeg_info.h"
@@ -18,6 +21,8 @@ struct entry {
 	unsigned char *bytes;     /* a JPEG's file, when the surface carries it */
 	size_t len;
 	unsigned page;            /* the page it was last drawn on */
+	struct np_pdf_doc *doc;   /* a PDF in a preview */
+	int failed;               /* a PDF that poppler cannot open (warned) */
 };
 
 struct np_pictures {
@@ -30,6 +35,8 @@ struct np_pictures {
 	unsigned page;      /* pages begun */
 	const char *label;  /* of the page being drawn */
 	int inverted_cmyk;
+	struct np_pdf_placement *placed; /* PDF output: pages of PDFs to place */
+	size_t nplaced, capplaced;
 };
 
 struct np_pictures *np_pictures_new(enum np_format format, double px_per_pt, double page_w,
@@ -53,8 +60,12 @@ void np_pictures_free(struct np_pictures *p)
 		if (p->v[i].surface)
 			cairo_surface_destroy(p->v[i].surface);
 		free(p->v[i].bytes);
+		np_pdf_preview_close(p->v[i].doc);
 	}
 	free(p->v);
+	for (size_t i = 0; i < p->nplaced; i++)
+		free(p->placed[i].path);
+	free(p->placed);
 	free(p);
 }
 
@@ -257,35 +268,93 @@ static int is_jpeg(const char *path)
 	return n == 3 && sig[0] == 0xff && sig[1] == 0xd8 && sig[2] == 0xff;
 }
 
+/* The entry of the file at path, made empty when new (*fresh set); NULL
+ * when it cannot be read or out of memory (warned). */
+static struct entry *find(struct np_pictures *p, const char *path, int *fresh)
+{
+	struct stat st;
+	*fresh = 0;
+	if (stat(path, &st) < 0) {
+		warn(p, "picture '%s' cannot be read (%s): left out of page %s", path,
+		     strerror(errno));
+		return NULL;
+	}
+	for (size_t i = 0; i < p->n; i++)
+		if (p->v[i].dev == st.st_dev && p->v[i].ino == st.st_ino)
+			return &p->v[i];
+	if (np_grow((void **)&p->v, &p->cap, p->n, sizeof *p->v, 8) < 0) {
+		warn(p, "picture '%s' cannot be read (%s): left out of page %s", path,
+		     "out of memory");
+		return NULL;
+	}
+	*fresh = 1;
+	struct entry *e = &p->v[p->n++];
+	*e = (struct entry){.dev = st.st_dev, .ino = st.st_ino};
+	return e;
+}
+
 int np_pictures_get(struct np_pictures *p, const char *path, cairo_surface_t **out, int *again)
 {
 	*out = NULL;
 	*again = 0;
-	struct stat st;
-	if (stat(path, &st) < 0) {
-		warn(p, "picture '%s' cannot be read (%s): left out of page %s", path,
-		     strerror(errno));
+	int fresh;
+	struct entry *e = find(p, path, &fresh);
+	if (!e)
 		return 0;
-	}
-	struct entry *e = NULL;
-	for (size_t i = 0; i < p->n && !e; i++)
-		if (p->v[i].dev == st.st_dev && p->v[i].ino == st.st_ino)
-			e = &p->v[i];
-	if (!e) {
-		if (np_grow((void **)&p->v, &p->cap, p->n, sizeof *p->v, 8) < 0) {
-			warn(p, "picture '%s' cannot be read (%s): left out of page %s", path,
-			     "out of memory");
-			return 0;
-		}
-		e = &p->v[p->n++];
-		*e = (struct entry){.dev = st.st_dev, .ino = st.st_ino};
-		if ((is_jpeg(path) ? load_jpeg(p, e, path) : load_png(p, e, path)) < 0)
-			return -1;
-	}
+	if (fresh && (is_jpeg(path) ? load_jpeg(p, e, path) : load_png(p, e, path)) < 0)
+		return -1;
 	if (!e->surface)
 		return 0;
 	*out = cairo_surface_reference(e->surface);
 	*again = e->page == p->page;
 	e->page = p->page;
 	return 0;
+}
+
+int np_pictures_pdf(struct np_pictures *p, cairo_t *cr, const struct np_frame *f)
+{
+	if (p->format == NP_FMT_PDF) {
+		if (np_grow((void **)&p->placed, &p->capplaced, p->nplaced, sizeof *p->placed, 8) < 0) {
+			if (p->d)
+				np_diag_add(p->d, NP_ERROR, NULL, "out of memory");
+			return -1;
+		}
+		struct np_pdf_placement *pl = &p->placed[p->nplaced];
+		*pl = (struct np_pdf_placement){
+			.path = strdup(f->image), .page = f->image_page, .out_page = (int)p->page - 1,
+			.x = f->img_x, .y = f->img_y, .w = f->img_w, .h = f->img_h,
+			.clip_x = f->x, .clip_y = f->clip_y, .clip_w = f->w, .clip_h = f->clip_h};
+		if (!pl->path) {
+			if (p->d)
+				np_diag_add(p->d, NP_ERROR, NULL, "out of memory");
+			return -1;
+		}
+		p->nplaced++;
+		return 0;
+	}
+	int fresh;
+	struct entry *e = find(p, f->image, &fresh);
+	if (!e || e->failed)
+		return 0;
+	char why[200];
+	if (fresh && !(e->doc = np_pdf_preview_open(f->image, why, sizeof why))) {
+		e->failed = 1;
+		warn(p, "picture '%s' cannot be drawn (%s): left out of page %s", f->image, why);
+		return 0;
+	}
+	cairo_save(cr);
+	cairo_rectangle(cr, f->x, f->clip_y, f->w, f->clip_h);
+	cairo_clip(cr);
+	if (np_pdf_preview_draw(e->doc, f->image_page, cr, f->img_x, f->img_y, f->img_w,
+				f->img_h) < 0)
+		warn(p, "picture '%s' cannot be drawn (%s): left out of page %s", f->image,
+		     "no such page");
+	cairo_restore(cr);
+	return 0;
+}
+
+const struct np_pdf_placement *np_pictures_placements(const struct np_pictures *p, size_t *n)
+{
+	*n = p->nplaced;
+	return p->placed;
 }

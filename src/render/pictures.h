@@ -47,4 +47,13 @@ int np_pictures_get(struct np_pictures *p, const char *path, cairo_surface_t **o
  * /Decode, which Cairo does not write (press/place_jpeg_cmyk.c adds it). */
 int np_pictures_inverted_cmyk(const struct np_pictures *p);
 
+struct np_frame;
+struct np_pdf_placement;
+/* A frame whose picture is a PDF page: drawn with poppler in a preview
+ * (opened once a render); in a PDF, nothing is drawn and the placement is
+ * kept for press/place_pdf.c. 0, or -1 when out of memory. */
+int np_pictures_pdf(struct np_pictures *p, cairo_t *cr, const struct np_frame *f);
+/* The PDF pages to place, in the order drawn. */
+const struct np_pdf_placement *np_pictures_placements(const struct np_pictures *p, size_t *n);
+
 #endif

@@ -10,20 +10,33 @@
 
 int np_post_needed(const struct np_pictures *pics)
 {
-	return np_pictures_inverted_cmyk(pics);
+	size_t n;
+	np_pictures_placements(pics, &n);
+	return np_pictures_inverted_cmyk(pics) || n > 0;
 }
 
 int np_post_buffer(unsigned char **buf, size_t *len, const struct np_pictures *pics, char *why,
 		   size_t nwhy)
 {
-	if (np_pictures_inverted_cmyk(pics)) {
+	size_t n;
+	const struct np_pdf_placement *v = np_pictures_placements(pics, &n);
+	if (n) {
 		unsigned char *out;
-		size_t n;
-		if (np_place_jpeg_cmyk(*buf, *len, &out, &n, why, nwhy) < 0)
+		size_t outlen;
+		if (np_place_pdf(*buf, *len, v, n, &out, &outlen, why, nwhy) < 0)
 			return -1;
 		free(*buf);
 		*buf = out;
-		*len = n;
+		*len = outlen;
+	}
+	if (np_pictures_inverted_cmyk(pics)) {
+		unsigned char *out;
+		size_t outlen;
+		if (np_place_jpeg_cmyk(*buf, *len, &out, &outlen, why, nwhy) < 0)
+			return -1;
+		free(*buf);
+		*buf = out;
+		*len = outlen;
 	}
 	return 0;
 }
