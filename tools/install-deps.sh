@@ -12,12 +12,16 @@ packages=(
 	build-essential meson ninja-build pkg-config
 	libcairo2-dev libpango1.0-dev libharfbuzz-dev libyaml-dev libhyphen-dev libpng-dev
 	libjpeg62-turbo-dev libfontconfig-dev fontconfig
-	# the post-steps over the PDF (src/press/place*.c), PDF ads in previews
-	libqpdf-dev libpoppler-glib-dev
+	# the print pass (src/press): PDF objects and writing, colour, Flate
+	libqpdf-dev liblcms2-dev zlib1g-dev
+	# PDF ads and pictures drawn in previews (src/render/pdf_preview.c)
+	libpoppler-glib-dev
 	# hyphenation dictionaries (/usr/share/hyphen)
 	hyphen-en-us hyphen-en-gb hyphen-ru hyphen-uk hyphen-de hyphen-fr
 	# tests: check_output.py, qpdf --check, pdffonts
 	python3 python3-yaml qpdf poppler-utils
+	# tests: the print pass's separations and CMYK profile (default_cmyk.icc)
+	ghostscript
 	# the libFuzzer targets (meson -Dfuzz=true with CC=clang) and their runtime
 	clang libclang-rt-14-dev
 )

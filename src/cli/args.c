@@ -11,6 +11,9 @@ void np_args_usage(FILE *fp)
 	      "                        [--hyphen-dir DIR] [--strict] [--allow-paths]\n"
 	      "                        [--breaker total-fit|first-fit] [--max-pages N]\n"
 	      "                        [--jobs N] [--timings]\n"
+	      "                        [--pdfx x1a|x4|none] [--output-profile FILE.icc]\n"
+	      "                        [--output-condition ID] [--bleed LENGTH] [--crop-marks]\n"
+	      "                        [--ink-limit PCT]\n"
 	      "       newsprint check  INPUT.yaml [-l LAYOUT]\n"
 	      "       newsprint layouts\n"
 	      "       newsprint --help | --version\n"
@@ -60,15 +63,57 @@ static const char **value_slot(struct np_args *a, const char *opt)
 		return &a->fonts_dir;
 	if (!strcmp(opt, "--hyphen-dir"))
 		return &a->hyphen_dir;
+	if (!strcmp(opt, "--pdfx"))
+		return &a->pdfx;
+	if (!strcmp(opt, "--output-profile"))
+		return &a->output_profile;
+	if (!strcmp(opt, "--output-condition"))
+		return &a->output_condition;
+	if (!strcmp(opt, "--bleed") || !strcmp(opt, "--ink-limit"))
+		return &dummy;
 	if (!strcmp(opt, "--dpi") || !strcmp(opt, "--breaker") || !strcmp(opt, "--jobs") ||
 	    !strcmp(opt, "-j") || !strcmp(opt, "--max-pages"))
 		return &dummy;
 	return NULL;
 }
 
+/* "3mm", "0.125in", "9pt", "9" (points); -1 when not a length. */
+static double length(const char *v)
+{
+	static const struct { const char *unit; double pt; } units[] = {
+		{"", 1}, {"pt", 1}, {"mm", 72 / 25.4}, {"cm", 72 / 2.54}, {"in", 72}};
+	char *end;
+	if (!((*v >= '0' && *v <= '9') || *v == '.'))
+		return -1;
+	double x = strtod(v, &end);
+	for (size_t i = 0; i < sizeof units / sizeof *units; i++)
+		if (!strcmp(end, units[i].unit))
+			return x * units[i].pt;
+	return -1;
+}
+
+static int print_option(struct np_args *a, const char *opt, const char *v)
+{
+	char *end;
+	if (!strcmp(opt, "--pdfx") && strcmp(v, "x1a") && strcmp(v, "x4") && strcmp(v, "none"))
+		return usage_error("--pdfx is x1a, x4 or none", v);
+	if (!strcmp(opt, "--bleed")) {
+		a->bleed = length(v);
+		if (a->bleed < 0 || a->bleed > 72)
+			return usage_error("--bleed wants a length from 0 to 1in, such as 3mm", v);
+	} else if (!strcmp(opt, "--ink-limit")) {
+		a->ink_limit = strtod(v, &end);
+		if (*end || end == v || a->ink_limit < 100 || a->ink_limit > 400)
+			return usage_error("--ink-limit wants a percentage from 100 to 400", v);
+	}
+	return 0;
+}
+
 static int numeric_option(struct np_args *a, const char *opt, const char *v)
 {
 	char *end;
+	if (print_option(a, opt, v) < 0)
+		return -1;
 	if (!strcmp(opt, "--dpi")) {
 		a->dpi = strtod(v, &end);
 		if (*end || a->dpi < 1 || a->dpi > 2400)
@@ -101,6 +146,8 @@ static int flag(struct np_args *a, const char *opt)
 		a->allow_paths = 1;
 	else if (!strcmp(opt, "--timings"))
 		a->timings = 1;
+	else if (!strcmp(opt, "--crop-marks"))
+		a->crop_marks = 1;
 	else
 		return 0;
 	return 1;
@@ -110,6 +157,7 @@ int np_args_parse(struct np_args *a, int argc, char **argv)
 {
 	memset(a, 0, sizeof *a);
 	a->dpi = 96;
+	a->bleed = -1;
 	if (argc < 2)
 		return usage_error("no command given", NULL);
 	a->command = command_of(argv[1]);

@@ -22,6 +22,12 @@ struct np_args {
 	int first_fit;      /* --breaker first-fit */
 	int jobs;
 	int max_pages;      /* --max-pages N, 0 = the default (1000) */
+	/* print (docs/print.md): each overrides the layout's print: section */
+	const char *pdfx;   /* "x1a", "x4", "none"; NULL = the layout's */
+	const char *output_profile, *output_condition;
+	double bleed;       /* pt; < 0 = the layout's */
+	int crop_marks;     /* --crop-marks */
+	double ink_limit;   /* percent; 0 = the layout's */
 };
 
 /* Parses argv; returns 0, or -1 after printing a usage error to stderr. */

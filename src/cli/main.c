@@ -192,6 +192,10 @@ struct job {
 	struct np_renderer *renderer;
 	struct np_atomic report_file;
 	int report_open, report_pages;
+	/* the print pass: the layout's print: section and the options over it */
+	struct np_press_opts press;
+	struct np_press_ink *inks;
+	char *profile;
 };
 
 static int text_ctx(struct job *j)
@@ -366,13 +370,77 @@ static void summary(const struct job *j, double seconds)
 		j->d.warnings, seconds);
 }
 
+/* The layout's print: section with the command line over it; an output
+ * profile named in a layout is relative to the layout file. -1 with a
+ * diagnostic when PDF/X cannot be made as asked. */
+static int press_opts(struct job *j)
+{
+	const struct np_print *pr = &j->layout.print;
+	const struct np_args *a = &j->a;
+	enum np_pdfx x = a->pdfx ? (!strcmp(a->pdfx, "x1a") ? NP_PDFX_1A
+				    : !strcmp(a->pdfx, "x4") ? NP_PDFX_4 : NP_PDFX_NONE)
+				 : pr->pdfx;
+	if (x == NP_PDFX_NONE)
+		return 0;
+	if (a->output_profile) {
+		j->profile = strdup(a->output_profile);
+	} else if (pr->output_profile && pr->output_profile[0] != '/' && j->layout.source &&
+		   strrchr(j->layout.source, '/')) {
+		const char *src = j->layout.source;
+		j->profile = malloc(strlen(src) + strlen(pr->output_profile) + 1);
+		if (j->profile)
+			sprintf(j->profile, "%.*s%s", (int)(strrchr(src, '/') - src + 1), src,
+				pr->output_profile);
+	} else if (pr->output_profile) {
+		j->profile = strdup(pr->output_profile);
+	}
+	const char *cond = a->output_condition ? a->output_condition : pr->output_condition;
+	j->press = (struct np_press_opts){
+		.pdfx = x, .profile = j->profile, .condition = cond,
+		.bleed = a->bleed >= 0 ? a->bleed : pr->bleed,
+		.crop_marks = a->crop_marks || pr->crop_marks,
+		.ink_limit = a->ink_limit > 0 ? a->ink_limit : pr->ink_limit};
+	j->inks = np_press_layout_inks(&j->layout, &j->press.ninks);
+	j->press.inks = j->inks;
+	const char *name = x == NP_PDFX_1A ? "PDF/X-1a" : "PDF/X-4";
+	if (np_format_from_path(j->output) != NP_FMT_PDF) {
+		np_diag_add(&j->d, NP_ERROR, NULL, "%s is a PDF: the output must end in .pdf", name);
+		return -1;
+	}
+	if (j->a.debug) {
+		np_diag_add(&j->d, NP_ERROR, NULL, "--debug draws in transparent RGB: not with %s",
+			    name);
+		return -1;
+	}
+	if (!j->profile && x == NP_PDFX_1A && cond && !np_press_registered(cond)) {
+		np_diag_add(&j->d, NP_ERROR, NULL, "output condition '%s' is not a registered one "
+			    "newsprint knows (IFRA26, IFRA30, FOGRA39, ...): give its profile with "
+			    "--output-profile FILE.icc", cond);
+		return -1;
+	}
+	if (!j->profile && (x == NP_PDFX_4 || !np_press_registered(cond))) {
+		np_diag_add(&j->d, NP_ERROR, NULL,
+			    x == NP_PDFX_4 ? "%s needs an output profile (--output-profile FILE.icc)"
+					   : "%s needs an output profile (--output-profile FILE.icc) "
+					     "or a registered output condition (--output-condition "
+					     "IFRA26)", name);
+		return -1;
+	}
+	if (j->profile && !is_file(j->profile)) {
+		np_diag_add(&j->d, NP_ERROR, NULL, "cannot read the output profile '%s'", j->profile);
+		return -1;
+	}
+	return 0;
+}
+
 /* Outputs were checked before anything was read (main). */
 static void render_opts(struct job *j, struct np_render_opts *ro)
 {
 	*ro = (struct np_render_opts){.format = (enum np_format)np_format_from_path(j->output),
 				      .dpi = j->a.dpi, .debug = j->a.debug, .pages = j->sel,
 				      .npages_sel = j->sel ? 10001 : 0,
-				      .progress = j->issue && isatty(2) ? progress_bar : NULL};
+				      .progress = j->issue && isatty(2) ? progress_bar : NULL,
+				      .press = j->press.pdfx != NP_PDFX_NONE ? &j->press : NULL};
 }
 
 /* An article: its pages are drawn and reported as the flow finishes them,
@@ -410,6 +478,8 @@ static int render_article(struct job *j, struct np_render_opts *ro)
 static int render(struct job *j)
 {
 	struct np_render_opts ro;
+	if (press_opts(j) < 0)
+		return EXIT_INPUT;
 	render_opts(j, &ro);
 	double t1 = now();
 	if (j->article) {
@@ -444,6 +514,8 @@ static void job_fini(struct job *j)
 		np_layout_fini(&j->layout);
 	free(j->output);
 	free(j->sel);
+	free(j->inks);
+	free(j->profile);
 	np_diags_fini(&j->d);
 }
 

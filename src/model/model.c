@@ -141,6 +141,7 @@ void np_layout_init_defaults(struct np_layout *l)
 	l->letter_space_max = 0.02;
 	l->drop_cap_lines = 0;
 	l->folio = 1;
+	l->print.ink_limit = 240;
 
 	const enum np_align J = NP_ALIGN_JUSTIFY, L = NP_ALIGN_LEFT;
 	style(l, NP_ST_BODY, "PT Serif", 9.5, 11.5, 400, 0, J);
@@ -190,6 +191,8 @@ void np_layout_fini(struct np_layout *l)
 		return;
 	free(l->name);
 	free(l->source);
+	free(l->print.output_profile);
+	free(l->print.output_condition);
 	for (int i = 0; i < NP_ST_COUNT; i++)
 		np_style_fini(&l->styles[i]);
 	memset(l, 0, sizeof *l);
@@ -256,4 +259,43 @@ void np_issue_free(struct np_issue *is)
 	}
 	free(is->ads);
 	free(is);
+}
+
+static int same_rgb(const double a[3], const double b[3])
+{
+	for (int i = 0; i < 3; i++)
+		if (a[i] - b[i] > 1e-4 || b[i] - a[i] > 1e-4)
+			return 0;
+	return 1;
+}
+
+static int same_ink(const struct np_style *a, const struct np_style *b)
+{
+	if (a->color_kind == NP_COLOR_RGB || b->color_kind == NP_COLOR_RGB)
+		return a->color_kind == b->color_kind;
+	return !memcmp(a->cmyk, b->cmyk, sizeof a->cmyk);
+}
+
+/* Cairo knows only RGB, so the print pass finds a CMYK or grey style colour
+ * again by the RGB drawn for it: that RGB must belong to one ink only. A
+ * CMYK colour that looks neutral (it would be taken for a grey) or that
+ * shares its RGB with another ink is moved by a thousandth in blue, which
+ * no screen shows. */
+void np_layout_reserve_inks(struct np_layout *l)
+{
+	for (int i = 0; i < NP_ST_COUNT; i++) {
+		struct np_style *s = &l->styles[i];
+		if (s->color_kind != NP_COLOR_CMYK)
+			continue;
+		for (int tries = 0; tries < 200; tries++) {
+			int clash = s->color[0] == s->color[1] && s->color[1] == s->color[2] &&
+				    (s->cmyk[0] > 0 || s->cmyk[1] > 0 || s->cmyk[2] > 0);
+			for (int j = 0; j < NP_ST_COUNT && !clash; j++)
+				clash = j != i && same_rgb(s->color, l->styles[j].color) &&
+					!same_ink(s, &l->styles[j]);
+			if (!clash)
+				break;
+			s->color[2] += s->color[2] < 0.5 ? 0.001 : -0.001;
+		}
+	}
 }

@@ -189,6 +189,22 @@ enum np_style_id {
 /* The YAML key of a style ("body_first"); NULL past the end. */
 const char *np_style_name(enum np_style_id id);
 
+/* How a layout wrote a colour: the print pass keeps CMYK and grey exact and
+ * converts RGB through the output profile. */
+enum np_color_kind { NP_COLOR_RGB, NP_COLOR_GRAY, NP_COLOR_CMYK };
+
+/* The print: section. PDF/X output is made by the print pass (press/). */
+enum np_pdfx { NP_PDFX_NONE, NP_PDFX_1A, NP_PDFX_4 };
+
+struct np_print {
+	enum np_pdfx pdfx;
+	char *output_profile;   /* ICC file, as written in the layout (owned) */
+	char *output_condition; /* OutputConditionIdentifier, e.g. IFRA26 (owned) */
+	double bleed;           /* pt */
+	int crop_marks;         /* 0/1 */
+	double ink_limit;       /* total area coverage, percent */
+};
+
 enum np_align { NP_ALIGN_LEFT, NP_ALIGN_RIGHT, NP_ALIGN_CENTER, NP_ALIGN_JUSTIFY };
 enum np_transform { NP_TRANSFORM_NONE, NP_TRANSFORM_UPPERCASE };
 
@@ -205,7 +221,9 @@ struct np_style {
 	enum np_transform transform;
 	int small_caps;        /* 0/1: OpenType smcp, or synthesised */
 	double letter_spacing; /* em/1000 (tracking) */
-	double color[3];       /* rgb 0..1 */
+	double color[3];       /* rgb 0..1: what Cairo draws */
+	enum np_color_kind color_kind;
+	double cmyk[4];        /* NP_COLOR_CMYK, NP_COLOR_GRAY (K only): exact, 0..1 */
 	struct np_mark mark;
 };
 
@@ -268,6 +286,7 @@ struct np_layout {
 
 	/* furniture */
 	int folio; /* 0/1: folio at the foot of every page */
+	struct np_print print;
 	struct np_mark mark;
 };
 
@@ -275,6 +294,8 @@ struct np_layout {
  * applies what the YAML gives. Strings are owned by l. */
 void np_layout_init_defaults(struct np_layout *l);
 void np_layout_fini(struct np_layout *l);
+/* Gives every CMYK style colour an RGB of its own (see model.c). */
+void np_layout_reserve_inks(struct np_layout *l);
 void np_style_fini(struct np_style *s);
 
 /* Width of one column in pt. */

@@ -8,7 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-enum ftype { F_LEN, F_INT, F_NUM, F_BOOL, F_ENUM, F_HYPHEN_LANGUAGES };
+enum ftype { F_LEN, F_INT, F_NUM, F_BOOL, F_ENUM, F_STR, F_HYPHEN_LANGUAGES };
 
 struct field {
 	const char *section; /* NULL: top level */
@@ -30,6 +30,7 @@ struct field {
 
 static const char *const frames[] = {"rules", "box", "plain", NULL};
 static const char *const positions[] = {"top", "bottom", NULL};
+static const char *const pdfx_names[] = {"none", "x1a", "x4", NULL};
 
 static const struct field fields[] = {
 	{"page", "width", F_LEN, L(page_width), 0, BIG, 1, NULL, 0},
@@ -64,17 +65,23 @@ static const struct field fields[] = {
 	{"justification", "letter_space", F_NUM, L(letter_space_max), 0, 0.5, 0, NULL, 0},
 	{NULL, "drop_cap", F_INT, L(drop_cap_lines), 0, 4, 0, NULL, 0},
 	{NULL, "folio", F_BOOL, L(folio), 0, 1, 0, NULL, 0},
+	{"print", "pdfx", F_ENUM, L(print.pdfx), 0, 0, 0, pdfx_names, NP_PDFX_NONE},
+	{"print", "output_profile", F_STR, L(print.output_profile), 0, 0, 0, NULL, 0},
+	{"print", "output_condition", F_STR, L(print.output_condition), 0, 0, 0, NULL, 0},
+	{"print", "bleed", F_LEN, L(print.bleed), 0, 72, 0, NULL, 0},
+	{"print", "crop_marks", F_BOOL, L(print.crop_marks), 0, 1, 0, NULL, 0},
+	{"print", "ink_limit", F_NUM, L(print.ink_limit), 100, 400, 0, NULL, 0},
 };
 
 #define NFIELDS (sizeof fields / sizeof *fields)
 
 static const char *const sections[] = {"page", "margins", "columns", "headline_band",
 				       "pullquote", "sidebar", "image", "hyphenation",
-				       "justification", NULL};
+				       "justification", "print", NULL};
 static const char *const top_keys[] = {
 	"name", "page", "margins", "columns", "grid", "standoff", "min_measure",
 	"headline_band", "pullquote", "sidebar", "image", "hyphenation", "justification",
-	"drop_cap", "folio", "styles", NULL};
+	"drop_cap", "folio", "styles", "print", NULL};
 
 static int range(struct np_pctx *c, const struct field *f, const struct np_yt_node *v,
 		 double x)
@@ -163,6 +170,14 @@ static void field(struct np_pctx *c, const struct field *f, const struct np_yt_n
 			memcpy(p, &e, sizeof e);
 		}
 		break;
+	case F_STR: {
+		char *str = NULL;
+		if (!np_ps_text(c, v, f->key, &str)) {
+			free(*(char **)p);
+			*(char **)p = str;
+		}
+		break;
+	}
 	case F_HYPHEN_LANGUAGES:
 		hyphen_languages(c, v, l);
 		break;
@@ -170,7 +185,8 @@ static void field(struct np_pctx *c, const struct field *f, const struct np_yt_n
 }
 
 _Static_assert(sizeof(enum np_quote_frame) == sizeof(int) &&
-		       sizeof(enum np_position) == sizeof(int),
+		       sizeof(enum np_position) == sizeof(int) &&
+		       sizeof(enum np_pdfx) == sizeof(int),
 	       "F_ENUM stores an int");
 
 static int in_section(const struct field *f, const char *section)
@@ -273,6 +289,7 @@ static void layout(struct np_pctx *c, const struct np_yt_node *root, struct np_l
 		section(c, root, sections[i], l);
 	if ((v = np_ps_get(root, "styles")))
 		np_ps_styles(c, v, l);
+	np_layout_reserve_inks(l);
 	if (!np_ps_failed(c))
 		geometry(c, root, l);
 }

@@ -125,6 +125,8 @@ int np_ps_valid_date(const char *s);
 int np_ps_valid_language(const char *s);
 /* "#rrggbb" to rgb in 0..1. */
 int np_ps_parse_color(const char *s, double rgb[3]);
+/* A style colour: "#rrggbb", "cmyk(0, 100, 80, 0)" or "gray(15%)". */
+int np_ps_parse_ink(const char *s, double rgb[3], double cmyk[4], enum np_color_kind *kind);
 /* A decimal number (sign, digits, optional fraction) at the start of s; sets
  * *end past it. Refuses hex, exponents, inf and nan. */
 int np_ps_scan_number(const char *s, double *out, const char **end);

@@ -96,8 +96,9 @@ static void looks(struct np_pctx *c, const struct np_yt_node *m, struct np_style
 	if ((v = np_ps_get(m, "transform")) && !np_ps_enum(c, v, "transform", transforms, &i))
 		s->transform = (enum np_transform)i;
 	if ((v = np_ps_get(m, "color")) && !np_ps_expect(c, v, NP_YT_SCALAR) &&
-	    np_ps_parse_color(v->str, s->color))
-		np_ps_error(c, &v->mark, "invalid color '%s' (expected \"#rrggbb\")", v->str);
+	    np_ps_parse_ink(v->str, s->color, s->cmyk, &s->color_kind))
+		np_ps_error(c, &v->mark, "invalid color '%s' (expected \"#rrggbb\", "
+			    "\"cmyk(C, M, Y, K)\" or \"gray(G%%)\", in percent)", v->str);
 }
 
 static void style(struct np_pctx *c, const struct np_yt_node *m, const char *name,

@@ -91,6 +91,56 @@ static int hexval(char ch)
 	return ch >= 'a' && ch <= 'f' ? ch - 'a' + 10 : -1;
 }
 
+/* "12", "12.5", "12%", each 0..100, with spaces around it; the percent sign
+ * only where pct allows it. Returns the fraction 0..1 or -1. */
+static double percent(const char **sp, int pct)
+{
+	const char *s = *sp, *end;
+	double v;
+	while (*s == ' ')
+		s++;
+	if (np_ps_scan_number(s, &v, &end) < 0 || v < 0 || v > 100)
+		return -1;
+	if (*end == '%' && pct)
+		end++;
+	while (*end == ' ')
+		end++;
+	*sp = end;
+	return v / 100;
+}
+
+/* cmyk(C, M, Y, K) in percent, gray(G%) as black ink. The RGB that Cairo
+ * draws is a plain approximation; the print pass writes the exact ink. */
+static int ink_color(const char *s, double rgb[3], double cmyk[4], enum np_color_kind *kind)
+{
+	int gray = strncmp(s, "gray(", 5) == 0 || strncmp(s, "grey(", 5) == 0;
+	if (!gray && strncmp(s, "cmyk(", 5) != 0)
+		return -1;
+	s += 5;
+	int n = gray ? 1 : 4;
+	double v[4] = {0, 0, 0, 0};
+	for (int i = 0; i < n; i++) {
+		if ((v[gray ? 3 : i] = percent(&s, 1)) < 0 || *s != (i == n - 1 ? ')' : ','))
+			return -1;
+		s++;
+	}
+	if (*s)
+		return -1;
+	memcpy(cmyk, v, sizeof v);
+	for (int i = 0; i < 3; i++)
+		rgb[i] = (1 - v[i]) * (1 - v[3]);
+	*kind = gray ? NP_COLOR_GRAY : NP_COLOR_CMYK;
+	return 0;
+}
+
+int np_ps_parse_ink(const char *s, double rgb[3], double cmyk[4], enum np_color_kind *kind)
+{
+	if (ink_color(s, rgb, cmyk, kind) == 0)
+		return 0;
+	*kind = NP_COLOR_RGB;
+	return np_ps_parse_color(s, rgb);
+}
+
 int np_ps_parse_color(const char *s, double rgb[3])
 {
 	if (strlen(s) != 7 || s[0] != '#')

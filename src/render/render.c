@@ -44,6 +44,36 @@ cairo_status_t np_write_fp(void *closure, const unsigned char *data, unsigned in
 	return fwrite(data, 1, len, closure) == len ? CAIRO_STATUS_SUCCESS : CAIRO_STATUS_WRITE_ERROR;
 }
 
+int np_path_per_page(const char *path)
+{
+	return strstr(path, "{label}") || strstr(path, "{page}");
+}
+
+char *np_page_name_fill(const char *path, const struct np_page_name *pg)
+{
+	char num[16];
+	snprintf(num, sizeof num, "%d", pg->number);
+	size_t n = strlen(path) + 1;
+	for (const char *s = path; (s = strchr(s, '{')); s++)
+		n += sizeof pg->label + sizeof num;
+	char *out = malloc(n), *o = out;
+	for (const char *s = path; out && *s;) {
+		const char *with = !strncmp(s, "{label}", 7) ? pg->label
+				   : !strncmp(s, "{page}", 6) ? num : NULL;
+		if (!with) {
+			*o++ = *s++;
+			continue;
+		}
+		/* a label is a file name's part, never a folder */
+		for (; *with; with++)
+			*o++ = *with == '/' ? '-' : *with;
+		s += s[1] == 'l' ? 7 : 6;
+	}
+	if (out)
+		*o = 0;
+	return out;
+}
+
 static int selected(const struct np_render_opts *o, int page)
 {
 	return !o->pages || ((size_t)page < o->npages_sel && o->pages[page]);
@@ -129,10 +159,17 @@ struct np_renderer {
 	struct np_diags *d;
 	char *path;
 	struct np_atomic pdf;      /* PDF: the temporary file, renamed at the end */
+	FILE *mem;                 /* PDF through the print pass or split: in memory */
+	char *membuf;
+	size_t memlen;
+	int split;                 /* a PDF a page ({label}, {page} in the path) */
+	struct np_page_name *names; /* the pages drawn, for their files */
+	size_t nnames;
 	cairo_surface_t *surface;  /* PDF */
 	cairo_t *cr;               /* PDF */
 	const struct np_layout *layout;
 	int failed;
+	int press_failed;          /* said why already */
 	struct np_atomic *pages; /* PNG, SVG: page files written, renamed at the end */
 	size_t npages;
 	struct np_pictures *pics; /* outlives every surface drawn with it */
@@ -178,15 +215,24 @@ struct np_renderer *np_renderer_open(const char *path, const struct np_render_op
 	}
 	if (o->format != NP_FMT_PDF)
 		return r;
-	if (np_atomic_open(&r->pdf, path) < 0) {
+	r->split = np_path_per_page(path);
+	if (!r->split && np_atomic_open(&r->pdf, path) < 0) {
 		np_diag_add(d, NP_ERROR, NULL, "cannot write '%s': %s", path, strerror(errno));
 		np_pictures_free(r->pics);
 		free(r->path);
 		free(r);
 		return NULL;
 	}
-	r->surface = cairo_pdf_surface_create_for_stream(np_write_fp, r->pdf.fp, l->page_width,
-							 l->page_height);
+	if ((o->press || r->split) && !(r->mem = open_memstream(&r->membuf, &r->memlen))) {
+		np_diag_add(d, NP_ERROR, NULL, "cannot write '%s': out of memory", path);
+		np_atomic_abort(&r->pdf);
+		np_pictures_free(r->pics);
+		free(r->path);
+		free(r);
+		return NULL;
+	}
+	r->surface = cairo_pdf_surface_create_for_stream(np_write_fp, r->mem ? r->mem : r->pdf.fp,
+							 l->page_width, l->page_height);
 	np_pdf_metadata(r->surface, title, author, date);
 	r->cr = cairo_create(r->surface);
 	return r;
@@ -228,10 +274,102 @@ int np_renderer_page(struct np_renderer *r, const struct np_page *pg)
 		r->failed = page_file(r, pg) < 0;
 		return r->failed ? -1 : 0;
 	}
+	struct np_page_name *v = r->split ? realloc(r->names, (r->nnames + 1) * sizeof *v) : NULL;
+	if (r->split && !v) {
+		np_diag_add(r->d, NP_ERROR, NULL, "cannot write '%s': out of memory", r->path);
+		r->failed = 1;
+		return -1;
+	}
+	if (v) {
+		r->names = v;
+		r->names[r->nnames].number = pg->number;
+		snprintf(r->names[r->nnames++].label, sizeof v->label, "%s", pg->label);
+	}
 	cairo_pdf_surface_set_size(r->surface, pg->width, pg->height);
 	r->failed = np_draw_page(r->cr, pg, r->layout, r->o.debug, r->pics) < 0;
 	cairo_show_page(r->cr);
 	return r->failed ? -1 : 0;
+}
+
+/* Cairo's PDF, held in memory, through the print pass (when asked for);
+ * the bytes in *out (malloc'd). -1 after saying why. */
+static int press(struct np_renderer *r, int run, unsigned char **out, size_t *outn)
+{
+	int ok = fclose(r->mem) == 0;
+	r->mem = NULL;
+	char err[512];
+	*out = NULL;
+	/* the post-steps (press/place.h) come before the print pass */
+	if (ok && run && np_post_needed(r->pics) &&
+	    np_post_buffer((unsigned char **)&r->membuf, &r->memlen, r->pics, err, sizeof err) < 0) {
+		np_diag_add(r->d, NP_ERROR, NULL, "cannot write '%s': %s", r->path, err);
+		r->press_failed = 1;
+		ok = 0;
+	}
+	if (ok && run && r->o.press) {
+		ok = np_press_run((const unsigned char *)r->membuf, r->memlen, r->o.press, out,
+				  outn, err, sizeof err) == 0;
+		if (!ok) {
+			np_diag_add(r->d, NP_ERROR, NULL, "cannot make '%s' ready for print: %s",
+				    r->path, err);
+			r->press_failed = 1;
+		}
+		free(r->membuf);
+	} else if (ok && run) {
+		*out = (unsigned char *)r->membuf;
+		*outn = r->memlen;
+	} else {
+		free(r->membuf);
+	}
+	r->membuf = NULL;
+	return ok && (*out || !run) ? 0 : -1;
+}
+
+/* A file a page: each page copied out of the document into a file of its
+ * own, named from the path; renamed into place with the others at the end
+ * (r->pages), all or none. */
+static int split(struct np_renderer *r, const unsigned char *pdf, size_t n)
+{
+	for (size_t i = 0; i < r->nnames; i++) {
+		char err[512], *p = np_page_name_fill(r->path, &r->names[i]);
+		unsigned char *page = NULL;
+		size_t len = 0;
+		for (size_t j = 0; p && j < r->npages; j++)
+			if (!strcmp(r->pages[j].path, p)) {
+				np_diag_add(r->d, NP_ERROR, NULL, "two pages would both be written to "
+					    "'%s': use {page} in the output's name", p);
+				free(p);
+				return -1;
+			}
+		if (p && np_press_split_page(pdf, n, (int)i + 1, &page, &len, err, sizeof err) < 0) {
+			np_diag_add(r->d, NP_ERROR, NULL, "cannot write '%s': %s", p, err);
+			free(p);
+			return -1;
+		}
+		struct np_atomic a;
+		struct np_atomic *v = NULL;
+		int ok = p && np_atomic_open(&a, p) == 0;
+		if (ok) {
+			ok = fwrite(page, 1, len, a.fp) == len &&
+			     (v = realloc(r->pages, (r->npages + 1) * sizeof *v)) &&
+			     np_atomic_close(&a) == 0;
+			if (v)
+				r->pages = v;
+			if (ok)
+				r->pages[r->npages++] = a;
+			else
+				np_atomic_abort(&a);
+		}
+		free(page);
+		if (!ok) {
+			np_diag_add(r->d, NP_ERROR, NULL, "cannot write '%s': %s", p ? p : r->path,
+				    strerror(errno));
+			free(p);
+			return -1;
+		}
+		free(p);
+	}
+	return 0;
 }
 
 int np_renderer_close(struct np_renderer *r, const struct np_doc *doc, int commit)
@@ -247,19 +385,28 @@ int np_renderer_close(struct np_renderer *r, const struct np_doc *doc, int commi
 		if (cairo_surface_status(r->surface) != CAIRO_STATUS_SUCCESS)
 			rc = -1;
 		cairo_surface_destroy(r->surface);
+		unsigned char *out = NULL;
+		size_t outn = 0;
+		int in_memory = r->mem != NULL; /* else Cairo wrote the file itself */
+		if (r->mem && press(r, commit && rc == 0, &out, &outn) < 0)
+			rc = -1;
 		char why[256];
-		int said = 0;
-		if (commit && rc == 0 && np_post_needed(r->pics) &&
+		if (!in_memory && commit && rc == 0 && np_post_needed(r->pics) &&
 		    np_post_file(r->pdf.fp, r->pdf.tmp, r->pics, why, sizeof why) < 0) {
 			np_diag_add(r->d, NP_ERROR, NULL, "cannot write '%s': %s", r->path, why);
 			rc = -1;
-			said = 1;
+			r->press_failed = 1;
 		}
-		if (commit && rc == 0)
+		if (rc == 0 && out && r->split)
+			rc = split(r, out, outn) < 0 ? (r->press_failed = 1, -1) : 0;
+		else if (rc == 0 && out && fwrite(out, 1, outn, r->pdf.fp) != outn)
+			rc = -1;
+		free(out);
+		if (commit && rc == 0 && !r->split)
 			rc = np_atomic_commit(&r->pdf);
 		else
 			np_atomic_abort(&r->pdf);
-		if (commit && rc < 0 && !said)
+		if (commit && rc < 0 && !r->press_failed)
 			np_diag_add(r->d, NP_ERROR, NULL, "cannot write '%s'", r->path);
 	}
 	/* page files: all renamed into place, or none (each stays whole) */
@@ -274,6 +421,7 @@ int np_renderer_close(struct np_renderer *r, const struct np_doc *doc, int commi
 	}
 	free(r->pages);
 	np_pictures_free(r->pics);
+	free(r->names);
 	free(r->path);
 	free(r);
 	return commit ? rc : 0;

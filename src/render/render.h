@@ -8,6 +8,7 @@
 #define NP_RENDER_H
 
 #include "flow/flow.h"
+#include "press/press.h"
 
 enum np_format { NP_FMT_PDF, NP_FMT_PNG, NP_FMT_SVG };
 
@@ -20,8 +21,19 @@ struct np_render_opts {
 	/* called after each page drawn (may be NULL): pages done, pages in all */
 	void (*progress)(void *ctx, int done, int total);
 	void *progress_ctx;
+	/* PDF: the print pass to run over Cairo's PDF before it is written
+	 * (PDF/X); NULL writes Cairo's PDF as it is */
+	const struct np_press_opts *press;
 };
 
+/* A PDF output path with {label} or {page} in it writes a file a page. */
+int np_path_per_page(const char *path);
+struct np_page_name {
+	int number;
+	char label[16];
+};
+/* "out/{label}.pdf" -> "out/A1.pdf" (malloc'd). */
+char *np_page_name_fill(const char *path, const struct np_page_name *pg);
 /* Format from a file name's extension; -1 when unknown. */
 int np_format_from_path(const char *path);
 /* Page file name for PNG/SVG: "front.png", 3 -> "front-3.png" (malloc'd). */

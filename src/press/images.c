@@ -1,0 +1,241 @@
+/* images.c - the pictures of a PDF made CMYK for the plant.
+ *
+ * An RGB picture goes through the output profile within the ink limit; a
+ * JPEG stays JPEG (libjpeg-turbo, quality 90, never inflated to Flate), any
+ * other becomes Flate-compressed CMYK. Grey pictures stay grey. For X-1a,
+ * which allows no transparency, a soft mask (a PNG's alpha) is flattened onto
+ * the paper. qpdf decodes the stream data and stores the new.
+ */
+#include <setjmp.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <jpeglib.h> /* after stdio.h */
+#include <zlib.h>
+
+#include "press/images.h"
+
+#define JPEG_QUALITY 90
+/* Flate level for converted pictures: level 6 takes three times as long for
+ * files a few percent smaller. */
+#define FLATE_LEVEL 1
+
+struct jpeg_fail {
+	struct jpeg_error_mgr mgr;
+	jmp_buf back;
+};
+
+static void jpeg_fail_exit(j_common_ptr j)
+{
+	longjmp(((struct jpeg_fail *)j->err)->back, 1);
+}
+
+/* Plain CMYK with no Adobe marker: readers take its samples as they are, so
+ * no /Decode inversion is needed. */
+static unsigned char *encode_jpeg(const uint8_t *cmyk, int w, int h, size_t *len)
+{
+	struct jpeg_compress_struct j;
+	struct jpeg_fail err;
+	unsigned char *volatile out = NULL;
+	unsigned long outn = 0;
+	j.err = jpeg_std_error(&err.mgr);
+	err.mgr.error_exit = jpeg_fail_exit;
+	if (setjmp(err.back)) {
+		jpeg_destroy_compress(&j);
+		free(out);
+		return NULL;
+	}
+	jpeg_create_compress(&j);
+	unsigned char *o = NULL;
+	jpeg_mem_dest(&j, &o, &outn);
+	j.image_width = (JDIMENSION)w;
+	j.image_height = (JDIMENSION)h;
+	j.input_components = 4;
+	j.in_color_space = JCS_CMYK;
+	jpeg_set_defaults(&j);
+	jpeg_set_colorspace(&j, JCS_CMYK);
+	j.write_Adobe_marker = FALSE;
+	jpeg_set_quality(&j, JPEG_QUALITY, TRUE);
+	jpeg_start_compress(&j, TRUE);
+	while (j.next_scanline < j.image_height) {
+		JSAMPROW row = (JSAMPROW)(cmyk + (size_t)j.next_scanline * (size_t)w * 4);
+		jpeg_write_scanlines(&j, &row, 1);
+	}
+	jpeg_finish_compress(&j);
+	out = o;
+	jpeg_destroy_compress(&j);
+	*len = outn;
+	return out;
+}
+
+unsigned char *np_press_deflate(const uint8_t *data, size_t n, int level, size_t *len)
+{
+	uLongf cap = compressBound((uLong)n);
+	unsigned char *out = malloc(cap);
+	if (out && compress2(out, &cap, data, (uLong)n, level) != Z_OK) {
+		free(out);
+		return NULL;
+	}
+	*len = cap;
+	return out;
+}
+
+static int int_key(qpdf_data q, qpdf_oh dict, const char *key)
+{
+	qpdf_oh v = qpdf_oh_get_key(q, dict, key);
+	return qpdf_oh_is_integer(q, v) ? qpdf_oh_get_int_value_as_int(q, v) : -1;
+}
+
+static unsigned char *inflate_all(const unsigned char *raw, size_t n, size_t want)
+{
+	unsigned char *out = malloc(want ? want : 1);
+	uLongf len = (uLongf)want;
+	if (out && (uncompress(out, &len, raw, (uLong)n) != Z_OK || len != want)) {
+		free(out);
+		return NULL;
+	}
+	return out;
+}
+
+static unsigned char *decode_jpeg(const unsigned char *raw, size_t n, size_t want, int comps)
+{
+	struct jpeg_decompress_struct j;
+	struct jpeg_fail err;
+	unsigned char *volatile out = NULL;
+	j.err = jpeg_std_error(&err.mgr);
+	err.mgr.error_exit = jpeg_fail_exit;
+	if (setjmp(err.back)) {
+		jpeg_destroy_decompress(&j);
+		free(out);
+		return NULL;
+	}
+	jpeg_create_decompress(&j);
+	jpeg_mem_src(&j, raw, (unsigned long)n);
+	jpeg_read_header(&j, TRUE);
+	j.out_color_space = comps == 3 ? JCS_RGB : JCS_GRAYSCALE;
+	jpeg_start_decompress(&j);
+	size_t row = (size_t)j.output_width * (size_t)j.output_components;
+	if (row * j.output_height != want || !(out = malloc(want)))
+		longjmp(err.back, 1);
+	while (j.output_scanline < j.output_height) {
+		JSAMPROW r = out + (size_t)j.output_scanline * row;
+		jpeg_read_scanlines(&j, &r, 1);
+	}
+	jpeg_finish_decompress(&j);
+	jpeg_destroy_decompress(&j);
+	return out;
+}
+
+/* Decoded samples of a stream, exactly want bytes long; NULL otherwise.
+ * Cairo's two filters are decoded here: qpdf 11.3's buffers grow by copying,
+ * which made decoding through it cost more than the conversion. */
+static unsigned char *samples(qpdf_data q, qpdf_oh s, size_t want, int comps)
+{
+	QPDF_BOOL filtered = QPDF_FALSE;
+	unsigned char *buf = NULL, *out = NULL;
+	size_t len = 0;
+	qpdf_oh d = qpdf_oh_get_dict(q, s);
+	qpdf_oh f = qpdf_oh_get_key(q, d, "/Filter");
+	int flate = qpdf_oh_is_name_and_equals(q, f, "/FlateDecode");
+	int dct = qpdf_oh_is_name_and_equals(q, f, "/DCTDecode");
+	if ((flate || dct) && !qpdf_oh_is_dictionary(q, qpdf_oh_get_key(q, d, "/DecodeParms")) &&
+	    !(qpdf_oh_get_stream_data(q, s, qpdf_dl_none, NULL, &buf, &len) & QPDF_ERRORS)) {
+		out = flate ? inflate_all(buf, len, want) : decode_jpeg(buf, len, want, comps);
+		free(buf);
+		return out;
+	}
+	if ((qpdf_oh_get_stream_data(q, s, qpdf_dl_all, &filtered, &buf, &len) & QPDF_ERRORS) ||
+	    !filtered || len != want) {
+		free(buf);
+		return NULL;
+	}
+	return buf;
+}
+
+/* alpha over white paper, in place: c*a + 255*(1-a) */
+static int flatten(qpdf_data q, qpdf_oh img, uint8_t *px, int comps, int w, int h)
+{
+	qpdf_oh m = qpdf_oh_get_key(q, qpdf_oh_get_dict(q, img), "/SMask");
+	if (!qpdf_oh_is_stream(q, m))
+		return 0;
+	qpdf_oh md = qpdf_oh_get_dict(q, m);
+	if (int_key(q, md, "/Width") != w || int_key(q, md, "/Height") != h ||
+	    int_key(q, md, "/BitsPerComponent") != 8)
+		return -1;
+	uint8_t *a = samples(q, m, (size_t)w * (size_t)h, 1);
+	if (!a)
+		return -1;
+	for (size_t i = 0; i < (size_t)w * (size_t)h; i++)
+		for (int c = 0; c < comps; c++) {
+			uint8_t *p = px + i * (size_t)comps + c;
+			*p = (uint8_t)((*p * a[i] + 255 * (255 - a[i]) + 127) / 255);
+		}
+	free(a);
+	qpdf_oh_remove_key(q, qpdf_oh_get_dict(q, img), "/SMask");
+	return 0;
+}
+
+static void store(qpdf_data q, qpdf_oh img, unsigned char *data, size_t len, const char *filter,
+		  const char *space)
+{
+	qpdf_oh_replace_stream_data(q, img, data, len, qpdf_oh_new_name(q, filter),
+				    qpdf_oh_new_null(q));
+	qpdf_oh d = qpdf_oh_get_dict(q, img);
+	qpdf_oh_replace_key(q, d, "/ColorSpace", qpdf_oh_new_name(q, space));
+	qpdf_oh_remove_key(q, d, "/Decode");
+	qpdf_oh_remove_key(q, d, "/DecodeParms");
+	/* a RIP resamples as the plant set it up, not as a viewer would (PDF/A
+	 * forbids the key; preflight profiles for PDF/X warn of it) */
+	qpdf_oh_remove_key(q, d, "/Interpolate");
+	free(data);
+}
+
+int np_press_image(qpdf_data q, qpdf_oh img, struct np_colour *c, enum np_pdfx pdfx,
+		   char *err, size_t errn)
+{
+	qpdf_oh d = qpdf_oh_get_dict(q, img);
+	qpdf_oh cs = qpdf_oh_get_key(q, d, "/ColorSpace");
+	int rgb = qpdf_oh_is_name_and_equals(q, cs, "/DeviceRGB");
+	int gray = qpdf_oh_is_name_and_equals(q, cs, "/DeviceGray");
+	int mask = qpdf_oh_is_stream(q, qpdf_oh_get_key(q, d, "/SMask")) && pdfx == NP_PDFX_1A;
+	if (qpdf_oh_is_name_and_equals(q, cs, "/DeviceCMYK") && !mask)
+		return 0;
+	if ((gray && !mask) || qpdf_oh_is_bool(q, qpdf_oh_get_key(q, d, "/ImageMask")))
+		return 0;
+	int w = int_key(q, d, "/Width"), h = int_key(q, d, "/Height");
+	int comps = rgb ? 3 : gray ? 1 : qpdf_oh_is_name_and_equals(q, cs, "/DeviceCMYK") ? 4 : 0;
+	if (!comps || int_key(q, d, "/BitsPerComponent") != 8 || w < 1 || h < 1) {
+		snprintf(err, errn, "a picture in a colour space the print pass does not convert");
+		return -1;
+	}
+	qpdf_oh f = qpdf_oh_get_key(q, d, "/Filter");
+	int jpeg = qpdf_oh_is_or_has_name(q, f, "/DCTDecode");
+	size_t npx = (size_t)w * (size_t)h;
+	uint8_t *px = samples(q, img, npx * (size_t)comps, comps);
+	if (!px || (mask && flatten(q, img, px, comps, w, h) < 0)) {
+		free(px);
+		snprintf(err, errn, "a picture (%dx%d) cannot be decoded", w, h);
+		return -1;
+	}
+	uint8_t *out = px;
+	if (rgb) {
+		out = malloc(npx * 4);
+		if (out)
+			np_colour_pixels(c, px, out, npx);
+		free(px);
+		comps = 4;
+	}
+	size_t len = 0;
+	unsigned char *enc = !out ? NULL
+			     : jpeg && comps == 4 ? encode_jpeg(out, w, h, &len)
+						  : np_press_deflate(out, npx * (size_t)comps, FLATE_LEVEL, &len);
+	free(out);
+	if (!enc) {
+		snprintf(err, errn, "out of memory converting a picture");
+		return -1;
+	}
+	store(q, img, enc, len, jpeg && comps == 4 ? "/DCTDecode" : "/FlateDecode",
+	      comps == 4 ? "/DeviceCMYK" : "/DeviceGray");
+	return 0;
+}

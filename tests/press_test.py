@@ -1,0 +1,388 @@
+#!/usr/bin/env python3
+"""press_test.py - the print pass (issue 12): PDF/X-1a and X-4 from newsprint.
+
+    press_test.py NEWSPRINT CASE     run one case (exit 0 pass, 1 fail, 77 skip)
+    press_test.py --list             the cases
+
+The CMYK profile is Debian ghostscript's default_cmyk.icc (a test dependency,
+not the program's). Structure is read from `qpdf --qdf` output (streams
+uncompressed), separations from Ghostscript's tiffsep.
+"""
+import os
+import re
+import struct
+import subprocess
+import sys
+import tempfile
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+ROOT = os.path.dirname(HERE)
+ARTICLE = os.path.join(HERE, 'press', 'article.yaml')
+LAYOUT = os.path.join(HERE, 'press', 'layout.yaml')
+COMMONWEALTH = os.path.join(ROOT, 'examples', 'commonwealth.yaml')
+EDITION = os.path.join(ROOT, 'examples', 'edition', 'edition.yaml')
+PROFILE = '/usr/share/color/icc/ghostscript/default_cmyk.icc'
+SKIP = 77
+
+
+class Fail(Exception):
+    pass
+
+
+def check(cond, msg):
+    if not cond:
+        raise Fail(msg)
+
+
+def run(exe, *args, ok=True):
+    p = subprocess.run([exe, 'render', *args], capture_output=True, text=True)
+    if ok and p.returncode != 0:
+        raise Fail('newsprint %s: exit %d: %s' % (' '.join(args), p.returncode, p.stderr))
+    return p
+
+
+def qdf(pdf):
+    """The file with every stream uncompressed, as bytes."""
+    out = pdf + '.qdf'
+    subprocess.run(['qpdf', '--qdf', '--object-streams=disable', pdf, out], check=True)
+    with open(out, 'rb') as f:
+        return f.read()
+
+
+def content_streams(text):
+    """The page content streams of a qdf file (qpdf marks them)."""
+    return re.findall(rb'%% Contents for page \d+\n%% Original object ID: [^\n]*\n\d+ 0 obj\n'
+                      rb'<<.*?>>\nstream\n(.*?)endstream', text, re.S)
+
+
+def structure(pdf, variant):
+    with open(pdf, 'rb') as f:
+        head = f.read(8)
+    check(head == (b'%PDF-1.3' if variant == 'x1a' else b'%PDF-1.6'),
+          'version header %r' % head)
+    t = qdf(pdf)
+    want = b'(PDF/X-1:2001)' if variant == 'x1a' else b'(PDF/X-4)'
+    check(b'/GTS_PDFXVersion ' + want in t, 'no GTS_PDFXVersion %s' % want)
+    if variant == 'x1a':
+        check(b'/GTS_PDFXConformance (PDF/X-1a:2001)' in t, 'no GTS_PDFXConformance')
+        check(b'/Group' not in t, 'a transparency group is left in X-1a')
+        check(not re.search(rb'/(CA|ca) ', t), 'constant alpha left in X-1a')
+    else:
+        check(b'<pdfxid:GTS_PDFXVersion>PDF/X-4</pdfxid:GTS_PDFXVersion>' in t,
+              'no XMP pdfxid:GTS_PDFXVersion')
+    check(re.search(rb'/OutputIntents \[\s*\d+ 0 R', t), 'no OutputIntents')
+    check(b'/S /GTS_PDFX' in t and b'/DestOutputProfile' in t, 'output intent incomplete')
+    check(b'/Trapped /False' in t, 'no /Trapped /False')
+    check(re.search(rb'/CreationDate \(D:\d{14}', t), 'CreationDate not in D: form')
+    check(b'/Title' in t, 'no /Title')
+    check(re.search(rb'/ID \[', t), 'no /ID')
+    npages = len(re.findall(rb'/Type /Page\n', t))
+    check(npages > 0, 'no pages')
+    check(len(re.findall(rb'/TrimBox', t)) == npages, 'a page without TrimBox')
+    check(len(re.findall(rb'/BleedBox', t)) == npages, 'a page without BleedBox')
+    check(b'DeviceRGB' not in t, '/DeviceRGB left in the file')
+    streams = content_streams(t)
+    check(len(streams) == npages, 'found %d content streams for %d pages' % (len(streams), npages))
+    for s in streams:
+        bad = re.search(rb'(?:^|\s)((?:-?[\d.]+\s+){3}(?:rg|RG|sc|scn|SC|SCN))(?=\s)', s)
+        check(not bad, 'RGB colour operator left: %r' % (bad.group(1) if bad else b''))
+    return t
+
+
+def case_x1a(exe, tmp):
+    out = os.path.join(tmp, 'x1a.pdf')
+    run(exe, COMMONWEALTH, '-o', out, '--pdfx', 'x1a', '--output-profile', PROFILE)
+    t = structure(out, 'x1a')
+    check(b'/OutputConditionIdentifier (Custom)' in t, 'a profile alone is not Custom')
+    check(b'/Info (Artifex CMYK SWOP Profile)' in t, "the profile's description is not /Info")
+    # black text on the black plate, overprinting
+    streams = b''.join(content_streams(t))
+    check(b'0 0 0 1 k' in streams, 'no black text as 0 0 0 1 k')
+    check(re.search(rb'/NPo1\d gs 0 0 0 1 k', streams), 'black text does not overprint')
+    check(re.search(rb'/op true /OP \w+ /OPM 1', t.replace(b'\n', b' ').replace(b'  ', b' '))
+          or b'/OPM 1' in t, 'no overprint graphics state')
+
+
+def case_x4(exe, tmp):
+    out = os.path.join(tmp, 'x4.pdf')
+    run(exe, ARTICLE, '-l', LAYOUT, '-o', out, '--pdfx', 'x4', '--output-profile', PROFILE,
+        '--output-condition', 'IFRA26')
+    t = structure(out, 'x4')
+    check(b'/OutputConditionIdentifier (IFRA26)' in t, 'IFRA26 not the condition')
+    check(b'/RegistryName (http://www.color.org)' in t, 'no RegistryName')
+
+
+def case_registered(exe, tmp):
+    """X-1a with a registered condition and no profile: no profile embedded."""
+    out = os.path.join(tmp, 'reg.pdf')
+    run(exe, ARTICLE, '-l', LAYOUT, '-o', out, '--pdfx', 'x1a', '--output-condition', 'IFRA26')
+    t = qdf(out)
+    check(b'/OutputConditionIdentifier (IFRA26)' in t, 'IFRA26 not the condition')
+    check(b'/DestOutputProfile' not in t, 'a profile embedded though none was given')
+    check(b'DeviceRGB' not in t, '/DeviceRGB left')
+
+
+def case_deterministic(exe, tmp):
+    outs = [os.path.join(tmp, 'd%d.pdf' % i) for i in range(2)]
+    for o in outs:
+        run(exe, EDITION, '-o', o, '--pdfx', 'x1a', '--output-profile', PROFILE)
+    with open(outs[0], 'rb') as a, open(outs[1], 'rb') as b:
+        check(a.read() == b.read(), 'two renders differ')
+
+
+def case_plain(exe, tmp):
+    """--pdfx none is the plain PDF, byte for byte."""
+    a, b = os.path.join(tmp, 'a.pdf'), os.path.join(tmp, 'b.pdf')
+    run(exe, COMMONWEALTH, '-o', a)
+    run(exe, COMMONWEALTH, '-o', b, '--pdfx', 'none', '--bleed', '3mm')
+    with open(a, 'rb') as f, open(b, 'rb') as g:
+        check(f.read() == g.read(), '--pdfx none changed the PDF')
+
+
+def case_exact_cmyk(exe, tmp):
+    out = os.path.join(tmp, 'exact.pdf')
+    run(exe, ARTICLE, '-l', LAYOUT, '-o', out, '--pdfx', 'x1a', '--output-profile', PROFILE)
+    streams = b''.join(content_streams(qdf(out)))
+    check(re.search(rb'(?:^|\s)1 0 0 0 k\b', streams), 'the headline is not cmyk(100, 0, 0, 0)')
+    check(re.search(rb'(?:^|\s)0 0 0 0\.6 k\b', streams), 'the deck is not gray(60%) as K')
+
+
+def case_words(exe, tmp):
+    """Text stays extractable: pdftotext reads the same words."""
+    a, b = os.path.join(tmp, 'p.pdf'), os.path.join(tmp, 'x.pdf')
+    run(exe, EDITION, '-o', a)
+    run(exe, EDITION, '-o', b, '--pdfx', 'x1a', '--output-profile', PROFILE,
+        '--bleed', '3mm', '--crop-marks')
+    words = [subprocess.run(['pdftotext', f, '-'], capture_output=True, check=True).stdout.split()
+             for f in (a, b)]
+    check(len(words[0]) > 1000 and words[0] == words[1], 'pdftotext reads other words')
+    fonts = subprocess.run(['pdffonts', b], capture_output=True, text=True, check=True).stdout
+    rows = fonts.strip().split('\n')[2:]
+    check(rows and all(re.search(r'\syes\s+yes\s+yes\s', r) for r in rows),
+          'a font not embedded and subset:\n' + fonts)
+
+
+def boxes(t):
+    get = lambda k: [[float(v) for v in m.split()]
+                     for m in re.findall(rb'/' + k + rb' \[\s*([-\d.\s]+?)\s*\]', t)]
+    return get(b'MediaBox'), get(b'TrimBox'), get(b'BleedBox')
+
+
+def case_bleed(exe, tmp):
+    out = os.path.join(tmp, 'bleed.pdf')
+    run(exe, COMMONWEALTH, '-o', out, '--pdfx', 'x1a', '--output-profile', PROFILE,
+        '--bleed', '3mm', '--crop-marks')
+    t = structure(out, 'x1a')
+    media, trim, bleed = boxes(t)
+    b = 3 * 72 / 25.4
+    check(abs(trim[0][2] - trim[0][0] - 792) < 0.01 and abs(trim[0][3] - trim[0][1] - 1224) < 0.01,
+          'TrimBox is not the page: %r' % trim)
+    for i in range(4):
+        sign = -1 if i < 2 else 1
+        check(abs(bleed[0][i] - (trim[0][i] + sign * b)) < 0.01, 'BleedBox %r' % bleed)
+    check(media[0][0] == 0 and media[0][2] > bleed[0][2] + 12, 'no room for marks: %r' % media)
+    streams = b''.join(content_streams(t))
+    check(b'0 0 0 1 K 0.25 w' in streams, 'no crop marks on the black plate')
+
+
+def read_tiff(path):
+    """An 8-bit uncompressed one-channel TIFF: width, height, bytes."""
+    with open(path, 'rb') as f:
+        d = f.read()
+    e = '<' if d[:2] == b'II' else '>'
+    off = struct.unpack(e + 'I', d[4:8])[0]
+    tags = {}
+    for i in range(struct.unpack(e + 'H', d[off:off + 2])[0]):
+        t, ty, cnt, val = struct.unpack(e + 'HHI4s', d[off + 2 + 12 * i:off + 14 + 12 * i])
+        if t not in (256, 257, 258, 259, 273, 279):
+            continue
+        size, code = {3: (2, 'H'), 4: (4, 'I')}[ty]
+        raw = val if cnt * size <= 4 else d[struct.unpack(e + 'I', val)[0]:][:cnt * size]
+        tags[t] = struct.unpack(e + code * cnt, raw[:cnt * size])
+    check(tags.get(259, (1,))[0] == 1 and tags.get(258, (8,))[0] == 8, 'unexpected TIFF')
+    px = b''.join(d[o:o + c] for o, c in zip(tags[273], tags[279]))
+    return tags[256][0], tags[257][0], px
+
+
+def case_separations(exe, tmp):
+    """Ghostscript's plates: the body on black alone, the kicker's red on
+    magenta and yellow."""
+    if subprocess.run(['which', 'gs'], capture_output=True).returncode != 0:
+        print('no Ghostscript')
+        return SKIP
+    out = os.path.join(tmp, 'sep.pdf')
+    run(exe, ARTICLE, '-l', LAYOUT, '-o', out, '--pdfx', 'x1a', '--output-profile', PROFILE)
+    dpi = 36
+    subprocess.run(['gs', '-q', '-dNOPAUSE', '-dBATCH', '-dSAFER', '-sDEVICE=tiffsep',
+                    '-r%d' % dpi, '-sCompression=none',
+                    '-sOutputFile=' + os.path.join(tmp, 'sep.tif'), out], check=True)
+    plates = {c: read_tiff(os.path.join(tmp, 'sep(%s).tif' % c))
+              for c in ('Cyan', 'Magenta', 'Yellow', 'Black')}
+    # where the words are, from pdftotext's boxes (points from the top)
+    html = subprocess.run(['pdftotext', '-bbox', out, '-'], capture_output=True, text=True,
+                          check=True).stdout
+    words = re.findall(r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">'
+                       r'([^<]*)</word>', html)
+
+    def ink(plate, box):
+        w, h, px = plates[plate]
+        x0, y0, x1, y1 = [int(float(v) * dpi / 72) for v in box]
+        return sum(1 for y in range(y0, min(y1 + 1, h)) for x in range(x0, min(x1 + 1, w))
+                   if px[y * w + x] < 250)
+
+    body = [wd[:4] for wd in words if wd[4] in ('Every', 'paragraph', 'percent.')]
+    check(len(body) == 3, 'body words not found')
+    top = min(float(b[1]) for b in body)
+    bottom = max(float(b[3]) for b in body)
+    region = (0, top, 792, bottom)
+    check(ink('Black', region) > 500, 'the body is not on the black plate')
+    for c in ('Cyan', 'Magenta', 'Yellow'):
+        n = ink(c, region)
+        check(n == 0, 'the body has %d pixels of %s' % (n, c))
+    kicker = [wd[:4] for wd in words if wd[4] == 'PRINT']
+    check(kicker, 'kicker not found')
+    for c in ('Magenta', 'Yellow'):
+        check(ink(c, kicker[0]) > 5, "the kicker's red has no %s" % c)
+
+
+def case_per_page(exe, tmp):
+    """-o 'DIR/{label}.pdf': one print-ready PDF a page, named by label."""
+    pattern = os.path.join(tmp, 'pages', '{label}.pdf')
+    os.mkdir(os.path.dirname(pattern))
+    run(exe, EDITION, '-o', pattern, '--pdfx', 'x1a', '--output-profile', PROFILE,
+        '--bleed', '3mm')
+    names = sorted(os.listdir(os.path.dirname(pattern)))
+    want = ['A%d.pdf' % i for i in range(1, 7)] + ['B%d.pdf' % i for i in range(1, 7)]
+    check(names == want, 'files %r' % names)
+    for n in names:
+        path = os.path.join(tmp, 'pages', n)
+        t = structure(path, 'x1a')
+        check(len(re.findall(rb'/Type /Page\n', t)) == 1, '%s is not one page' % n)
+
+
+def case_layout_print(exe, tmp):
+    """The layout's print: section, and the command line over it."""
+    with open(LAYOUT) as f:
+        text = f.read()
+    layout = os.path.join(tmp, 'print.yaml')
+    with open(layout, 'w') as f:
+        f.write(text + '\nprint:\n  pdfx: x1a\n  output_profile: %s\n  bleed: 3mm\n'
+                '  ink_limit: 220\n' % PROFILE)
+    out = os.path.join(tmp, 'l.pdf')
+    run(exe, ARTICLE, '-l', layout, '-o', out)
+    media, trim, bleed = boxes(structure(out, 'x1a'))
+    check(abs(trim[0][0] - bleed[0][0] - 3 * 72 / 25.4) < 0.01, 'the layout\'s bleed: %r' % bleed)
+    streams = b''.join(content_streams(qdf(out)))
+    red = [m for m in re.findall(rb'([\d.]+) ([\d.]+) ([\d.]+) ([\d.]+) k', streams)
+           if float(m[1]) > 0.5 and float(m[0]) < 0.5]
+    check(red and all(sum(float(v) for v in m) <= 2.2 for m in red),
+          'the kicker over the ink limit of 220: %r' % red)
+    plain = os.path.join(tmp, 'plain.pdf')
+    run(exe, ARTICLE, '-l', layout, '-o', plain, '--pdfx', 'none')
+    with open(plain, 'rb') as f:
+        check(f.read(8) == b'%PDF-1.5', '--pdfx none did not override the layout')
+
+
+def rgba_png(path, w=64, h=48):
+    """A half-transparent red picture (PNG, RGBA): Cairo gives it a soft mask."""
+    import zlib
+    raw = b''.join(b'\0' + b''.join(bytes([200, 30, 30, 100 if x < w // 2 else 255])
+                                     for x in range(w)) for _ in range(h))
+
+    def chunk(t, d):
+        return struct.pack('>I', len(d)) + t + d + struct.pack('>I', zlib.crc32(t + d))
+    with open(path, 'wb') as f:
+        f.write(b'\x89PNG\r\n\x1a\n' + chunk(b'IHDR', struct.pack('>IIBBBBB', w, h, 8, 6, 0, 0, 0))
+                + chunk(b'IDAT', zlib.compress(raw)) + chunk(b'IEND', b''))
+
+
+def case_alpha(exe, tmp):
+    """A PNG's alpha: flattened onto the paper for X-1a, kept (as a soft mask
+    over CMYK) for X-4."""
+    rgba_png(os.path.join(tmp, 'a.png'))
+    with open(ARTICLE) as f:
+        text = f.read()
+    article = os.path.join(tmp, 'a.yaml')
+    with open(article, 'w') as f:
+        f.write(text + 'images:\n  - file: a.png\n')
+    plain = os.path.join(tmp, 'plain.pdf')
+    run(exe, article, '-l', LAYOUT, '-o', plain)
+    check(b'/SMask' in qdf(plain), 'Cairo gave the picture no soft mask')
+    x1a = os.path.join(tmp, 'x1a.pdf')
+    run(exe, article, '-l', LAYOUT, '-o', x1a, '--pdfx', 'x1a', '--output-profile', PROFILE)
+    t = structure(x1a, 'x1a')
+    check(b'/SMask' not in t, 'a soft mask left in X-1a')
+    check(b'/ColorSpace /DeviceCMYK' in t, 'the picture is not CMYK')
+    x4 = os.path.join(tmp, 'x4.pdf')
+    run(exe, article, '-l', LAYOUT, '-o', x4, '--pdfx', 'x4', '--output-profile', PROFILE)
+    t = structure(x4, 'x4')
+    check(b'/SMask' in t and b'/ColorSpace /DeviceCMYK' in t, 'X-4 lost the soft mask')
+
+
+def case_jpeg(exe, tmp):
+    """A JPEG stays JPEG (DCT, CMYK), within the ink limit."""
+    out = os.path.join(tmp, 'j.pdf')
+    run(exe, os.path.join(ROOT, 'examples', 'picture.yaml'), '-o', out, '--pdfx', 'x1a',
+        '--output-profile', PROFILE)
+    t = structure(out, 'x1a')
+    images = re.findall(rb'<<((?:(?!>>).)*?/Subtype /Image(?:(?!>>).)*?)>>', t, re.S)
+    check(len(images) == 1, '%d pictures' % len(images))
+    check(b'/Filter /DCTDecode' in images[0] and b'/ColorSpace /DeviceCMYK' in images[0],
+          'the picture is not a CMYK JPEG: %r' % images[0])
+    if subprocess.run(['which', 'gs'], capture_output=True).returncode == 0:
+        p = subprocess.run(['gs', '-q', '-dNOPAUSE', '-dBATCH', '-dSAFER', '-sDEVICE=inkcov',
+                            '-sOutputFile=-', out], capture_output=True, text=True, check=True)
+        c, m, y, k = [float(v) for v in p.stdout.split()[:4]]
+        check(c + m + y + k > 0.05, 'the picture prints no ink: %r' % p.stdout)
+
+
+def case_errors(exe, tmp):
+    out = os.path.join(tmp, 'e.pdf')
+    p = run(exe, COMMONWEALTH, '-o', out, '--pdfx', 'x1a', ok=False)
+    check(p.returncode == 1 and 'PDF/X-1a needs an output profile' in p.stderr,
+          'no profile: %d %s' % (p.returncode, p.stderr))
+    check(not os.path.exists(out), 'a file was left')
+    p = run(exe, COMMONWEALTH, '-o', out, '--pdfx', 'x4', '--output-condition', 'IFRA26', ok=False)
+    check(p.returncode == 1 and 'PDF/X-4 needs an output profile' in p.stderr,
+          'x4 without profile: %d %s' % (p.returncode, p.stderr))
+    p = run(exe, COMMONWEALTH, '-o', out, '--pdfx', 'x1a', '--output-condition', 'MYPLANT',
+            ok=False)
+    check(p.returncode == 1 and "output condition 'MYPLANT' is not a registered" in p.stderr,
+          p.stderr)
+    p = run(exe, COMMONWEALTH, '-o', out, '--pdfx', 'x2', ok=False)
+    check(p.returncode == 2 and '--pdfx is x1a, x4 or none' in p.stderr, p.stderr)
+    p = run(exe, COMMONWEALTH, '-o', out, '--bleed', '3furlongs', ok=False)
+    check(p.returncode == 2 and '--bleed wants a length' in p.stderr, p.stderr)
+    p = run(exe, COMMONWEALTH, '-o', out, '--pdfx', 'x1a', '--output-profile',
+            os.path.join(tmp, 'missing.icc'), ok=False)
+    check(p.returncode == 1 and 'cannot read the output profile' in p.stderr, p.stderr)
+    p = run(exe, COMMONWEALTH, '-o', out, '--pdfx', 'x1a', '--output-profile', LAYOUT, ok=False)
+    check(p.returncode == 1 and 'is not a CMYK output profile' in p.stderr, p.stderr)
+    check(not os.path.exists(out), 'a file was left')
+
+
+CASES = {name[5:]: f for name, f in globals().items() if name.startswith('case_')}
+
+
+def main():
+    if sys.argv[1:] == ['--list']:
+        print('\n'.join(CASES))
+        return 0
+    exe, case = sys.argv[1], sys.argv[2]
+    if not os.path.exists(PROFILE):
+        print('no CMYK profile at %s (apt-get install ghostscript)' % PROFILE)
+        return SKIP
+    with tempfile.TemporaryDirectory() as tmp:
+        try:
+            rc = CASES[case](exe, tmp)
+        except Fail as e:
+            print('FAIL %s: %s' % (case, e))
+            return 1
+    if rc == SKIP:
+        return SKIP
+    print('ok %s' % case)
+    return 0
+
+
+if __name__ == '__main__':
+    sys.exit(main())
