@@ -186,6 +186,26 @@ def case_cmyk_pdf(np, fx, d):
             raise Fail("pdftoppm shows a picture as %s, expected about %s" % (px, RED))
 
 
+def case_cmyk_pdfx(np, fx, d):
+    """Through the PDF/X-1a print pass after the /Decode step, both CMYK
+    pictures still print red (pdftoppm), not one as a negative. Skipped
+    without Ghostscript's CMYK profile, as tests/press_test.py is."""
+    icc = "/usr/share/color/icc/ghostscript/default_cmyk.icc"
+    if not os.path.exists(icc):
+        print("skip: no %s" % icc)
+        return
+    yaml = cmyk_pictures(np, fx, d)
+    pdf, rep = os.path.join(d, "o.pdf"), os.path.join(d, "o.json")
+    run([np, "render", yaml, "-o", pdf, "--report", rep, "--pdfx", "x1a",
+         "--output-profile", icc], 0)
+    qpdf_check(pdf)
+    subprocess.run(["pdftoppm", "-r", "30", "-png", "-singlefile", pdf, os.path.join(d, "pp")],
+                   check=True)
+    for px in pixel_at_frames(os.path.join(d, "pp.png"), image_frames(rep), 30):
+        if not near(px, RED, 50):
+            raise Fail("pdftoppm shows a picture as %s, expected about %s" % (px, RED))
+
+
 def case_cmyk_png(np, fx, d):
     """The PNG preview shows both CMYK pictures red: the inverted one is not
     a negative, the plain one not either."""
