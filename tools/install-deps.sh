@@ -14,6 +14,8 @@ packages=(
 	libjpeg62-turbo-dev libfontconfig-dev fontconfig
 	# the print pass (src/press): PDF objects and writing, colour, Flate
 	libqpdf-dev liblcms2-dev zlib1g-dev
+	# PDF ads and pictures drawn in previews (src/render/pdf_preview.c)
+	libpoppler-glib-dev
 	# hyphenation dictionaries (/usr/share/hyphen)
 	hyphen-en-us hyphen-en-gb hyphen-ru hyphen-uk hyphen-de hyphen-fr
 	# tests: check_output.py, qpdf --check, pdffonts

@@ -39,6 +39,8 @@ struct np_frame {
 	double tint;         /* background grey 0..1, 0 = none */
 	const char *image;   /* path of the PNG or JPEG drawn in this frame (borrowed) */
 	int image_jpeg;      /* it is a JPEG: embedded in the PDF as it is */
+	int image_pdf;       /* it is a PDF: its page image_page placed whole */
+	int image_page;
 	double img_x, img_y, img_w, img_h; /* where the picture is drawn, scaled whole */
 	double clip_y, clip_h;             /* the part shown: the frame's width, these rows */
 };

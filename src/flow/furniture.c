@@ -146,7 +146,8 @@ int np_issue_folio(struct flow *f, struct np_page *pg, const struct np_issue *is
 			      l->styles[NP_ST_FOLIO].leading) < 0 ? -1 : 0;
 }
 
-/* An advertisement: its picture, or a tinted placeholder with its label. */
+/* An advertisement: its picture (cropped to fill the slot; a PDF page is
+ * scaled to fit it whole), or a tinted placeholder with its label. */
 int np_issue_ad(struct flow *f, struct np_page *pg, const struct np_ad *ad, int top_cell,
 		int index)
 {
@@ -160,9 +161,11 @@ int np_issue_ad(struct flow *f, struct np_page *pg, const struct np_ad *ad, int 
 	snprintf(fr.id, sizeof fr.id, "p%d-ad%d", pg->number, index);
 	if (ad->image) {
 		double sx = w / ad->pixel_width, sy = h / ad->pixel_height;
-		double sc = sx > sy ? sx : sy;
+		double sc = (sx > sy) != ad->is_pdf ? sx : sy;
 		fr.image = ad->image;
 		fr.image_jpeg = ad->is_jpeg;
+		fr.image_pdf = ad->is_pdf;
+		fr.image_page = ad->pdf_page;
 		fr.img_w = ad->pixel_width * sc;
 		fr.img_h = ad->pixel_height * sc;
 		fr.img_x = x + (w - fr.img_w) / 2;

@@ -126,6 +126,8 @@ static int image_content(struct pen *p, const struct np_image *img)
 				       ? p->w / img->pixel_width : pic_h / img->pixel_height;
 		fr->image = img->path;
 		fr->image_jpeg = img->is_jpeg;
+		fr->image_pdf = img->is_pdf;
+		fr->image_page = img->pdf_page;
 		fr->img_w = img->pixel_width * scale;
 		fr->img_h = img->pixel_height * scale;
 		fr->img_x = p->x + (p->w - fr->img_w) / 2;
@@ -371,7 +373,7 @@ static int plan_one(struct flow *f, enum obst_kind kind, int i, int nregions, in
 	if (kind == OB_IMAGE) {
 		const struct np_image *img = &f->a->images[i];
 		double ppi = img->pixel_width / (obstacle_width(f, o.span, 0) / 72.0);
-		if (ppi < 150 && !f->quiet)
+		if (ppi < 150 && !f->quiet && !img->is_pdf) /* a PDF's size is in points */
 			np_diag_add(f->d, NP_WARNING, &img->file_mark,
 				    "picture '%s' prints at %.0f pixels per inch (%d px over %.1f in): under 150, it will look soft",
 				    img->file, ppi, img->pixel_width, obstacle_width(f, o.span, 0) / 72);

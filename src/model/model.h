@@ -128,10 +128,11 @@ struct np_image {
 	char *path; /* resolved, readable path */
 	char *caption; /* may be NULL */
 	char *credit;  /* may be NULL */
-	int pixel_width, pixel_height; /* read from the file by the parser */
+	int pixel_width, pixel_height; /* read from the file by the parser (a PDF: its page, pt) */
 	int is_jpeg;
+	int is_pdf, pdf_page;          /* a PDF's page (1-based) is placed as a form XObject */
 	struct np_placement place;
-	struct np_mark mark, file_mark;
+	struct np_mark mark, file_mark, page_mark;
 };
 
 struct np_article {
@@ -333,10 +334,11 @@ struct np_story {
 
 struct np_ad {
 	struct np_module module;
-	char *image;   /* resolved path of a PNG or JPEG, may be NULL */
+	char *image;   /* resolved path of a PNG, JPEG or PDF, may be NULL */
 	char *label;   /* placeholder text when there is no image, may be NULL */
-	int pixel_width, pixel_height, is_jpeg;
-	struct np_mark mark;
+	int pixel_width, pixel_height, is_jpeg; /* a PDF: its page's size in pt */
+	int is_pdf, pdf_page;                   /* the PDF's page placed, 1-based */
+	struct np_mark mark, page_mark;
 };
 
 enum np_page_template { NP_TEMPLATE_FRONT, NP_TEMPLATE_INSIDE };

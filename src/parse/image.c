@@ -1,16 +1,13 @@
 /* image.c - pixel sizes of pictures, read from the file header alone: the
- * PNG IHDR chunk, or the JPEG SOF marker found by walking the segments. No
- * image library is needed to validate an article. */
+ * PNG IHDR chunk, or the JPEG header as libjpeg-turbo reads it (its frame
+ * size, and a kind of JPEG it can decode); a PDF's page size, by libqpdf. */
 #include "parse/pint.h"
+#include "util/jpeg_info.h"
+#include "util/pdf_info.h"
 
 #include <errno.h>
 #include <stdio.h>
 #include <string.h>
-
-static unsigned be16(const unsigned char *p)
-{
-	return (unsigned)p[0] << 8 | p[1];
-}
 
 static unsigned long be32(const unsigned char *p)
 {
@@ -31,44 +28,42 @@ static enum np_image_probe png(FILE *f, int *w, int *h)
 	return NP_IMG_OK;
 }
 
-/* SOF0..SOF15 carry the frame size; C4 (DHT), C8 (JPG) and CC (DAC) share
- * the range but do not. */
-static int is_sof(int m)
+/* libjpeg reads the header, so a file accepted here is one it can decode */
+static enum np_image_probe jpeg(FILE *f, int *w, int *h, char *why, size_t nwhy)
 {
-	return m >= 0xc0 && m <= 0xcf && m != 0xc4 && m != 0xc8 && m != 0xcc;
-}
-
-static enum np_image_probe jpeg(FILE *f, int *w, int *h)
-{
-	for (;;) {
-		int ch = getc(f);
-		if (ch != 0xff)
-			return NP_IMG_CORRUPT;
-		int m;
-		while ((m = getc(f)) == 0xff)
-			; /* fill bytes */
-		if (m == EOF || m == 0xd9 || m == 0xda)
-			return NP_IMG_CORRUPT; /* image data before any frame header */
-		if (m == 0x01 || (m >= 0xd0 && m <= 0xd7))
-			continue; /* markers without a length */
-		unsigned char b[7];
-		if (fread(b, 1, 2, f) != 2 || be16(b) < 2)
-			return NP_IMG_CORRUPT;
-		unsigned seglen = be16(b);
-		if (is_sof(m)) {
-			if (seglen < 8 || fread(b + 2, 1, 5, f) != 5)
-				return NP_IMG_CORRUPT;
-			*h = (int)be16(b + 3);
-			*w = (int)be16(b + 5);
-			return *w > 0 && *h > 0 ? NP_IMG_OK : NP_IMG_CORRUPT;
-		}
-		if (fseek(f, (long)seglen - 2, SEEK_CUR))
-			return NP_IMG_CORRUPT;
+	struct np_jpeg_info info;
+	if (np_jpeg_info_file(f, &info) < 0) {
+		snprintf(why, nwhy, "%s", info.why);
+		return NP_IMG_CORRUPT;
 	}
+	*w = info.width;
+	*h = info.height;
+	return NP_IMG_OK;
 }
 
-enum np_image_probe np_image_probe(const char *path, int *width, int *height, int *is_jpeg)
+/* A PDF's page count, and the size of the page asked for (libqpdf) */
+static enum np_image_probe pdf(const char *path, int page, struct np_image_head *h, char *why,
+			       size_t nwhy)
 {
+	struct np_pdf_info info;
+	if (np_pdf_info(path, page ? page : 1, &info) < 0) {
+		snprintf(why, nwhy, "%s", info.why);
+		return NP_IMG_CORRUPT;
+	}
+	h->npages = info.npages;
+	h->width = (int)(info.box[2] - info.box[0] + 0.5);
+	h->height = (int)(info.box[3] - info.box[1] + 0.5);
+	h->width = h->width < 1 ? 1 : h->width;
+	h->height = h->height < 1 ? 1 : h->height;
+	return NP_IMG_OK;
+}
+
+enum np_image_probe np_image_probe(const char *path, int page, struct np_image_head *h,
+				   char *why, size_t nwhy)
+{
+	int *width = &h->width, *height = &h->height, *is_jpeg = &h->is_jpeg;
+	*h = (struct np_image_head){0};
+	snprintf(why, nwhy, "no readable size in its header");
 	static const unsigned char png_sig[8] = {0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'};
 	FILE *f = fopen(path, "rb");
 	if (!f)
@@ -87,8 +82,12 @@ enum np_image_probe np_image_probe(const char *path, int *width, int *height, in
 		r = png(f, width, height);
 	} else if (n >= 3 && sig[0] == 0xff && sig[1] == 0xd8 && sig[2] == 0xff) {
 		*is_jpeg = 1;
-		fseek(f, 2, SEEK_SET);
-		r = jpeg(f, width, height);
+		rewind(f);
+		r = jpeg(f, width, height, why, nwhy);
+	} else if (n >= 5 && memcmp(sig, "%PDF-", 5) == 0) {
+		h->is_pdf = 1;
+		fclose(f);
+		return pdf(path, page, h, why, nwhy);
 	}
 	fclose(f);
 	return r;

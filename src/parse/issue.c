@@ -18,7 +18,7 @@ static const char *const page_keys[] = {"template", "section", "section_letter",
 					"ads", NULL};
 static const char *const story_keys[] = {"article", "columns", "top", "depth", "jumps", NULL};
 static const char *const jump_keys[] = {"page", "columns", "top", "depth", NULL};
-static const char *const ad_keys[] = {"columns", "top", "depth", "image", "label", NULL};
+static const char *const ad_keys[] = {"columns", "top", "depth", "image", "page", "label", NULL};
 
 struct ictx {
 	struct np_pctx *c;
@@ -241,8 +241,12 @@ static void ad(struct ictx *x, const struct np_yt_node *map, struct np_ad *a)
 	np_ps_keys(c, map, "advertisement", ad_keys);
 	module(c, map, "advertisement", &a->module);
 	const struct np_yt_pair *kv = np_ps_pair(map, "image");
+	if (np_ps_picture_page(c, map, &a->pdf_page, &a->page_mark) < 0)
+		return;
 	if (kv)
 		np_is_ad_image(c, kv, a);
+	else if (a->pdf_page)
+		np_ps_error(c, &a->page_mark, "'page' needs an 'image'");
 	const struct np_yt_node *v = np_ps_get(map, "label");
 	if (v)
 		np_ps_text(c, v, "label", &a->label);

@@ -67,8 +67,19 @@ int np_is_ad_image(struct np_pctx *c, const struct np_yt_pair *kv, struct np_ad 
 	int rc = -1;
 	if (np_is_file(c, kv, "advertisement picture", &file, &path))
 		goto out;
-	switch (np_image_probe(path, &ad->pixel_width, &ad->pixel_height, &ad->is_jpeg)) {
+	char why[200];
+	struct np_image_head h;
+	enum np_image_probe r = np_image_probe(path, ad->pdf_page, &h, why, sizeof why);
+	ad->pixel_width = h.width;
+	ad->pixel_height = h.height;
+	ad->is_jpeg = h.is_jpeg;
+	ad->is_pdf = h.is_pdf;
+	switch (r) {
 	case NP_IMG_OK:
+		if (np_picture_page_ok(c, &ad->page_mark, file, &h, ad->pdf_page) < 0)
+			break;
+		if (ad->is_pdf && !ad->pdf_page)
+			ad->pdf_page = 1;
 		if (np_picture_size_ok(c, at, file, ad->pixel_width, ad->pixel_height) < 0)
 			break; /* the limits pictures in articles have */
 		ad->image = path;
@@ -80,12 +91,12 @@ int np_is_ad_image(struct np_pctx *c, const struct np_yt_pair *kv, struct np_ad 
 			    strerror(errno));
 		break;
 	case NP_IMG_NOT_IMAGE:
-		np_ps_error(c, at, "advertisement picture '%s' is not a PNG or JPEG file", file);
+		np_ps_error(c, at, "advertisement picture '%s' is not a PNG, JPEG or PDF file",
+			    file);
 		break;
 	case NP_IMG_CORRUPT:
 	default:
-		np_ps_error(c, at, "advertisement picture '%s' is damaged: no readable size in "
-			    "its header", file);
+		np_ps_error(c, at, "advertisement picture '%s' is damaged: %s", file, why);
 		break;
 	}
 out:

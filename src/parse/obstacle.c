@@ -88,7 +88,7 @@ int np_ps_pullquotes(struct np_pctx *c, const struct np_yt_node *seq, size_t nbl
 	return 0;
 }
 
-static const char *const image_keys[] = {"file", "caption", "credit", "after", "span",
+static const char *const image_keys[] = {"file", "page", "caption", "credit", "after", "span",
 					 "column", "position", NULL};
 
 static void image(struct np_pctx *c, const struct np_yt_node *m, size_t nblocks,
@@ -101,7 +101,7 @@ static void image(struct np_pctx *c, const struct np_yt_node *m, size_t nblocks,
 	const struct np_yt_pair *fp = np_ps_pair(m, "file");
 	if (!fp)
 		np_ps_error(c, &m->mark, "missing required key 'file' in image");
-	else
+	else if (np_ps_picture_page(c, m, &img->pdf_page, &img->page_mark) == 0)
 		np_ps_picture(c, fp, img);
 	opt_text(c, m, "caption", &img->caption);
 	opt_text(c, m, "credit", &img->credit);

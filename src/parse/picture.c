@@ -71,11 +71,55 @@ static int regular(struct np_pctx *c, const struct np_mark *at, const char *file
 	return -1;
 }
 
+int np_ps_picture_page(struct np_pctx *c, const struct np_yt_node *map, int *page,
+		       struct np_mark *at)
+{
+	*page = 0;
+	const struct np_yt_pair *kv = np_ps_pair(map, "page");
+	if (!kv)
+		return 0;
+	*at = kv->key->mark;
+	if (np_ps_int(c, kv->value, "page", page))
+		return -1;
+	if (*page < 1) {
+		np_ps_error(c, at, "'page' must be at least 1");
+		return -1;
+	}
+	return 0;
+}
+
+int np_picture_page_ok(struct np_pctx *c, const struct np_mark *at, const char *file,
+		       const struct np_image_head *h, int page)
+{
+	if (page && !h->is_pdf) {
+		np_ps_error(c, at, "'page' is for PDF files: '%s' is a %s", file,
+			    h->is_jpeg ? "JPEG" : "PNG");
+		return -1;
+	}
+	if (h->is_pdf && page > h->npages) {
+		np_ps_error(c, at, "'%s' has %d page%s: there is no page %d", file, h->npages,
+			    h->npages == 1 ? "" : "s", page);
+		return -1;
+	}
+	return 0;
+}
+
 static int probe(struct np_pctx *c, const struct np_mark *at, const char *file,
 		 const char *path, struct np_image *img)
 {
-	switch (np_image_probe(path, &img->pixel_width, &img->pixel_height, &img->is_jpeg)) {
+	char why[200];
+	struct np_image_head h;
+	enum np_image_probe r = np_image_probe(path, img->pdf_page, &h, why, sizeof why);
+	img->pixel_width = h.width;
+	img->pixel_height = h.height;
+	img->is_jpeg = h.is_jpeg;
+	img->is_pdf = h.is_pdf;
+	switch (r) {
 	case NP_IMG_OK:
+		if (np_picture_page_ok(c, &img->page_mark, file, &h, img->pdf_page) < 0)
+			return -1;
+		if (img->is_pdf && !img->pdf_page)
+			img->pdf_page = 1;
 		return np_picture_size_ok(c, at, file, img->pixel_width, img->pixel_height);
 	case NP_IMG_CANNOT_OPEN:
 		if (errno == ENOENT)
@@ -84,12 +128,11 @@ static int probe(struct np_pctx *c, const struct np_mark *at, const char *file,
 			np_ps_error(c, at, "cannot read picture '%s': %s", file, strerror(errno));
 		return -1;
 	case NP_IMG_NOT_IMAGE:
-		np_ps_error(c, at, "picture '%s' is not a PNG or JPEG file", file);
+		np_ps_error(c, at, "picture '%s' is not a PNG, JPEG or PDF file", file);
 		return -1;
 	case NP_IMG_CORRUPT:
 	default:
-		np_ps_error(c, at, "picture '%s' is damaged: no readable size in its header",
-			    file);
+		np_ps_error(c, at, "picture '%s' is damaged: %s", file, why);
 		return -1;
 	}
 }

@@ -160,9 +160,26 @@ int np_ps_length(struct np_pctx *c, const struct np_yt_node *n, const char *key,
 
 enum np_image_probe { NP_IMG_OK, NP_IMG_CANNOT_OPEN, NP_IMG_NOT_IMAGE, NP_IMG_CORRUPT };
 
-/* Reads the pixel size of a PNG (IHDR) or JPEG (SOF marker) file. On
- * NP_IMG_CANNOT_OPEN, errno is set. */
-enum np_image_probe np_image_probe(const char *path, int *width, int *height, int *is_jpeg);
+struct np_image_head {
+	int width, height; /* pixels; a PDF: its page's box, pt */
+	int is_jpeg, is_pdf;
+	int npages;        /* a PDF's */
+};
+
+/* Reads the pixel size of a PNG (IHDR) or JPEG (libjpeg's header) file, or
+ * the page count and the size of page `page` (when in range) of a PDF
+ * (libqpdf). On NP_IMG_CANNOT_OPEN, errno is set; on NP_IMG_CORRUPT, why says
+ * what is wrong with the header. */
+enum np_image_probe np_image_probe(const char *path, int page, struct np_image_head *h,
+				   char *why, size_t nwhy);
+/* picture.c: the optional `page:` of a picture or an ad in map (0 when
+ * absent); -1 after an error at its key. */
+int np_ps_picture_page(struct np_pctx *c, const struct np_yt_node *map, int *page,
+		       struct np_mark *at);
+/* picture.c: 0 when page fits the file probed (a PDF with that page; no page
+ * asked of another file), else -1 with an error at the page key. */
+int np_picture_page_ok(struct np_pctx *c, const struct np_mark *at, const char *file,
+		       const struct np_image_head *h, int page);
 
 /* ---- picture.c ----------------------------------------------------------- */
 

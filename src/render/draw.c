@@ -77,15 +77,16 @@ static void debug_overlay(cairo_t *cr, const struct np_page *pg, const struct np
 	cairo_restore(cr);
 }
 
-const char *np_draw_page(cairo_t *cr, const struct np_page *pg, const struct np_layout *l,
-			 int debug)
+int np_draw_page(cairo_t *cr, const struct np_page *pg, const struct np_layout *l, int debug,
+		 struct np_pictures *pics)
 {
 	tints(cr, pg);
-	const char *lost = np_draw_images(cr, pg);
+	if (np_draw_images(cr, pg, pics) < 0)
+		return -1;
 	rules(cr, pg);
 	for (size_t i = 0; i < pg->nlines; i++)
 		line(cr, &pg->lines[i], l);
 	if (debug)
 		debug_overlay(cr, pg, l);
-	return lost;
+	return 0;
 }

@@ -9,6 +9,8 @@
 #include <string.h>
 
 #include "np_config.h"
+#include "render/pictures.h"
+#include "render/post.h"
 #include "render/render_int.h"
 #include "util/atomic.h"
 #include "util/outputs.h"
@@ -127,8 +129,10 @@ static void outline(cairo_surface_t *s, const struct np_doc *doc, const struct n
 	free(out);
 }
 
+/* *drawn: -1 when the pictures' budget stopped the page (they said why). */
 static cairo_status_t write_png(const struct np_page *pg, const struct np_layout *l, FILE *fp,
-				const struct np_render_opts *o, const char **lost)
+				const struct np_render_opts *o, struct np_pictures *pics,
+				int *drawn)
 {
 	double scale = (o->dpi > 0 ? o->dpi : 96) / 72.0;
 	int w = (int)(pg->width * scale + 0.5), h = (int)(pg->height * scale + 0.5);
@@ -137,10 +141,10 @@ static cairo_status_t write_png(const struct np_page *pg, const struct np_layout
 	cairo_set_source_rgb(cr, 1, 1, 1);
 	cairo_paint(cr);
 	cairo_scale(cr, scale, scale);
-	*lost = np_draw_page(cr, pg, l, o->debug);
+	*drawn = np_draw_page(cr, pg, l, o->debug, pics);
 	cairo_destroy(cr);
 	cairo_status_t st = cairo_surface_status(s);
-	if (st == CAIRO_STATUS_SUCCESS && np_png_write(s, fp) < 0)
+	if (*drawn == 0 && st == CAIRO_STATUS_SUCCESS && np_png_write(s, fp) < 0)
 		st = CAIRO_STATUS_WRITE_ERROR;
 	cairo_surface_destroy(s);
 	return st;
@@ -148,12 +152,12 @@ static cairo_status_t write_png(const struct np_page *pg, const struct np_layout
 
 static cairo_status_t write_svg(const struct np_page *pg, const struct np_layout *l,
 				struct np_atomic *a, const struct np_render_opts *o,
-				const char **lost)
+				struct np_pictures *pics, int *drawn)
 {
 	cairo_surface_t *s = cairo_svg_surface_create_for_stream(np_write_atomic, a, pg->width,
 								 pg->height);
 	cairo_t *cr = cairo_create(s);
-	*lost = np_draw_page(cr, pg, l, o->debug);
+	*drawn = np_draw_page(cr, pg, l, o->debug, pics);
 	cairo_destroy(cr);
 	cairo_surface_finish(s);
 	cairo_status_t st = cairo_surface_status(s);
@@ -180,6 +184,7 @@ struct np_renderer {
 	cairo_t *cr;               /* PDF */
 	const struct np_layout *layout;
 	int failed;                /* an error is in d already */
+	struct np_pictures *pics;  /* outlives every surface drawn with it */
 };
 
 /* "PATH: cannot write: REASON": the system's reason for a failed write,
@@ -207,6 +212,18 @@ void np_pdf_metadata(cairo_surface_t *s, const char *title, const char *author, 
 	cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_MOD_DATE, date);
 }
 
+/* Frees r and what it holds; temporaries not committed are removed.
+ * Returns NULL, for the failure paths. */
+static struct np_renderer *renderer_free(struct np_renderer *r)
+{
+	np_outputs_fini(&r->own);
+	np_pictures_free(r->pics);
+	free(r->names);
+	free(r->path);
+	free(r);
+	return NULL;
+}
+
 struct np_renderer *np_renderer_open(const char *path, const struct np_render_opts *o,
 				     const struct np_layout *l, const char *title,
 				     const char *author, const char *date, struct np_diags *d)
@@ -224,23 +241,22 @@ struct np_renderer *np_renderer_open(const char *path, const struct np_render_op
 	r->layout = l;
 	np_outputs_init(&r->own);
 	r->out = o->outputs ? o->outputs : &r->own;
+	/* previews: PNG at its dpi, SVG pictures at 96 ppi */
+	double px_per_pt = o->format == NP_FMT_PNG ? (o->dpi > 0 ? o->dpi : 96) / 72.0
+			   : o->format == NP_FMT_SVG ? 96 / 72.0 : 1;
+	r->pics = np_pictures_new(o->format, px_per_pt, l->page_width, l->page_height, d);
+	if (!r->pics) {
+		np_outputs_error(d, path, 0);
+		return renderer_free(r);
+	}
 	if (o->format != NP_FMT_PDF)
 		return r;
 	r->split = np_path_per_page(path);
-	if (!r->split)
-		r->pdf = np_outputs_open(r->out, path, d);
-	if (!r->split && !r->pdf) {
-		np_outputs_fini(&r->own);
-		free(r->path);
-		free(r);
-		return NULL;
-	}
+	if (!r->split && !(r->pdf = np_outputs_open(r->out, path, d)))
+		return renderer_free(r);
 	if ((o->press || r->split) && !(r->mem = open_memstream(&r->membuf, &r->memlen))) {
 		np_outputs_error(d, path, 0);
-		np_outputs_fini(&r->own);
-		free(r->path);
-		free(r);
-		return NULL;
+		return renderer_free(r);
 	}
 	r->surface = r->mem ? cairo_pdf_surface_create_for_stream(np_write_fp, r->mem,
 								  l->page_width, l->page_height)
@@ -249,15 +265,6 @@ struct np_renderer *np_renderer_open(const char *path, const struct np_render_op
 	np_pdf_metadata(r->surface, title, author, date);
 	r->cr = cairo_create(r->surface);
 	return r;
-}
-
-/* A picture the parser accepted but that cannot be decoded (damaged after
- * its header) is left out of the page: say so rather than draw a hole. */
-static void picture_lost(struct np_renderer *r, const struct np_page *pg, const char *path)
-{
-	if (path)
-		np_diag_add(r->d, NP_WARNING, NULL,
-			    "picture '%s' cannot be decoded: left out of page %s", path, pg->label);
 }
 
 /* One page file (PNG, SVG), written whole. */
@@ -271,18 +278,18 @@ static int page_file(struct np_renderer *r, const struct np_page *pg)
 		free(p);
 		return -1;
 	}
-	const char *lost = NULL;
+	int drawn = 0;
 	cairo_status_t st = r->o.format == NP_FMT_PNG
-				    ? write_png(pg, r->layout, a->fp, &r->o, &lost)
-				    : write_svg(pg, r->layout, a, &r->o, &lost);
-	picture_lost(r, pg, lost);
+				    ? write_png(pg, r->layout, a->fp, &r->o, r->pics, &drawn)
+				    : write_svg(pg, r->layout, a, &r->o, r->pics, &drawn);
 	/* closed now (a long edition must not hold a descriptor per page), and
 	 * renamed with the others when all are written */
 	int closed = np_atomic_close(a);
-	if (closed < 0 || st != CAIRO_STATUS_SUCCESS)
+	int bad = drawn < 0 || closed < 0 || st != CAIRO_STATUS_SUCCESS;
+	if (drawn == 0 && bad)
 		write_error(r, p, np_atomic_error(a), st);
 	free(p);
-	return closed < 0 || st != CAIRO_STATUS_SUCCESS ? -1 : 0;
+	return bad ? -1 : 0;
 }
 
 int np_renderer_page(struct np_renderer *r, const struct np_page *pg)
@@ -305,8 +312,10 @@ int np_renderer_page(struct np_renderer *r, const struct np_page *pg)
 		snprintf(r->names[r->nnames++].label, sizeof v->label, "%s", pg->label);
 	}
 	cairo_pdf_surface_set_size(r->surface, pg->width, pg->height);
-	picture_lost(r, pg, np_draw_page(r->cr, pg, r->layout, r->o.debug));
+	r->failed = np_draw_page(r->cr, pg, r->layout, r->o.debug, r->pics) < 0;
 	cairo_show_page(r->cr);
+	if (r->failed)
+		return -1;
 	/* a full disk stops the work at once, not after the last page */
 	if (r->pdf && np_atomic_error(r->pdf)) {
 		write_error(r, r->path, np_atomic_error(r->pdf), CAIRO_STATUS_WRITE_ERROR);
@@ -323,6 +332,13 @@ static int press(struct np_renderer *r, int run, unsigned char **out, size_t *ou
 	r->mem = NULL;
 	char err[512];
 	*out = NULL;
+	/* the post-steps (press/place.h) come before the print pass */
+	if (ok && run && np_post_needed(r->pics) &&
+	    np_post_buffer((unsigned char **)&r->membuf, &r->memlen, r->pics, err, sizeof err) < 0) {
+		np_diag_add(r->d, NP_ERROR, NULL, "cannot write '%s': %s", r->path, err);
+		ok = 0;
+		run = 0; /* said why */
+	}
 	if (ok && run && r->o.press) {
 		ok = np_press_run((const unsigned char *)r->membuf, r->memlen, r->o.press, out,
 				  outn, err, sizeof err) == 0;
@@ -399,6 +415,7 @@ int np_renderer_close(struct np_renderer *r, const struct np_doc *doc, int commi
 		cairo_surface_finish(r->surface);
 		cairo_status_t st = cairo_surface_status(r->surface);
 		cairo_surface_destroy(r->surface);
+		int in_memory = r->mem != NULL; /* else Cairo wrote the file itself */
 		if (r->mem) {
 			unsigned char *out = NULL;
 			size_t outn = 0;
@@ -411,6 +428,13 @@ int np_renderer_close(struct np_renderer *r, const struct np_doc *doc, int commi
 				np_atomic_write(r->pdf, out, outn); /* an error is kept by the file */
 			free(out);
 		}
+		char why[256];
+		if (!in_memory && commit && rc == 0 && st == CAIRO_STATUS_SUCCESS &&
+		    np_post_needed(r->pics) && np_post_file(r->pdf, r->pics, why, sizeof why) < 0) {
+			np_diag_add(r->d, NP_ERROR, NULL, "cannot write '%s': %s", r->path, why);
+			r->failed = 1;
+			rc = -1;
+		}
 		int closed = r->pdf ? np_atomic_close(r->pdf) : 0;
 		if (commit && rc == 0 && (closed < 0 || st != CAIRO_STATUS_SUCCESS)) {
 			write_error(r, r->path, r->pdf ? np_atomic_error(r->pdf) : 0, st);
@@ -420,10 +444,7 @@ int np_renderer_close(struct np_renderer *r, const struct np_doc *doc, int commi
 	/* page files and the PDF: all renamed into place, or none */
 	if (r->out == &r->own && commit && rc == 0)
 		rc = np_outputs_commit(&r->own, r->d);
-	np_outputs_fini(&r->own);
-	free(r->names);
-	free(r->path);
-	free(r);
+	renderer_free(r);
 	return commit ? rc : 0;
 }
 

@@ -7,11 +7,13 @@
 
 #include "render/render.h"
 
-/* Both return the path of a picture that could not be decoded and was left
- * out (the last such), or NULL when every picture was drawn. */
-const char *np_draw_page(cairo_t *cr, const struct np_page *pg, const struct np_layout *l,
-			 int debug);
-const char *np_draw_images(cairo_t *cr, const struct np_page *pg);
+struct np_pictures;
+/* Both draw the page's pictures from pics (render/pictures.h), which warns
+ * about a picture left out; -1 when the pictures' decoding budget is passed
+ * (the error is in the cache's diagnostics), else 0. */
+int np_draw_page(cairo_t *cr, const struct np_page *pg, const struct np_layout *l, int debug,
+		 struct np_pictures *pics);
+int np_draw_images(cairo_t *cr, const struct np_page *pg, struct np_pictures *pics);
 /* Cairo's write callback onto a FILE * (the closure). */
 cairo_status_t np_write_fp(void *closure, const unsigned char *data, unsigned int len);
 /* Cairo's write callback onto a struct np_atomic (the closure), which

@@ -121,6 +121,21 @@ int np_atomic_write(struct np_atomic *a, const void *data, size_t len)
 	return -1;
 }
 
+int np_atomic_rewrite(struct np_atomic *a, const void *data, size_t len)
+{
+	if (!a->fp || fflush(a->fp) != 0 || a->sink->err) {
+		errno = a->sink && a->sink->err ? a->sink->err : errno ? errno : EBADF;
+		return -1;
+	}
+	/* the stream has no position of its own: writes go to the descriptor's */
+	if (ftruncate(a->sink->fd, 0) < 0 || lseek(a->sink->fd, 0, SEEK_SET) < 0) {
+		remember(a->sink, errno);
+		errno = a->sink->err;
+		return -1;
+	}
+	return np_atomic_write(a, data, len);
+}
+
 int np_atomic_error(const struct np_atomic *a)
 {
 	return a->sink ? a->sink->err : 0;

@@ -25,6 +25,9 @@ struct np_atomic {
 int np_atomic_open(struct np_atomic *a, const char *path);
 /* Writes len bytes of data; 0, or -1 with errno set (and remembered). */
 int np_atomic_write(struct np_atomic *a, const void *data, size_t len);
+/* Replaces everything written so far by len bytes of data (a post-step
+ * over the whole file); 0, or -1 with errno set (and remembered). */
+int np_atomic_rewrite(struct np_atomic *a, const void *data, size_t len);
 /* The errno of the first failed write, flush, sync or close; 0 when none. */
 int np_atomic_error(const struct np_atomic *a);
 /* Flushes, syncs and closes the temporary file, not yet renamed (for a set of
