@@ -10,7 +10,9 @@
  *
  * Part 1 has known answers worked out by hand. Part 2 checks total-fit's
  * optimality against an independent brute force over every break sequence of
- * a few hundred small random paragraphs.
+ * a few hundred small random paragraphs. Part 3: long paragraphs (the window
+ * over line counts leaves a paragraph of a few thousand words as it was, and
+ * bounds a longer one).
  */
 #include <math.h>
 #include <stdarg.h>
@@ -936,6 +938,103 @@ static void regressions(void)
 	np_break_result_fini(&r);
 }
 
+
+/* ---- part 3: long paragraphs --------------------------------------------- */
+
+/* A paragraph of `words` words of 1 to 9 characters (a fixed sequence), with
+ * a hyphenation point inside every word of more than 5, in the fake font. */
+static struct np_bitem *long_para(size_t words, size_t *n)
+{
+	struct np_bitem *it = malloc((words * 4 + 3) * sizeof *it);
+	if (!it)
+		exit(2);
+	uint32_t seed = 15, pos = 0;
+	size_t k = 0;
+	for (size_t i = 0; i < words; i++) {
+		seed = seed * 1103515245u + 12345u;
+		int len = 1 + (int)((seed >> 16) % 9);
+		if (len > 5) {
+			it[k++] = (struct np_bitem){.type = NP_BOX, .width = 3 * CH, .pos = pos};
+			it[k++] = (struct np_bitem){.type = NP_PENALTY, .flagged = 1, .width = HYPHEN_W,
+						    .penalty = HYPHEN_PEN, .pos = pos + 3};
+			it[k++] = (struct np_bitem){.type = NP_BOX, .width = (len - 3) * CH, .pos = pos + 3};
+		} else {
+			it[k++] = (struct np_bitem){.type = NP_BOX, .width = len * CH, .pos = pos};
+		}
+		pos += (uint32_t)len;
+		if (i + 1 < words)
+			it[k++] = (struct np_bitem){.type = NP_GLUE, .width = SP_W, .stretch = SP_Y,
+						    .shrink = SP_Z, .pos = pos++};
+	}
+	it[k++] = (struct np_bitem){.type = NP_PENALTY, .penalty = NP_INF_PENALTY, .pos = pos};
+	it[k++] = (struct np_bitem){.type = NP_GLUE, .stretch = NP_FILL, .pos = pos};
+	it[k++] = (struct np_bitem){.type = NP_PENALTY, .penalty = -NP_INF_PENALTY, .pos = pos};
+	*n = k;
+	return it;
+}
+
+static int same_breaks(const struct np_break_result *a, const struct np_break_result *b)
+{
+	return a->nlines == b->nlines &&
+	       memcmp(a->breaks, b->breaks, a->nlines * sizeof *a->breaks) == 0;
+}
+
+/* Widths that vary down the whole paragraph, as beside a column of
+ * obstacles: every seventh line is narrower, so the line count at which a
+ * breakpoint is reached matters to the end. */
+static int32_t wavy(void *ctx, size_t line)
+{
+	(void)ctx;
+	return line % 7 == 3 ? 450 : 600;
+}
+
+/* A paragraph of a few thousand words or fewer is broken exactly: the window
+ * over line counts changes none of its breaks. */
+static void test_window_exact(void)
+{
+	size_t n;
+	struct np_bitem *it = long_para(NP_EXACT_WORDS, &n);
+	struct np_break_params bp;
+	np_break_params_default(&bp);
+	bp.line_window = 1; /* the narrowest window: any use of it would show */
+	struct np_break_result a, b;
+	int rc = np_break_paragraph(it, n, wavy, NULL, &bp, &a);
+	bp.line_window = 0;
+	rc |= np_break_paragraph(it, n, wavy, NULL, &bp, &b);
+	CHECK(rc == 0 && a.nlines > 100 && same_breaks(&a, &b),
+	      "%zu lines with the window, %zu without, same breaks: %d", a.nlines, b.nlines,
+	      rc == 0 && same_breaks(&a, &b));
+	np_break_result_fini(&a);
+	np_break_result_fini(&b);
+	free(it);
+}
+
+/* A paragraph of 200,000 words (an hour's work for the exact search, whose
+ * line counts at a breakpoint grow with the text) is broken in about a
+ * second: every line within the tolerance, none overfull. */
+static void test_long_paragraph(void)
+{
+	size_t n;
+	struct np_bitem *it = long_para(200000, &n);
+	struct widths w = {.n = 2, .w = {600, 560}, .max_asked = SIZE_MAX};
+	struct np_break_params bp;
+	np_break_params_default(&bp);
+	struct np_break_result r;
+	int rc = np_break_paragraph(it, n, width_of, &w, &bp, &r);
+	CHECK(rc == 0 && r.nlines > 20000 && !r.overfull && r.pass <= 2,
+	      "rc %d, %zu lines, overfull %d, pass %d", rc, r.nlines, r.overfull, r.pass);
+	size_t bad = 0;
+	for (size_t k = 0; rc == 0 && k + 1 < r.nlines; k++) {
+		double tol = r.pass == 1 ? bp.pretolerance : bp.tolerance;
+		bad += r.ratios[k] < -1 || r.ratios[k] > tol ||
+		       (k > 0 && r.breaks[k] <= r.breaks[k - 1]);
+	}
+	CHECK(rc == 0 && bad == 0 && r.breaks[r.nlines - 1] == n - 1,
+	      "%zu lines out of tolerance or out of order", bad);
+	np_break_result_fini(&r);
+	free(it);
+}
+
 int main(int argc, char **argv)
 {
 	if (argc > 2 && strcmp(argv[1], "show") == 0) {
@@ -954,6 +1053,8 @@ int main(int argc, char **argv)
 	test_overfull();
 	test_one_word();
 	test_forced();
+	test_window_exact();
+	test_long_paragraph();
 	optimality(argc > 1 ? atoi(argv[1]) : 2000);
 	looseness(argc > 1 ? atoi(argv[1]) / 2 : 1000);
 	printf("%d checks, %d failures\n", checks, failures);

@@ -20,6 +20,8 @@ void np_break_params_default(struct np_break_params *p)
 	p->fitness_demerits = 10000;
 	p->emergency_stretch = 0;
 	p->max_hyphen_run = 2;
+	p->exact_words = NP_EXACT_WORDS;
+	p->line_window = NP_LINE_WINDOW;
 }
 
 void np_break_result_fini(struct np_break_result *r)

@@ -45,8 +45,16 @@ struct np_break_params {
 	int max_hyphen_run;       /* > 0: no more flagged breaks in a row */
 	double letter_space;      /* letter-spacing allowed as a last resort, fraction */
 	int looseness;            /* TeX \looseness: lines more (> 0) or fewer (< 0) than the
-				     optimum, as near as the tolerance allows (total-fit only) */
+				     optimum, as near as the tolerance allows (total-fit only) */	size_t exact_words;       /* total fit: a paragraph of at most this many spaces is
+				     broken exactly; a longer one ... */
+	size_t line_window;       /* ... carries at most this many line counts on from a
+				     breakpoint, those with the least demerits (0: all) */
 };
+
+/* The defaults of exact_words and line_window (docs/breaking.md). */
+#define NP_EXACT_WORDS 2000
+#define NP_LINE_WINDOW 8
+
 
 void np_break_params_default(struct np_break_params *p);
 

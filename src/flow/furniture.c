@@ -65,13 +65,15 @@ static char *index_text(const struct np_issue *is, const struct np_doc *doc)
 	if (!s)
 		return NULL;
 	s[0] = 0;
+	size_t n = 0; /* the length so far: an index of thousands of stories stays linear */
 	for (size_t i = 0; i < is->nstories; i++) {
 		const struct np_story *st = &is->stories[i];
 		if (st->modules[0].page == 1)
 			continue;
-		size_t n = strlen(s);
-		snprintf(s + n, cap - n, "%s%s %s", n ? "  \xE2\x80\xA2  " : "", st->article->headline,
-			 doc ? doc->pages[st->modules[0].page - 1].label : "A00");
+		int k = snprintf(s + n, cap - n, "%s%s %s", n ? "  \xE2\x80\xA2  " : "",
+				 st->article->headline,
+				 doc ? doc->pages[st->modules[0].page - 1].label : "A00");
+		n += k > 0 && (size_t)k < cap - n ? (size_t)k : strlen(s + n);
 	}
 	return s;
 }

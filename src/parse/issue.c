@@ -8,6 +8,7 @@
  * is np_issue_validate's, in issue_validate.c.
  */
 #include "parse/issue.h"
+#include "parse/issue_seen.h"
 
 #include <limits.h>
 #include <stdlib.h>
@@ -27,6 +28,7 @@ struct ictx {
 	/* the page being read and what it inherits */
 	int page;                    /* 1-based */
 	const struct np_yt_node *letter_node; /* where the current letter was given */
+	struct np_seen files, ids; /* of the stories read so far */
 };
 
 /* ---- module geometry ------------------------------------------------------- */
@@ -174,26 +176,28 @@ static void jumps(struct ictx *x, const struct np_yt_node *seq, struct np_story 
 	}
 }
 
-/* The story earlier in the issue that uses the same file or article id. */
+/* The story earlier in the issue that uses the same file or article id (the
+ * earliest of the two; the file when it is the same story). */
 static void duplicates(struct ictx *x, struct np_story *s)
 {
-	for (size_t i = 0; i + 1 < x->nstories; i++) {
-		const struct np_story *o = &x->is->stories[i];
-		if (!o->path)
-			continue;
-		if (np_is_same_file(o->path, s->path)) {
-			np_ps_error(x->c, &s->file_mark, "article '%s' is placed twice: it is already "
-				    "the story at %d:%d (a story continues on other pages through "
-				    "'jumps')", s->file, o->mark.line, o->mark.column);
-			return;
-		}
-		if (o->article && s->article && strcmp(o->article->id, s->article->id) == 0) {
-			np_ps_error(x->c, &s->file_mark, "article '%s' has the id '%s', as has the "
-				    "story at %d:%d: ids name stories in jumps and reports, so they "
-				    "must differ", s->file, s->article->id, o->mark.line,
-				    o->mark.column);
-			return;
-		}
+	size_t me = x->nstories - 1, by_file = SIZE_MAX, by_id = SIZE_MAX;
+	int f = np_seen_file(&x->files, s->path, me, &by_file);
+	int i = f < 0 ? -1 : np_seen_id(&x->ids, s->article->id, me, &by_id);
+	if (f < 0 || i < 0) {
+		np_ps_oom(x->c, &s->file_mark);
+		return;
+	}
+	if (by_file <= by_id && f > 0) {
+		const struct np_story *o = &x->is->stories[by_file];
+		np_ps_error(x->c, &s->file_mark, "article '%s' is placed twice: it is already "
+			    "the story at %d:%d (a story continues on other pages through "
+			    "'jumps')", s->file, o->mark.line, o->mark.column);
+	} else if (i > 0) {
+		const struct np_story *o = &x->is->stories[by_id];
+		np_ps_error(x->c, &s->file_mark, "article '%s' has the id '%s', as has the "
+			    "story at %d:%d: ids name stories in jumps and reports, so they "
+			    "must differ", s->file, s->article->id, o->mark.line,
+			    o->mark.column);
 	}
 }
 
@@ -459,6 +463,8 @@ int np_parse_issue_file(const char *path, const struct np_parse_opts *opts,
 	} else {
 		struct ictx x = {.c = &c, .is = is};
 		issue(&x, root);
+		np_seen_fini(&x.files);
+		np_seen_fini(&x.ids);
 	}
 	np_yt_free(root);
 	free(buf);

@@ -16,7 +16,5 @@ int np_is_file(struct np_pctx *c, const struct np_yt_pair *kv, const char *what,
 	       char **file, char **path);
 /* An advertisement's `image:`: a PNG or JPEG file, as np_is_file finds it. */
 int np_is_ad_image(struct np_pctx *c, const struct np_yt_pair *kv, struct np_ad *ad);
-/* Do both paths name the same file? */
-int np_is_same_file(const char *a, const char *b);
 
 #endif

@@ -104,14 +104,3 @@ out:
 	free(path);
 	return rc;
 }
-
-/* The same file reached by two spellings ("a.yaml", "./a.yaml", a link) is
- * the same story: compare real paths where they resolve. */
-int np_is_same_file(const char *a, const char *b)
-{
-	char *ra = realpath(a, NULL), *rb = realpath(b, NULL);
-	int same = ra && rb ? strcmp(ra, rb) == 0 : strcmp(a, b) == 0;
-	free(ra);
-	free(rb);
-	return same;
-}

@@ -75,7 +75,14 @@ static int fits(const struct np_issue *is, const struct np_layout *l, int grid_l
 					      ? " below the front page's nameplate"
 					      : " below the page's head")
 				   : "";
-	if (m->top > lines) {
+	int front = band_lines && is->pages[m->page - 1].template == NP_TEMPLATE_FRONT;
+	if (front && lines < 1) { /* no room left at all: the index lists every story */
+		np_diag_add(d, NP_ERROR, &m->mark, "module outside the grid: the index strip of "
+			    "the front page (page %d) outgrew the page: with the nameplate it takes "
+			    "%d grid lines of the page's %d (it lists every story that starts on "
+			    "another page)", m->page, band_lines[m->page - 1], grid_lines);
+		bad = 1;
+	} else if (m->top > lines) {
 		np_diag_add(d, NP_ERROR, &m->mark, "module outside the grid: it starts on grid "
 			    "line %d but page %d has %d grid lines%s", m->top, m->page, lines,
 			    band);

@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "text/hyph_expand.h"
 #include "text/text_int.h"
 
 #define MAX_WORD 256 /* bytes; longer "words" are not hyphenated by patterns */
@@ -90,6 +91,9 @@ static char *second_level(const char *text, size_t len, size_t *out)
 	return g_string_free(s, FALSE);
 }
 
+/* Every dictionary is expanded (hyph_expand.c): Debian ships some as TeX
+ * patterns (hyph_ru_RU.dic), which libhyphen's matching reads incompletely,
+ * and expanding one already expanded changes none of its breaks. */
 static HyphenDict *load_dict(const char *path)
 {
 	gchar *text = NULL;
@@ -98,14 +102,17 @@ static HyphenDict *load_dict(const char *path)
 		return NULL;
 	size_t n = 0;
 	char *small = second_level(text, len, &n);
+	size_t m = 0;
+	char *full = np_hyph_expand(small ? small : text, small ? n : len, &m);
 	HyphenDict *d = NULL;
-	FILE *fp = small ? fmemopen(small, n, "r") : NULL;
+	FILE *fp = full ? fmemopen(full, m, "r") : small ? fmemopen(small, n, "r") : NULL;
 	if (fp) {
 		d = hnj_hyphen_load_file(fp);
 		fclose(fp);
 	} else if (!small) {
 		d = hnj_hyphen_load(path);
 	}
+	g_free(full);
 	g_free(small);
 	g_free(text);
 	return d;

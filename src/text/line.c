@@ -26,9 +26,26 @@ static void line_range(const struct np_para *p, const size_t *breaks, size_t k, 
 		*eb = (size_t)(g_utf8_prev_char(p->text + *eb) - p->text);
 }
 
+/* The first glyph whose cluster starts at or after byte `at` of the run
+ * (before it, right to left): clusters run in order, ascending left to
+ * right and descending right to left, so a line's glyphs are found by
+ * bisection and cutting every line of a paragraph of one run stays linear. */
+static int glyph_bound(const PangoGlyphString *g, int at, int rtl)
+{
+	int lo = 0, hi = g->num_glyphs;
+	while (lo < hi) {
+		int mid = lo + (hi - lo) / 2;
+		int c = g->log_clusters[mid];
+		if (rtl ? c >= at : c < at)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
 /* Copy of run restricted to [sb, eb), or NULL when they do not meet: only the
- * glyphs of the range are copied, so cutting every line of a long run stays
- * linear. Line ends are cluster boundaries (break chances are only taken at
+ * glyphs of the range are looked at and copied. Line ends are cluster boundaries (break chances are only taken at
  * cluster starts). */
 static PangoGlyphItem *cut_run(const struct np_para *p, PangoGlyphItem *run, size_t sb, size_t eb)
 {
@@ -37,14 +54,10 @@ static PangoGlyphItem *cut_run(const struct np_para *p, PangoGlyphItem *run, siz
 		return NULL;
 	size_t a = sb > ro ? sb : ro, b = eb < re ? eb : re;
 	const PangoGlyphString *g = run->glyphs;
-	int first = -1, n = 0;
-	for (int i = 0; i < g->num_glyphs; i++) { /* contiguous in either direction */
-		size_t at = ro + (size_t)g->log_clusters[i];
-		if (at >= a && at < b) {
-			first = first < 0 ? i : first;
-			n++;
-		}
-	}
+	int rtl = run->item->analysis.level & 1;
+	int lo = glyph_bound(g, rtl ? (int)(b - ro) : (int)(a - ro), rtl);
+	int hi = glyph_bound(g, rtl ? (int)(a - ro) : (int)(b - ro), rtl);
+	int first = lo < hi ? lo : -1, n = hi - lo;
 	PangoGlyphItem *c = g_slice_new0(PangoGlyphItem);
 	c->item = pango_item_copy(run->item);
 	c->item->offset = (int)a;
