@@ -13,7 +13,7 @@ packages=(
 	libcairo2-dev libpango1.0-dev libharfbuzz-dev libyaml-dev libhyphen-dev libpng-dev
 	libjpeg62-turbo-dev libfontconfig-dev fontconfig
 	# the print pass (src/press): PDF objects and writing, colour, Flate
-	libqpdf-dev liblcms2-dev zlib1g-dev
+	libqpdf-dev liblcms2-dev zlib1g-dev libdeflate-dev
 	# hyphenation dictionaries (/usr/share/hyphen)
 	hyphen-en-us hyphen-en-gb hyphen-ru hyphen-uk hyphen-de hyphen-fr
 	# tests: check_output.py, qpdf --check, pdffonts

@@ -144,12 +144,28 @@ void np_colour_vector(struct np_colour *c, const double rgb[3], double k[4])
 	limit_ink(k, c->limit);
 }
 
+/* Takes ink off C, M and Y of n 8-bit pixels, as limit_ink does. */
+static void limit_pixels(uint8_t *cmyk, size_t n, int limit)
+{
+	for (size_t i = 0; i < n; i++) {
+		uint8_t *p = cmyk + 4 * i;
+		int cmy = p[0] + p[1] + p[2];
+		if (cmy + p[3] <= limit)
+			continue;
+		if (p[3] > limit)
+			p[3] = (uint8_t)limit;
+		int room = limit - p[3];
+		for (int j = 0; j < 3; j++)
+			p[j] = (uint8_t)(cmy > 0 ? p[j] * room / cmy : 0);
+	}
+}
+
 enum { CHUNK = 4096 };
 
 /* Runs of one colour (flat advertisements are mostly runs) are converted
- * once: a chunk's distinct runs are gathered, converted in one call, and
- * spread back over their pixels. */
-static void convert_runs(cmsHTRANSFORM t, const uint8_t *rgb, uint8_t *cmyk, size_t n)
+ * once: a chunk's distinct runs are gathered, converted in one call, held
+ * within the ink limit, and spread back over their pixels. */
+static void convert_runs(cmsHTRANSFORM t, const uint8_t *rgb, uint8_t *cmyk, size_t n, int limit)
 {
 	uint8_t u[CHUNK * 3], k[CHUNK * 4];
 	uint32_t len[CHUNK];
@@ -164,6 +180,7 @@ static void convert_runs(cmsHTRANSFORM t, const uint8_t *rgb, uint8_t *cmyk, siz
 				len[m++] = 1;
 			}
 		cmsDoTransform(t, u, k, (cmsUInt32Number)m);
+		limit_pixels(k, m, limit);
 		uint8_t *o = cmyk + 4 * at;
 		for (size_t r = 0; r < m; r++)
 			for (uint32_t x = 0; x < len[r]; x++, o += 4)
@@ -174,27 +191,16 @@ static void convert_runs(cmsHTRANSFORM t, const uint8_t *rgb, uint8_t *cmyk, siz
 void np_colour_pixels(struct np_colour *c, const uint8_t *rgb, uint8_t *cmyk, size_t n)
 {
 	cmsHTRANSFORM t = transform(c, 1);
-	if (t) {
-		convert_runs(t, rgb, cmyk, n);
-	} else {
-		for (size_t i = 0; i < n; i++) {
-			double v[3] = {rgb[3 * i] / 255.0, rgb[3 * i + 1] / 255.0,
-				       rgb[3 * i + 2] / 255.0}, k[4];
-			plain_cmyk(v, k);
-			for (int j = 0; j < 4; j++)
-				cmyk[4 * i + j] = (uint8_t)(k[j] * 255 + 0.5);
-		}
-	}
 	int limit = (int)(c->limit * 255);
-	for (size_t i = 0; i < n; i++) {
-		uint8_t *p = cmyk + 4 * i;
-		int cmy = p[0] + p[1] + p[2];
-		if (cmy + p[3] <= limit)
-			continue;
-		if (p[3] > limit)
-			p[3] = (uint8_t)limit;
-		int room = limit - p[3];
-		for (int j = 0; j < 3; j++)
-			p[j] = (uint8_t)(cmy > 0 ? p[j] * room / cmy : 0);
+	if (t) {
+		convert_runs(t, rgb, cmyk, n, limit);
+		return;
 	}
+	for (size_t i = 0; i < n; i++) {
+		double v[3] = {rgb[3 * i] / 255.0, rgb[3 * i + 1] / 255.0, rgb[3 * i + 2] / 255.0}, k[4];
+		plain_cmyk(v, k);
+		for (int j = 0; j < 4; j++)
+			cmyk[4 * i + j] = (uint8_t)(k[j] * 255 + 0.5);
+	}
+	limit_pixels(cmyk, n, limit);
 }
