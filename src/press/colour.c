@@ -171,20 +171,24 @@ static void convert_runs(cmsHTRANSFORM t, const uint8_t *rgb, uint8_t *cmyk, siz
 	uint32_t len[CHUNK];
 	for (size_t at = 0; at < n; at += CHUNK) {
 		size_t end = n - at < CHUNK ? n : at + CHUNK, m = 0;
-		const uint8_t *p = rgb + 3 * at;
-		for (size_t i = at; i < end; i++, p += 3)
-			if (m && p[0] == p[-3] && p[1] == p[-2] && p[2] == p[-1]) {
-				len[m - 1]++;
-			} else {
-				memcpy(u + 3 * m, p, 3);
-				len[m++] = 1;
-			}
+		const uint8_t *p = rgb + 3 * at, *stop = rgb + 3 * end;
+		while (p < stop) {
+			const uint8_t r = p[0], g = p[1], b = p[2], *q = p + 3;
+			while (q < stop && q[0] == r && q[1] == g && q[2] == b)
+				q += 3;
+			memcpy(u + 3 * m, p, 3);
+			len[m++] = (uint32_t)((q - p) / 3);
+			p = q;
+		}
 		cmsDoTransform(t, u, k, (cmsUInt32Number)m);
 		limit_pixels(k, m, limit);
 		uint8_t *o = cmyk + 4 * at;
-		for (size_t r = 0; r < m; r++)
+		for (size_t r = 0; r < m; r++) {
+			uint32_t v;
+			memcpy(&v, k + 4 * r, 4);
 			for (uint32_t x = 0; x < len[r]; x++, o += 4)
-				memcpy(o, k + 4 * r, 4);
+				memcpy(o, &v, 4);
+		}
 	}
 }
 

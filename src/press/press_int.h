@@ -14,6 +14,8 @@ struct np_buf {
 	size_t n, cap;
 	int oom;
 };
+/* Room for n more bytes, so that a known size grows the buffer once. */
+void np_buf_reserve(struct np_buf *b, size_t n);
 void np_buf_add(struct np_buf *b, const void *p, size_t n);
 void np_buf_str(struct np_buf *b, const char *s);
 /* A number as a content stream wants it: at most 4 decimals, no exponent,
