@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "np_config.h"
 #include "render/render_int.h"
@@ -295,8 +296,14 @@ static int press(struct np_renderer *r, int run, unsigned char **out, size_t *ou
 	char err[512];
 	*out = NULL;
 	if (ok && run && r->o.press) {
+		struct timespec t0, t1;
+		clock_gettime(CLOCK_MONOTONIC, &t0);
 		ok = np_press_run((const unsigned char *)r->membuf, r->memlen, r->o.press, out,
 				  outn, err, sizeof err) == 0;
+		clock_gettime(CLOCK_MONOTONIC, &t1);
+		if (r->o.press_ms)
+			*r->o.press_ms += (double)(t1.tv_sec - t0.tv_sec) * 1e3 +
+					  (double)(t1.tv_nsec - t0.tv_nsec) / 1e6;
 		if (!ok) {
 			np_diag_add(r->d, NP_ERROR, NULL, "cannot make '%s' ready for print: %s",
 				    r->path, err);

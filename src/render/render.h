@@ -24,6 +24,8 @@ struct np_render_opts {
 	/* PDF: the print pass to run over Cairo's PDF before it is written
 	 * (PDF/X); NULL writes Cairo's PDF as it is */
 	const struct np_press_opts *press;
+	/* when not NULL, the print pass's time in ms is added here (--timings) */
+	double *press_ms;
 };
 
 /* A PDF output path with {label} or {page} in it writes a file a page. */
