@@ -164,7 +164,8 @@ enum { CHUNK = 4096 };
 
 /* Runs of one colour (flat advertisements are mostly runs) are converted
  * once: a chunk's distinct runs are gathered, converted in one call, held
- * within the ink limit, and spread back over their pixels. */
+ * within the ink limit, and spread back over their pixels (which have all
+ * been read by then: np_colour_pixels may work in place). */
 static void convert_runs(cmsHTRANSFORM t, const uint8_t *rgb, uint8_t *cmyk, size_t n, int limit)
 {
 	uint8_t u[CHUNK * 3], k[CHUNK * 4];

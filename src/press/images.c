@@ -228,10 +228,15 @@ int np_press_image(qpdf_data q, qpdf_oh img, struct np_colour *c, enum np_pdfx p
 	}
 	uint8_t *out = px;
 	if (rgb) {
-		out = malloc(npx * 4);
-		if (out)
-			np_colour_pixels(c, px, out, npx);
-		free(px);
+		/* converted in place, the RGB moved to the end of the grown buffer:
+		 * a 0.6 Mpixel picture then needs 2.4 MB at once, not 4.2 */
+		out = realloc(px, npx * 4);
+		if (out) {
+			memmove(out + npx, out, npx * 3);
+			np_colour_pixels(c, out + npx, out, npx);
+		} else {
+			free(px);
+		}
 		comps = 4;
 	}
 	size_t len = 0;

@@ -31,7 +31,8 @@ void np_colour_free(struct np_colour *c);
  * exactly, a grey as black ink, anything else through the profile. */
 void np_colour_vector(struct np_colour *c, const double rgb[3], double cmyk[4]);
 /* n pixels of 8-bit RGB to 8-bit CMYK through the profile, within the ink
- * limit (less a small margin). */
+ * limit (less a small margin). In place when rgb is cmyk + n (each pixel
+ * is read before its CMYK is written over what was read already). */
 void np_colour_pixels(struct np_colour *c, const uint8_t *rgb, uint8_t *cmyk, size_t n);
 
 /* A content stream with every RGB colour operator made CMYK, and the
