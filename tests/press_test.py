@@ -260,6 +260,29 @@ def case_per_page(exe, tmp):
         check(len(re.findall(rb'/Type /Page\n', t)) == 1, '%s is not one page' % n)
 
 
+def case_per_page_collide(exe, tmp):
+    """Two pages whose files would be one are refused before anything is written.
+    Labels are unique (the issue's parser sees to it), so names meet only through
+    the folders: '{label}/../page.pdf' with a folder a label (and one named
+    '{label}', which the command line checks the path's folder against)."""
+    labels = ['A%d' % i for i in range(1, 7)] + ['B%d' % i for i in range(1, 7)]
+    for label in labels + ['{label}']:
+        os.mkdir(os.path.join(tmp, label))
+    labels.append('{label}')
+    target = os.path.join(tmp, 'page.pdf')
+    pattern = os.path.join(tmp, '{label}', '..', 'page.pdf')
+    p = run(exe, EDITION, '-o', pattern, ok=False)
+    first = os.path.join(tmp, 'A2', '..', 'page.pdf')
+    check(p.returncode == 1 and "two pages would both be written to '%s': use {page} in the "
+          "output's name" % first in p.stderr, 'exit %d: %s' % (p.returncode, p.stderr))
+    left = sorted(os.listdir(tmp))
+    check(left == sorted(labels), 'files left: %r' % left)
+    check(not os.path.exists(target), 'a page was written')
+    p = run(exe, EDITION, '-o', os.path.join(tmp, '{label}', '..', 'p{page}.pdf'))
+    check(sorted(os.listdir(tmp)) == sorted(labels + ['p%d.pdf' % i for i in range(1, 13)]),
+          'with {page}: %r' % sorted(os.listdir(tmp)))
+
+
 def case_layout_print(exe, tmp):
     """The layout's print: section, and the command line over it."""
     with open(LAYOUT) as f:

@@ -13,7 +13,7 @@ packages=(
 	libcairo2-dev libpango1.0-dev libharfbuzz-dev libyaml-dev libhyphen-dev libpng-dev
 	libjpeg62-turbo-dev libfontconfig-dev fontconfig
 	# the print pass (src/press): PDF objects and writing, colour, Flate
-	libqpdf-dev liblcms2-dev zlib1g-dev
+	libqpdf-dev liblcms2-dev zlib1g-dev libdeflate-dev
 	# PDF ads and pictures drawn in previews (src/render/pdf_preview.c)
 	libpoppler-glib-dev
 	# hyphenation dictionaries (/usr/share/hyphen)

@@ -5,22 +5,27 @@
 
 #include "press/press_int.h"
 
+void np_buf_reserve(struct np_buf *b, size_t n)
+{
+	if (b->oom || b->n + n <= b->cap)
+		return;
+	size_t cap = b->cap ? b->cap : 4096;
+	while (cap < b->n + n)
+		cap *= 2;
+	unsigned char *q = realloc(b->p, cap);
+	if (!q) {
+		b->oom = 1;
+		return;
+	}
+	b->p = q;
+	b->cap = cap;
+}
+
 void np_buf_add(struct np_buf *b, const void *p, size_t n)
 {
+	np_buf_reserve(b, n);
 	if (b->oom)
 		return;
-	if (b->n + n > b->cap) {
-		size_t cap = b->cap ? b->cap : 4096;
-		while (cap < b->n + n)
-			cap *= 2;
-		unsigned char *q = realloc(b->p, cap);
-		if (!q) {
-			b->oom = 1;
-			return;
-		}
-		b->p = q;
-		b->cap = cap;
-	}
 	memcpy(b->p + b->n, p, n);
 	b->n += n;
 }

@@ -144,48 +144,9 @@ void np_colour_vector(struct np_colour *c, const double rgb[3], double k[4])
 	limit_ink(k, c->limit);
 }
 
-enum { CHUNK = 4096 };
-
-/* Runs of one colour (flat advertisements are mostly runs) are converted
- * once: a chunk's distinct runs are gathered, converted in one call, and
- * spread back over their pixels. */
-static void convert_runs(cmsHTRANSFORM t, const uint8_t *rgb, uint8_t *cmyk, size_t n)
+/* Takes ink off C, M and Y of n 8-bit pixels, as limit_ink does. */
+static void limit_pixels(uint8_t *cmyk, size_t n, int limit)
 {
-	uint8_t u[CHUNK * 3], k[CHUNK * 4];
-	uint32_t len[CHUNK];
-	for (size_t at = 0; at < n; at += CHUNK) {
-		size_t end = n - at < CHUNK ? n : at + CHUNK, m = 0;
-		const uint8_t *p = rgb + 3 * at;
-		for (size_t i = at; i < end; i++, p += 3)
-			if (m && p[0] == p[-3] && p[1] == p[-2] && p[2] == p[-1]) {
-				len[m - 1]++;
-			} else {
-				memcpy(u + 3 * m, p, 3);
-				len[m++] = 1;
-			}
-		cmsDoTransform(t, u, k, (cmsUInt32Number)m);
-		uint8_t *o = cmyk + 4 * at;
-		for (size_t r = 0; r < m; r++)
-			for (uint32_t x = 0; x < len[r]; x++, o += 4)
-				memcpy(o, k + 4 * r, 4);
-	}
-}
-
-void np_colour_pixels(struct np_colour *c, const uint8_t *rgb, uint8_t *cmyk, size_t n)
-{
-	cmsHTRANSFORM t = transform(c, 1);
-	if (t) {
-		convert_runs(t, rgb, cmyk, n);
-	} else {
-		for (size_t i = 0; i < n; i++) {
-			double v[3] = {rgb[3 * i] / 255.0, rgb[3 * i + 1] / 255.0,
-				       rgb[3 * i + 2] / 255.0}, k[4];
-			plain_cmyk(v, k);
-			for (int j = 0; j < 4; j++)
-				cmyk[4 * i + j] = (uint8_t)(k[j] * 255 + 0.5);
-		}
-	}
-	int limit = (int)(c->limit * 255);
 	for (size_t i = 0; i < n; i++) {
 		uint8_t *p = cmyk + 4 * i;
 		int cmy = p[0] + p[1] + p[2];
@@ -197,4 +158,54 @@ void np_colour_pixels(struct np_colour *c, const uint8_t *rgb, uint8_t *cmyk, si
 		for (int j = 0; j < 3; j++)
 			p[j] = (uint8_t)(cmy > 0 ? p[j] * room / cmy : 0);
 	}
+}
+
+enum { CHUNK = 4096 };
+
+/* Runs of one colour (flat advertisements are mostly runs) are converted
+ * once: a chunk's distinct runs are gathered, converted in one call, held
+ * within the ink limit, and spread back over their pixels (which have all
+ * been read by then: np_colour_pixels may work in place). */
+static void convert_runs(cmsHTRANSFORM t, const uint8_t *rgb, uint8_t *cmyk, size_t n, int limit)
+{
+	uint8_t u[CHUNK * 3], k[CHUNK * 4];
+	uint32_t len[CHUNK];
+	for (size_t at = 0; at < n; at += CHUNK) {
+		size_t end = n - at < CHUNK ? n : at + CHUNK, m = 0;
+		const uint8_t *p = rgb + 3 * at, *stop = rgb + 3 * end;
+		while (p < stop) {
+			const uint8_t r = p[0], g = p[1], b = p[2], *q = p + 3;
+			while (q < stop && q[0] == r && q[1] == g && q[2] == b)
+				q += 3;
+			memcpy(u + 3 * m, p, 3);
+			len[m++] = (uint32_t)((q - p) / 3);
+			p = q;
+		}
+		cmsDoTransform(t, u, k, (cmsUInt32Number)m);
+		limit_pixels(k, m, limit);
+		uint8_t *o = cmyk + 4 * at;
+		for (size_t r = 0; r < m; r++) {
+			uint32_t v;
+			memcpy(&v, k + 4 * r, 4);
+			for (uint32_t x = 0; x < len[r]; x++, o += 4)
+				memcpy(o, &v, 4);
+		}
+	}
+}
+
+void np_colour_pixels(struct np_colour *c, const uint8_t *rgb, uint8_t *cmyk, size_t n)
+{
+	cmsHTRANSFORM t = transform(c, 1);
+	int limit = (int)(c->limit * 255);
+	if (t) {
+		convert_runs(t, rgb, cmyk, n, limit);
+		return;
+	}
+	for (size_t i = 0; i < n; i++) {
+		double v[3] = {rgb[3 * i] / 255.0, rgb[3 * i + 1] / 255.0, rgb[3 * i + 2] / 255.0}, k[4];
+		plain_cmyk(v, k);
+		for (int j = 0; j < 4; j++)
+			cmyk[4 * i + j] = (uint8_t)(k[j] * 255 + 0.5);
+	}
+	limit_pixels(cmyk, n, limit);
 }

@@ -187,6 +187,7 @@ int np_press_content(const unsigned char *s, size_t n, struct np_colour *c,
 {
 	struct filter f = {.colour = c, .out = out};
 	size_t i = 0;
+	np_buf_reserve(out, n + n / 8 + 256); /* CMYK operators are a little longer */
 	while (i < n && !out->oom) {
 		size_t start = i;
 		unsigned char ch = s[i];

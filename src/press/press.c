@@ -144,12 +144,13 @@ static int graphic_states(struct pass *p, qpdf_oh res)
 
 static int resources(struct pass *p, qpdf_oh res);
 
-/* New stream data, Flate-compressed here; level 1 for the ICC profile,
- * whose size matters less than the time. -1 when out of memory. */
-static int put(struct pass *p, qpdf_oh s, const unsigned char *data, size_t n, int level)
+/* New stream data, Flate-compressed here at level 1: on the edition's 12
+ * pages level 6 makes the contents 7 KB smaller (75 KB against 82) for three
+ * times the time, and the profile barely smaller. -1 when out of memory. */
+static int put(struct pass *p, qpdf_oh s, const unsigned char *data, size_t n)
 {
 	size_t len = 0;
-	unsigned char *z = np_press_deflate(data, n, level, &len);
+	unsigned char *z = np_press_deflate(data, n, 1, &len);
 	if (!z) {
 		snprintf(p->err, p->errn, "out of memory");
 		return -1;
@@ -182,7 +183,7 @@ static int form(struct pass *p, qpdf_oh x)
 	free(buf);
 	if (rc == 0) {
 		qpdf_oh_remove_key(q, qpdf_oh_get_dict(q, x), "/DecodeParms");
-		rc = put(p, x, out.p, out.n, 6);
+		rc = put(p, x, out.p, out.n);
 	}
 	free(out.p);
 	if (rc < 0)
@@ -339,7 +340,7 @@ static int page(struct pass *p, qpdf_oh pg)
 		rc = -1, snprintf(p->err, p->errn, "out of memory");
 	if (rc == 0) {
 		qpdf_oh s = qpdf_oh_new_stream(q);
-		rc = put(p, s, out.p, out.n, 6);
+		rc = put(p, s, out.p, out.n);
 		qpdf_oh_replace_key(q, pg, "/Contents", s);
 	}
 	free(out.p);
@@ -419,7 +420,7 @@ static int output_intent(struct pass *p)
 		if (!known)
 			profile_description(icc, n, info, sizeof info);
 		qpdf_oh s = qpdf_oh_new_stream(q);
-		int rc = put(p, s, icc, n, 1);
+		int rc = put(p, s, icc, n);
 		free(icc);
 		if (rc < 0)
 			return -1;

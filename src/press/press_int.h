@@ -14,6 +14,8 @@ struct np_buf {
 	size_t n, cap;
 	int oom;
 };
+/* Room for n more bytes, so that a known size grows the buffer once. */
+void np_buf_reserve(struct np_buf *b, size_t n);
 void np_buf_add(struct np_buf *b, const void *p, size_t n);
 void np_buf_str(struct np_buf *b, const char *s);
 /* A number as a content stream wants it: at most 4 decimals, no exponent,
@@ -29,7 +31,8 @@ void np_colour_free(struct np_colour *c);
  * exactly, a grey as black ink, anything else through the profile. */
 void np_colour_vector(struct np_colour *c, const double rgb[3], double cmyk[4]);
 /* n pixels of 8-bit RGB to 8-bit CMYK through the profile, within the ink
- * limit (less a small margin). */
+ * limit (less a small margin). In place when rgb is cmyk + n (each pixel
+ * is read before its CMYK is written over what was read already). */
 void np_colour_pixels(struct np_colour *c, const uint8_t *rgb, uint8_t *cmyk, size_t n);
 
 /* A content stream with every RGB colour operator made CMYK, and the

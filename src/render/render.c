@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "np_config.h"
 #include "render/pictures.h"
@@ -340,8 +341,14 @@ static int press(struct np_renderer *r, int run, unsigned char **out, size_t *ou
 		run = 0; /* said why */
 	}
 	if (ok && run && r->o.press) {
+		struct timespec t0, t1;
+		clock_gettime(CLOCK_MONOTONIC, &t0);
 		ok = np_press_run((const unsigned char *)r->membuf, r->memlen, r->o.press, out,
 				  outn, err, sizeof err) == 0;
+		clock_gettime(CLOCK_MONOTONIC, &t1);
+		if (r->o.press_ms)
+			*r->o.press_ms += (double)(t1.tv_sec - t0.tv_sec) * 1e3 +
+					  (double)(t1.tv_nsec - t0.tv_nsec) / 1e6;
 		if (!ok)
 			np_diag_add(r->d, NP_ERROR, NULL, "cannot make '%s' ready for print: %s",
 				    r->path, err);
@@ -358,27 +365,63 @@ static int press(struct np_renderer *r, int run, unsigned char **out, size_t *ou
 	return ok && (*out || !run) ? 0 : -1;
 }
 
+/* Where a page's file really goes, its folder resolved: 'A1/../x.pdf' and
+ * 'A2/../x.pdf' are one file. malloc'd; NULL when the folder is not there. */
+static char *resolved(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+	size_t dn = slash ? (size_t)(slash - path) + (slash == path) : 1;
+	char *dir = slash ? strndup(path, dn) : strdup(".");
+	char *real = dir ? realpath(dir, NULL) : NULL;
+	const char *base = slash ? slash + 1 : path;
+	size_t n = real ? strlen(real) + strlen(base) + 2 : 0;
+	char *out = n ? malloc(n) : NULL;
+	if (out)
+		snprintf(out, n, "%s/%s", real, base);
+	free(dir);
+	free(real);
+	return out;
+}
+
+/* Two pages whose file names meet: said once, -1; else 0. */
+static int same_file(struct np_renderer *r, char **where, size_t i, const char *p)
+{
+	for (size_t j = 0; j < i; j++)
+		if (where[j] && where[i] && !strcmp(where[j], where[i])) {
+			np_diag_add(r->d, NP_ERROR, NULL, "two pages would both be written to "
+				    "'%s': use {page} in the output's name", p);
+			return -1;
+		}
+	return 0;
+}
+
 /* A file a page: each page copied out of the document into a file of its
  * own, named from the path, opened in the command's outputs so that all are
  * renamed into place together, or none. */
 static int split(struct np_renderer *r, const unsigned char *pdf, size_t n)
 {
+	char **where = calloc(r->nnames ? r->nnames : 1, sizeof *where);
+	if (!where) {
+		np_diag_add(r->d, NP_ERROR, NULL, "cannot write '%s': out of memory", r->path);
+		return -1;
+	}
+	int rc = 0;
+	for (size_t i = 0; i < r->nnames && rc == 0; i++) {
+		char *p = np_page_name_fill(r->path, &r->names[i]);
+		where[i] = p ? resolved(p) : NULL;
+		rc = same_file(r, where, i, p ? p : r->path);
+		free(p);
+	}
+	for (size_t i = 0; i < r->nnames; i++)
+		free(where[i]);
+	free(where);
+	if (rc < 0)
+		return -1;
 	for (size_t i = 0; i < r->nnames; i++) {
 		char err[512], *p = np_page_name_fill(r->path, &r->names[i]);
 		if (!p) {
 			np_outputs_error(r->d, r->path, 0);
 			return -1;
-		}
-		for (size_t j = 0; j < i; j++) {
-			char *q = np_page_name_fill(r->path, &r->names[j]);
-			int same = !q || !strcmp(q, p);
-			free(q);
-			if (same) {
-				np_diag_add(r->d, NP_ERROR, NULL, "two pages would both be written to "
-					    "'%s': use {page} in the output's name", p);
-				free(p);
-				return -1;
-			}
 		}
 		unsigned char *page = NULL;
 		size_t len = 0;

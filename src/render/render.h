@@ -30,6 +30,8 @@ struct np_render_opts {
 	 * left whole for the caller to commit with the others. NULL: the
 	 * renderer commits its own files when closed */
 	struct np_outputs *outputs;
+	/* when not NULL, the print pass's time in ms is added here (--timings) */
+	double *press_ms;
 };
 
 /* A PDF output path with {label} or {page} in it writes a file a page. */
