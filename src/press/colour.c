@@ -31,6 +31,7 @@ struct np_colour {
 	const struct np_press_ink *inks;
 	size_t ninks;
 	double limit;         /* total ink, 0..4, less the margin */
+	unsigned long rgb;    /* RGB colours and pictures converted so far */
 };
 
 struct np_colour *np_colour_new(const struct np_press_opts *o, char *err, size_t errn)
@@ -128,6 +129,7 @@ void np_colour_vector(struct np_colour *c, const double rgb[3], double k[4])
 				k[j] = c->inks[i].cmyk[j];
 			return;
 		}
+	c->rgb++;
 	if (fabs(rgb[0] - rgb[1]) < 1e-6 && fabs(rgb[1] - rgb[2]) < 1e-6) {
 		k[0] = k[1] = k[2] = 0;
 		k[3] = 1 - rgb[0];
@@ -174,6 +176,7 @@ static void convert_runs(cmsHTRANSFORM t, const uint8_t *rgb, uint8_t *cmyk, siz
 void np_colour_pixels(struct np_colour *c, const uint8_t *rgb, uint8_t *cmyk, size_t n)
 {
 	cmsHTRANSFORM t = transform(c, 1);
+	c->rgb++;
 	if (t) {
 		convert_runs(t, rgb, cmyk, n);
 	} else {
@@ -197,4 +200,9 @@ void np_colour_pixels(struct np_colour *c, const uint8_t *rgb, uint8_t *cmyk, si
 		for (int j = 0; j < 3; j++)
 			p[j] = (uint8_t)(cmy > 0 ? p[j] * room / cmy : 0);
 	}
+}
+
+unsigned long np_colour_rgb_count(const struct np_colour *c)
+{
+	return c->rgb;
 }

@@ -258,6 +258,20 @@ static qpdf_oh same_picture(struct pass *p, qpdf_oh x)
 	return 0;
 }
 
+/* A placed PDF (np_place_pdf names it /NpPlacedN) that drew in RGB is told
+ * to the caller: --strict makes it an error of the ad, not of the layout. */
+static void placed_rgb(struct pass *p, const char *name, unsigned long before)
+{
+	const char *prefix = "/NpPlaced";
+	char *end;
+	if (!p->o->placed_rgb || strncmp(name, prefix, strlen(prefix)) ||
+	    np_colour_rgb_count(p->colour) == before)
+		return;
+	unsigned long n = strtoul(name + strlen(prefix), &end, 10);
+	if (end != name + strlen(prefix) && !*end)
+		p->o->placed_rgb(p->o->ctx, n);
+}
+
 static int resources(struct pass *p, qpdf_oh res)
 {
 	qpdf_data q = p->q;
@@ -285,7 +299,9 @@ static int resources(struct pass *p, qpdf_oh res)
 			else
 				rc = np_press_image(q, x, p->colour, p->o->pdfx, p->err, p->errn);
 		} else if (qpdf_oh_is_name_and_equals(q, sub, "/Form")) {
+			unsigned long before = np_colour_rgb_count(p->colour);
 			rc = form(p, x);
+			placed_rgb(p, names[i], before);
 		}
 		/* the image's SMask is an image too: grey, left as it is */
 		if (rc < 0)

@@ -31,6 +31,9 @@ void np_colour_vector(struct np_colour *c, const double rgb[3], double cmyk[4]);
 /* n pixels of 8-bit RGB to 8-bit CMYK through the profile, within the ink
  * limit (less a small margin). */
 void np_colour_pixels(struct np_colour *c, const uint8_t *rgb, uint8_t *cmyk, size_t n);
+/* How many RGB colours (not a layout ink) and pictures were converted so far:
+ * a placed PDF that raised it drew in RGB. */
+unsigned long np_colour_rgb_count(const struct np_colour *c);
 
 /* A content stream with every RGB colour operator made CMYK, and the
  * overprint states set by name (/NPo00 .. /NPo11: fill, stroke). 0, or -1

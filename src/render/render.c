@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "np_config.h"
+#include "press/place.h"
 #include "render/pictures.h"
 #include "render/post.h"
 #include "render/render_int.h"
@@ -324,6 +325,23 @@ int np_renderer_page(struct np_renderer *r, const struct np_page *pg)
 	return 0;
 }
 
+/* A placed PDF drew in RGB: converted for PDF/X, and a warning (so that
+ * --strict refuses it) naming the file, once however often it is placed. */
+static void placed_rgb(void *ctx, size_t i)
+{
+	struct np_renderer *r = ctx;
+	size_t n;
+	const struct np_pdf_placement *v = np_pictures_placements(r->pics, &n);
+	if (i >= n)
+		return;
+	for (size_t j = 0; j < i; j++)
+		if (!strcmp(v[j].path, v[i].path))
+			return;
+	np_diag_add(r->d, NP_WARNING, NULL,
+		    "'%s' draws in RGB: its colours converted to CMYK through the output "
+		    "profile for PDF/X", v[i].path);
+}
+
 /* Cairo's PDF, held in memory, through the print pass (when asked for);
  * the bytes in *out (malloc'd). -1 after saying why. */
 static int press(struct np_renderer *r, int run, unsigned char **out, size_t *outn)
@@ -340,8 +358,11 @@ static int press(struct np_renderer *r, int run, unsigned char **out, size_t *ou
 		run = 0; /* said why */
 	}
 	if (ok && run && r->o.press) {
-		ok = np_press_run((const unsigned char *)r->membuf, r->memlen, r->o.press, out,
-				  outn, err, sizeof err) == 0;
+		struct np_press_opts o = *r->o.press;
+		o.placed_rgb = placed_rgb;
+		o.ctx = r;
+		ok = np_press_run((const unsigned char *)r->membuf, r->memlen, &o, out, outn, err,
+				  sizeof err) == 0;
 		if (!ok)
 			np_diag_add(r->d, NP_ERROR, NULL, "cannot make '%s' ready for print: %s",
 				    r->path, err);
