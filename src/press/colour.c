@@ -206,3 +206,9 @@ unsigned long np_colour_rgb_count(const struct np_colour *c)
 {
 	return c->rgb;
 }
+
+double np_colour_ink_limit(const struct np_colour *c, double *kept)
+{
+	*kept = c->limit;
+	return c->limit + INK_MARGIN;
+}

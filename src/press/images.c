@@ -199,8 +199,12 @@ int np_press_image(qpdf_data q, qpdf_oh img, struct np_colour *c, enum np_pdfx p
 	int rgb = qpdf_oh_is_name_and_equals(q, cs, "/DeviceRGB");
 	int gray = qpdf_oh_is_name_and_equals(q, cs, "/DeviceGray");
 	int mask = qpdf_oh_is_stream(q, qpdf_oh_get_key(q, d, "/SMask")) && pdfx == NP_PDFX_1A;
-	if (qpdf_oh_is_name_and_equals(q, cs, "/DeviceCMYK") && !mask)
-		return 0;
+	if (qpdf_oh_is_name_and_equals(q, cs, "/DeviceCMYK") && !mask) {
+		double kept, over = np_colour_ink_limit(c, &kept);
+		int dct = qpdf_oh_is_name_and_equals(q, qpdf_oh_get_key(q, d, "/Filter"),
+						     "/DCTDecode");
+		return dct ? np_press_cmyk_jpeg_limit(q, img, over, kept, err, errn) : 0;
+	}
 	if ((gray && !mask) || qpdf_oh_is_bool(q, qpdf_oh_get_key(q, d, "/ImageMask")))
 		return 0;
 	int w = int_key(q, d, "/Width"), h = int_key(q, d, "/Height");
@@ -238,4 +242,9 @@ int np_press_image(qpdf_data q, qpdf_oh img, struct np_colour *c, enum np_pdfx p
 	store(q, img, enc, len, jpeg && comps == 4 ? "/DCTDecode" : "/FlateDecode",
 	      comps == 4 ? "/DeviceCMYK" : "/DeviceGray");
 	return 0;
+}
+
+unsigned char *np_press_encode_cmyk_jpeg(const uint8_t *cmyk, int w, int h, size_t *len)
+{
+	return encode_jpeg(cmyk, w, h, len);
 }

@@ -34,6 +34,9 @@ void np_colour_pixels(struct np_colour *c, const uint8_t *rgb, uint8_t *cmyk, si
 /* How many RGB colours (not a layout ink) and pictures were converted so far:
  * a placed PDF that raised it drew in RGB. */
 unsigned long np_colour_rgb_count(const struct np_colour *c);
+/* The ink limit as given (0..4); *kept the limit converted pictures are kept
+ * within (less the margin). */
+double np_colour_ink_limit(const struct np_colour *c, double *kept);
 
 /* A content stream with every RGB colour operator made CMYK, and the
  * overprint states set by name (/NPo00 .. /NPo11: fill, stroke). 0, or -1
