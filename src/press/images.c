@@ -15,6 +15,7 @@
 #include <zlib.h>
 
 #include "press/images.h"
+#include "press/spaces.h"
 
 #define JPEG_QUALITY 90
 /* Flate level for converted pictures: level 6 takes three times as long for
@@ -196,7 +197,12 @@ int np_press_image(qpdf_data q, qpdf_oh img, struct np_colour *c, enum np_pdfx p
 {
 	qpdf_oh d = qpdf_oh_get_dict(q, img);
 	qpdf_oh cs = qpdf_oh_get_key(q, d, "/ColorSpace");
-	int rgb = qpdf_oh_is_name_and_equals(q, cs, "/DeviceRGB");
+	int family = np_press_space_family(q, cs); /* ICC-based spaces by theirs */
+	if ((family == 1 || family == 4) && !qpdf_oh_is_name(q, cs))
+		qpdf_oh_replace_key(q, d, "/ColorSpace",
+				    cs = qpdf_oh_new_name(q, family == 1 ? "/DeviceGray"
+									 : "/DeviceCMYK"));
+	int rgb = family == 3;
 	int gray = qpdf_oh_is_name_and_equals(q, cs, "/DeviceGray");
 	int mask = qpdf_oh_is_stream(q, qpdf_oh_get_key(q, d, "/SMask")) && pdfx == NP_PDFX_1A;
 	if (qpdf_oh_is_name_and_equals(q, cs, "/DeviceCMYK") && !mask) {

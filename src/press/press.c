@@ -12,6 +12,7 @@
 #include "press/images.h"
 #include "press/marks.h"
 #include "press/press_int.h"
+#include "press/spaces.h"
 
 /* Characterisations in the ICC's registry that a plant knows by name. */
 static const char *const registered[][2] = {
@@ -177,22 +178,27 @@ static int form(struct pass *p, qpdf_oh x)
 		snprintf(p->err, p->errn, "a form cannot be read");
 		return -1;
 	}
-	struct np_buf out = {0};
-	int rc = content(p, buf, n, &out);
-	free(buf);
-	if (rc == 0) {
-		qpdf_oh_remove_key(q, qpdf_oh_get_dict(q, x), "/DecodeParms");
-		rc = put(p, x, out.p, out.n, 6);
-	}
-	free(out.p);
-	if (rc < 0)
-		return -1;
 	qpdf_oh d = qpdf_oh_get_dict(q, x);
 	qpdf_oh res = qpdf_oh_get_key(q, d, "/Resources");
 	if (!qpdf_oh_is_dictionary(q, res)) {
 		res = qpdf_oh_new_dictionary(q);
 		qpdf_oh_replace_key(q, d, "/Resources", res);
 	}
+	/* a placed PDF's own named spaces (press/spaces.h) */
+	struct np_named_space spaces[32];
+	size_t nspaces = np_press_named_spaces(q, res, spaces, sizeof spaces / sizeof *spaces);
+	struct np_buf out = {0};
+	int rc = np_press_content_spaces(buf, n, p->colour, spaces, nspaces, &out, p->err,
+					 p->errn);
+	free(buf);
+	if (rc == 0) {
+		qpdf_oh_remove_key(q, d, "/DecodeParms");
+		rc = put(p, x, out.p, out.n, 6);
+	}
+	free(out.p);
+	if (rc < 0)
+		return -1;
+	np_press_drop_spaces(q, res, spaces, nspaces);
 	if (p->o->pdfx == NP_PDFX_1A)
 		qpdf_oh_remove_key(q, d, "/Group");
 	else if (qpdf_oh_is_dictionary(q, qpdf_oh_get_key(q, d, "/Group")))

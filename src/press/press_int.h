@@ -44,4 +44,17 @@ double np_colour_ink_limit(const struct np_colour *c, double *kept);
 int np_press_content(const unsigned char *in, size_t n, struct np_colour *c,
 		     struct np_buf *out, char *err, size_t errn);
 
+/* A colour space the resources name (without its '/'), of n components
+ * (1, 3 or 4: spaces.c). */
+struct np_named_space {
+	char name[32];
+	int n;
+};
+/* np_press_content where cs/CS may also name spaces of the resources: an
+ * RGB one is converted as DeviceRGB is, a grey or CMYK one becomes
+ * DeviceGray or DeviceCMYK with its values as they are. */
+int np_press_content_spaces(const unsigned char *in, size_t n, struct np_colour *c,
+			    const struct np_named_space *spaces, size_t nspaces,
+			    struct np_buf *out, char *err, size_t errn);
+
 #endif
