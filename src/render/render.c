@@ -325,18 +325,27 @@ int np_renderer_page(struct np_renderer *r, const struct np_page *pg)
 	return 0;
 }
 
+struct rgb_ads {
+	struct np_renderer *r;
+	unsigned char *warned; /* a flag a placement (NULL: out of memory) */
+};
+
 /* A placed PDF drew in RGB: converted for PDF/X, and a warning (so that
- * --strict refuses it) naming the file, once however often it is placed. */
+ * --strict refuses it) naming the file, once however often it is placed
+ * (the pass meets the placements in no fixed order). */
 static void placed_rgb(void *ctx, size_t i)
 {
-	struct np_renderer *r = ctx;
+	struct rgb_ads *a = ctx;
+	struct np_renderer *r = a->r;
 	size_t n;
 	const struct np_pdf_placement *v = np_pictures_placements(r->pics, &n);
 	if (i >= n)
 		return;
-	for (size_t j = 0; j < i; j++)
-		if (!strcmp(v[j].path, v[i].path))
+	for (size_t j = 0; j < n && a->warned; j++)
+		if (a->warned[j] && !strcmp(v[j].path, v[i].path))
 			return;
+	if (a->warned)
+		a->warned[i] = 1;
 	np_diag_add(r->d, NP_WARNING, NULL,
 		    "'%s' draws in RGB: its colours converted to CMYK through the output "
 		    "profile for PDF/X", v[i].path);
@@ -358,11 +367,15 @@ static int press(struct np_renderer *r, int run, unsigned char **out, size_t *ou
 		run = 0; /* said why */
 	}
 	if (ok && run && r->o.press) {
+		size_t nplaced;
+		np_pictures_placements(r->pics, &nplaced);
+		struct rgb_ads ads = {r, calloc(nplaced ? nplaced : 1, 1)};
 		struct np_press_opts o = *r->o.press;
 		o.placed_rgb = placed_rgb;
-		o.ctx = r;
+		o.ctx = &ads;
 		ok = np_press_run((const unsigned char *)r->membuf, r->memlen, &o, out, outn, err,
 				  sizeof err) == 0;
+		free(ads.warned);
 		if (!ok)
 			np_diag_add(r->d, NP_ERROR, NULL, "cannot make '%s' ready for print: %s",
 				    r->path, err);
