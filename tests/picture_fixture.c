@@ -8,6 +8,8 @@
  *   picture_fixture declare OUT.jpg W H             a 16 x 16 grey JPEG whose
  *       header declares W x H: its data ends early (a "decompression bomb" of a
  *       few hundred bytes; libjpeg warns and fills the rest)
+ *   picture_fixture inkmax IN.jpg 0|1                prints the highest total ink
+ *       (0..1020) of a CMYK JPEG's pixels, its samples inverted when 1 (/Decode)
  * Inks and channels are 0..255. Exit 0, or 1 with a message. */
 #include <stdio.h>
 #include <stdlib.h>
@@ -68,8 +70,50 @@ static int declare(const char *path, int w, int h)
 	return 1;
 }
 
+/* The highest C+M+Y+K of a CMYK JPEG's pixels, as the PDF reads them. */
+static int inkmax(const char *path, int invert)
+{
+	FILE *fp = fopen(path, "rb");
+	if (!fp) {
+		perror(path);
+		return 1;
+	}
+	struct jpeg_decompress_struct j;
+	struct jpeg_error_mgr err;
+	j.err = jpeg_std_error(&err);
+	jpeg_create_decompress(&j);
+	jpeg_stdio_src(&j, fp);
+	jpeg_read_header(&j, TRUE);
+	if (j.num_components != 4) {
+		fprintf(stderr, "%s: not CMYK\n", path);
+		return 1;
+	}
+	j.out_color_space = JCS_CMYK;
+	jpeg_start_decompress(&j);
+	unsigned char *row = malloc((size_t)j.output_width * 4);
+	int max = 0;
+	while (j.output_scanline < j.output_height) {
+		JSAMPROW r = row;
+		jpeg_read_scanlines(&j, &r, 1);
+		for (JDIMENSION x = 0; x < j.output_width; x++) {
+			int t = 0;
+			for (int c = 0; c < 4; c++)
+				t += invert ? 255 - row[4 * x + c] : row[4 * x + c];
+			max = t > max ? t : max;
+		}
+	}
+	jpeg_finish_decompress(&j);
+	jpeg_destroy_decompress(&j);
+	free(row);
+	fclose(fp);
+	printf("%d\n", max);
+	return 0;
+}
+
 int main(int argc, char **argv)
 {
+	if (argc == 4 && strcmp(argv[1], "inkmax") == 0)
+		return inkmax(argv[2], atoi(argv[3]));
 	if (argc < 5) {
 		fprintf(stderr, "usage: picture_fixture cmyk|cmyk-adobe|rgb|declare OUT W H ...\n");
 		return 2;

@@ -234,6 +234,65 @@ def case_cmyk_svg(np, fx, d):
         raise Fail("the SVG does not hold both pictures")
 
 
+def rgb_png_bytes(w, h):
+    """An opaque blue PNG (RGB)."""
+    raw = b"".join(b"\0" + bytes([30, 140, 200]) * w for _ in range(h))
+
+    def chunk(t, data):
+        return (struct.pack(">I", len(data)) + t + data +
+                struct.pack(">I", zlib.crc32(t + data) & 0xffffffff))
+    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", w, h, 8, 2, 0, 0, 0))
+            + chunk(b"IDAT", zlib.compress(raw)) + chunk(b"IEND", b""))
+
+
+def run_out(args):
+    return subprocess.run(args, capture_output=True, text=True, check=True).stdout
+
+
+def case_cmyk_ink_limit(np, fx, d):
+    """PDF/X-1a with the ink limit 240: CMYK JPEGs at 400% (plain, and
+    Adobe's inverted) stay DCTDecode /DeviceCMYK JPEGs, now within the limit
+    and without /Decode; a CMYK JPEG at 200% keeps its bytes; an RGB PNG
+    beside them becomes CMYK."""
+    icc = "/usr/share/color/icc/ghostscript/default_cmyk.icc"
+    if not os.path.exists(icc):
+        print("skip: no %s" % icc)
+        return
+    full = ("255", "255", "255", "255")
+    run([fx, "cmyk", os.path.join(d, "full.jpg"), "40", "30"] + list(full), 0)
+    run([fx, "cmyk-adobe", os.path.join(d, "fulladobe.jpg"), "40", "30"] + list(full), 0)
+    run([fx, "cmyk", os.path.join(d, "red.jpg"), "40", "30"] + list(INK), 0)
+    with open(os.path.join(d, "rgb.png"), "wb") as f:
+        f.write(rgb_png_bytes(40, 30))
+    yaml = article(d, "ink", ["full.jpg", "fulladobe.jpg", "red.jpg", "rgb.png"])
+    pdf = os.path.join(d, "o.pdf")
+    run([np, "render", yaml, "-o", pdf, "--pdfx", "x1a", "--output-profile", icc,
+         "--ink-limit", "240"], 0)
+    qpdf_check(pdf)
+    red = open(os.path.join(d, "red.jpg"), "rb").read()
+    kinds = []
+    for oid, dct, raw in pdf_images(pdf):
+        if "/DeviceCMYK" not in dct:
+            raise Fail("image %d is not CMYK: %s" % (oid, dct))
+        if "/DCTDecode" not in dct:
+            kinds.append("flate")
+            continue
+        if raw == red:
+            kinds.append("red")
+            continue
+        if "/Decode" in dct:
+            raise Fail("image %d keeps /Decode after re-encoding: %s" % (oid, dct))
+        path = os.path.join(d, "i%d.jpg" % oid)
+        with open(path, "wb") as f:
+            f.write(raw)
+        ink = int(run_out([fx, "inkmax", path, "0"]))
+        if ink > 240 * 255 // 100 or ink < 220 * 255 // 100:
+            raise Fail("image %d: highest total ink %.1f%%, limit 240%%" % (oid, ink / 2.55))
+        kinds.append("limited")
+    if sorted(kinds) != ["flate", "limited", "limited", "red"]:
+        raise Fail("pictures: %s" % sorted(kinds))
+
+
 def case_header_error(np, fx, d):
     """A JPEG whose header libjpeg cannot read is an error at its `file:` key:
     exit 1, nothing written."""

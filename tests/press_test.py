@@ -359,6 +359,169 @@ def case_jpeg(exe, tmp):
         check(c + m + y + k > 0.05, 'the picture prints no ink: %r' % p.stdout)
 
 
+def rgb_op(stream):
+    """The first RGB colour operator of a content stream (rg, RG, or sc, scn,
+    SC, SCN with three numbers), or None."""
+    toks = stream.split()
+    for i, t in enumerate(toks):
+        if t in (b'rg', b'RG', b'sc', b'scn', b'SC', b'SCN'):
+            n = 0
+            while i - n - 1 >= 0 and re.fullmatch(rb'-?[\d.]+', toks[i - n - 1]):
+                n += 1
+            if t in (b'rg', b'RG') or n == 3:
+                return b' '.join(toks[i - n:i + 1])
+    return None
+
+
+def form_streams(text):
+    """The content streams of every form XObject of a qdf file."""
+    return re.findall(rb'\d+ 0 obj\n(<<(?:(?!>>\nstream).)*?/Subtype /Form.*?)>>\nstream\n(.*?)'
+                      rb'endstream', text, re.S)
+
+
+def rgb_png(path, w=64, h=48):
+    """An opaque blue picture (PNG, RGB)."""
+    import zlib
+    raw = b''.join(b'\0' + bytes([30, 140, 200]) * w for _ in range(h))
+
+    def chunk(t, d):
+        return struct.pack('>I', len(d)) + t + d + struct.pack('>I', zlib.crc32(t + d))
+    with open(path, 'wb') as f:
+        f.write(b'\x89PNG\r\n\x1a\n' + chunk(b'IHDR', struct.pack('>IIBBBBB', w, h, 8, 2, 0, 0, 0))
+                + chunk(b'IDAT', zlib.compress(raw)) + chunk(b'IEND', b''))
+
+
+def ad_edition(exe, tmp):
+    """An edition whose ad is a PDF newsprint made: a red (RGB) kicker, black
+    (RGB) text and an RGB picture, all inside the ad's form XObject."""
+    rgb_png(os.path.join(tmp, 'blue.png'))
+    src = os.path.join(tmp, 'adsrc.yaml')
+    with open(src, 'w') as f:
+        f.write('id: adsrc\nkicker: Grand sale\nheadline: Zanzibar Quokka Emporium\nbody:\n'
+                '  - "Visit the Zanzibar quokka emporium."\nimages:\n  - file: blue.png\n')
+    run(exe, src, '-l', os.path.join(ROOT, 'layouts', 'tabloid.yaml'), '-o',
+        os.path.join(tmp, 'ad.pdf'))
+    with open(os.path.join(tmp, 'story.yaml'), 'w') as f:
+        f.write('id: story\nheadline: Council meets\nbody:\n  - "The council met on Tuesday."\n')
+    issue = os.path.join(tmp, 'issue.yaml')
+    with open(issue, 'w') as f:
+        f.write('issue:\n  name: The Test Courier\n  date: 2024-10-15\n  layout: tabloid\n'
+                '  pages:\n    - template: front\n      stories:\n'
+                '        - {article: story.yaml, columns: [1, 5], depth: 20}\n      ads:\n'
+                '        - {columns: [1, 3], top: 61, depth: foot, image: ad.pdf}\n'
+                '        - {columns: [4, 5], top: 61, depth: foot, image: ad.pdf}\n')
+    return issue
+
+
+WARN_AD = ("newsprint: warning: '%s' draws in RGB: its colours converted to CMYK through "
+           "the output profile for PDF/X\n")
+
+
+def case_ad_rgb(exe, tmp):
+    """A PDF ad in RGB: no RGB operator or picture left anywhere (page and
+    every form), one warning naming the ad, and --strict exits 3 (the file
+    written)."""
+    issue = ad_edition(exe, tmp)
+    for variant in ('x1a', 'x4'):
+        out = os.path.join(tmp, variant + '.pdf')
+        p = run(exe, issue, '-o', out, '--pdfx', variant, '--output-profile', PROFILE)
+        t = structure(out, variant)
+        forms = form_streams(t)
+        check(len(forms) >= 1, 'no form XObject (the ad) in the file')
+        for d, s in forms:
+            check(not rgb_op(s), 'RGB colour operator left in a form: %r' % rgb_op(s))
+        check(b'0 0 0 1 k' in b''.join(s for _, s in forms), "the ad's black text is not K")
+        images = re.findall(rb'/Subtype /Image', t)
+        check(len(images) >= 1, "the ad's picture is gone")
+        check(p.stderr.count("draws in RGB") == 1 and WARN_AD % os.path.join(tmp, 'ad.pdf') in p.stderr,
+              'warning: %r' % p.stderr)
+    out = os.path.join(tmp, 'strict.pdf')
+    p = run(exe, issue, '-o', out, '--pdfx', 'x1a', '--output-profile', PROFILE, '--strict',
+            ok=False)
+    check(p.returncode == 3 and WARN_AD % os.path.join(tmp, 'ad.pdf') in p.stderr,
+          '--strict: exit %d %r' % (p.returncode, p.stderr))
+    check(os.path.exists(out), '--strict wrote nothing')
+    p = run(exe, issue, '-o', os.path.join(tmp, 'plain.pdf'), '--strict')
+    check('draws in RGB' not in p.stderr, 'the plain PDF warns: %r' % p.stderr)
+
+
+def case_ad_cmyk(exe, tmp):
+    """A PDF ad already in CMYK passes through with its exact values, no
+    warning."""
+    src = os.path.join(tmp, 'adsrc.yaml')
+    with open(ARTICLE) as f:
+        text = f.read()
+    with open(src, 'w') as f:
+        f.write(text)
+    ad = os.path.join(tmp, 'ad.pdf')
+    run(exe, src, '-l', LAYOUT, '-o', ad, '--pdfx', 'x1a', '--output-profile', PROFILE)
+    adforms = b''.join(content_streams(qdf(ad)))
+    with open(os.path.join(tmp, 'story.yaml'), 'w') as f:
+        f.write('id: story\nheadline: Council meets\nbody:\n  - "The council met on Tuesday."\n')
+    issue = os.path.join(tmp, 'issue.yaml')
+    with open(issue, 'w') as f:
+        f.write('issue:\n  name: The Test Courier\n  date: 2024-10-15\n  layout: tabloid\n'
+                '  pages:\n    - template: front\n      stories:\n'
+                '        - {article: story.yaml, columns: [1, 5], depth: 20}\n      ads:\n'
+                '        - {columns: [1, 5], top: 61, depth: foot, image: ad.pdf}\n')
+    out = os.path.join(tmp, 'o.pdf')
+    p = run(exe, issue, '-o', out, '--pdfx', 'x1a', '--output-profile', PROFILE, '--strict')
+    check('draws in RGB' not in p.stderr, 'a CMYK ad warned: %r' % p.stderr)
+    t = structure(out, 'x1a')
+    forms = b''.join(s for _, s in form_streams(t))
+    check(b'1 0 0 0 k' in adforms, 'the CMYK ad has no cyan headline')
+    ops = lambda s: re.findall(rb'(?:[\d.]+ ){4}[kK]\b', s)
+    check(sorted(set(ops(forms))) == sorted(set(ops(adforms))),
+          'CMYK values changed: %r / %r' % (sorted(set(ops(forms))), sorted(set(ops(adforms)))))
+
+
+def icc_ad(path):
+    """A one-page PDF as other programs write ads: ICC-based RGB and CMYK
+    spaces named in the resources (/CS0 cs ... sc), an ICC-based RGB
+    picture. Written raw; qpdf mends its cross-reference table."""
+    icc = '/usr/share/color/icc/ghostscript/'
+    rgb = open(icc + 'default_rgb.icc', 'rb').read()
+    cmyk = open(icc + 'default_cmyk.icc', 'rb').read()
+    content = (b'/CS0 cs 0.8 0.1 0.1 sc 10 10 80 80 re f /CS1 cs 0 1 0 0 sc 100 10 80 80 re f '
+               b'/CS0 CS 0.1 0.2 0.9 SC 4 w 10 100 m 190 100 l S q 80 0 0 60 200 10 cm /Im0 Do Q\n')
+    pixels = bytes([200, 30, 30, 30, 200, 30, 30, 30, 200, 240, 240, 20])
+    objs = [b'<< /Type /Catalog /Pages 2 0 R >>',
+            b'<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+            b'<< /Type /Page /Parent 2 0 R /MediaBox [0 0 300 120] /Contents 4 0 R '
+            b'/Resources << /ColorSpace << /CS0 [/ICCBased 5 0 R] /CS1 [/ICCBased 6 0 R] >> '
+            b'/XObject << /Im0 7 0 R >> >> >>',
+            b'<< /Length %d >>\nstream\n' % len(content) + content + b'\nendstream',
+            b'<< /N 3 /Length %d >>\nstream\n' % len(rgb) + rgb + b'\nendstream',
+            b'<< /N 4 /Length %d >>\nstream\n' % len(cmyk) + cmyk + b'\nendstream',
+            b'<< /Type /XObject /Subtype /Image /Width 2 /Height 2 /BitsPerComponent 8 '
+            b'/ColorSpace [/ICCBased 5 0 R] /Length 12 >>\nstream\n' + pixels + b'\nendstream']
+    raw = os.path.join(os.path.dirname(path), 'raw.pdf')
+    with open(raw, 'wb') as f:
+        f.write(b'%PDF-1.4\n')
+        for i, o in enumerate(objs):
+            f.write(b'%d 0 obj\n' % (i + 1) + o + b'\nendobj\n')
+        f.write(b'trailer\n<< /Root 1 0 R /Size %d >>\n%%%%EOF\n' % (len(objs) + 1))
+    subprocess.run(['qpdf', raw, path], capture_output=True)  # exit 3: mended, warned
+
+
+def case_ad_icc(exe, tmp):
+    """An ad with ICC-based colour spaces: RGB ones converted (operators and
+    picture), the CMYK one made DeviceCMYK with its values, no ICCBased left
+    in X-1a, the ad warned about."""
+    issue = ad_edition(exe, tmp)
+    icc_ad(os.path.join(tmp, 'ad.pdf'))
+    out = os.path.join(tmp, 'x1a.pdf')
+    p = run(exe, issue, '-o', out, '--pdfx', 'x1a', '--output-profile', PROFILE)
+    t = structure(out, 'x1a')
+    check(b'ICCBased' not in t.replace(b'/DestOutputProfile', b''),
+          'an ICC-based colour space is left in X-1a')
+    forms = b''.join(s for _, s in form_streams(t))
+    check(b'/DeviceCMYK cs 0 1 0 0 sc' in forms, 'the CMYK space lost its values: %r' % forms)
+    check(not rgb_op(forms), 'RGB operator left: %r' % rgb_op(forms))
+    check(re.search(rb'/DeviceCMYK CS( [\d.]+){4} SC', forms), 'the stroke is not CMYK')
+    check(WARN_AD % os.path.join(tmp, 'ad.pdf') in p.stderr, 'no warning: %r' % p.stderr)
+
+
 def case_errors(exe, tmp):
     out = os.path.join(tmp, 'e.pdf')
     p = run(exe, COMMONWEALTH, '-o', out, '--pdfx', 'x1a', ok=False)

@@ -31,6 +31,7 @@ struct np_colour {
 	const struct np_press_ink *inks;
 	size_t ninks;
 	double limit;         /* total ink, 0..4, less the margin */
+	unsigned long rgb;    /* RGB colours and pictures converted so far */
 };
 
 struct np_colour *np_colour_new(const struct np_press_opts *o, char *err, size_t errn)
@@ -128,6 +129,7 @@ void np_colour_vector(struct np_colour *c, const double rgb[3], double k[4])
 				k[j] = c->inks[i].cmyk[j];
 			return;
 		}
+	c->rgb++;
 	if (fabs(rgb[0] - rgb[1]) < 1e-6 && fabs(rgb[1] - rgb[2]) < 1e-6) {
 		k[0] = k[1] = k[2] = 0;
 		k[3] = 1 - rgb[0];
@@ -197,6 +199,7 @@ void np_colour_pixels(struct np_colour *c, const uint8_t *rgb, uint8_t *cmyk, si
 {
 	cmsHTRANSFORM t = transform(c, 1);
 	int limit = (int)(c->limit * 255);
+	c->rgb++;
 	if (t) {
 		convert_runs(t, rgb, cmyk, n, limit);
 		return;
@@ -208,4 +211,15 @@ void np_colour_pixels(struct np_colour *c, const uint8_t *rgb, uint8_t *cmyk, si
 			cmyk[4 * i + j] = (uint8_t)(k[j] * 255 + 0.5);
 	}
 	limit_pixels(cmyk, n, limit);
+}
+
+unsigned long np_colour_rgb_count(const struct np_colour *c)
+{
+	return c->rgb;
+}
+
+double np_colour_ink_limit(const struct np_colour *c, double *kept)
+{
+	*kept = c->limit;
+	return c->limit + INK_MARGIN;
 }

@@ -54,6 +54,8 @@ enum { MAX_NUMS = 8, MAX_DEPTH = 64 };
 
 struct filter {
 	struct np_colour *colour;
+	const struct np_named_space *spaces;
+	size_t nspaces;
 	struct np_buf *out;
 	size_t operands;          /* where the current operands begin in out */
 	int have_operands;
@@ -123,7 +125,17 @@ static int operator(struct filter *f, const unsigned char *t, size_t n, char *er
 		return 0;
 	}
 	if (!strcmp(op, "cs") || !strcmp(op, "CS")) {
-		f->rgb_space[stroke] = !strcmp(f->name, "DeviceRGB");
+		int family = !strcmp(f->name, "DeviceRGB") ? 3 : 0;
+		for (size_t i = 0; i < f->nspaces && !family; i++)
+			if (!strcmp(f->spaces[i].name, f->name))
+				family = f->spaces[i].n;
+		f->rgb_space[stroke] = family == 3;
+		if (family == 1 || family == 4) {
+			f->out->n = f->operands;
+			np_buf_str(f->out, family == 1 ? "/DeviceGray " : "/DeviceCMYK ");
+			np_buf_add(f->out, t, n);
+			return 0;
+		}
 		if (f->rgb_space[stroke]) {
 			f->out->n = f->operands;
 			np_buf_str(f->out, "/DeviceCMYK ");
@@ -185,7 +197,14 @@ static void operand(struct filter *f)
 int np_press_content(const unsigned char *s, size_t n, struct np_colour *c,
 		     struct np_buf *out, char *err, size_t errn)
 {
-	struct filter f = {.colour = c, .out = out};
+	return np_press_content_spaces(s, n, c, NULL, 0, out, err, errn);
+}
+
+int np_press_content_spaces(const unsigned char *s, size_t n, struct np_colour *c,
+			    const struct np_named_space *spaces, size_t nspaces,
+			    struct np_buf *out, char *err, size_t errn)
+{
+	struct filter f = {.colour = c, .spaces = spaces, .nspaces = nspaces, .out = out};
 	size_t i = 0;
 	np_buf_reserve(out, n + n / 8 + 256); /* CMYK operators are a little longer */
 	while (i < n && !out->oom) {

@@ -15,6 +15,7 @@
 #include <libdeflate.h>
 
 #include "press/images.h"
+#include "press/spaces.h"
 
 #define JPEG_QUALITY 90
 /* Flate level for converted pictures (libdeflate's scale): on the edition's
@@ -204,11 +205,20 @@ int np_press_image(qpdf_data q, qpdf_oh img, struct np_colour *c, enum np_pdfx p
 {
 	qpdf_oh d = qpdf_oh_get_dict(q, img);
 	qpdf_oh cs = qpdf_oh_get_key(q, d, "/ColorSpace");
-	int rgb = qpdf_oh_is_name_and_equals(q, cs, "/DeviceRGB");
+	int family = np_press_space_family(q, cs); /* ICC-based spaces by theirs */
+	if ((family == 1 || family == 4) && !qpdf_oh_is_name(q, cs))
+		qpdf_oh_replace_key(q, d, "/ColorSpace",
+				    cs = qpdf_oh_new_name(q, family == 1 ? "/DeviceGray"
+									 : "/DeviceCMYK"));
+	int rgb = family == 3;
 	int gray = qpdf_oh_is_name_and_equals(q, cs, "/DeviceGray");
 	int mask = qpdf_oh_is_stream(q, qpdf_oh_get_key(q, d, "/SMask")) && pdfx == NP_PDFX_1A;
-	if (qpdf_oh_is_name_and_equals(q, cs, "/DeviceCMYK") && !mask)
-		return 0;
+	if (qpdf_oh_is_name_and_equals(q, cs, "/DeviceCMYK") && !mask) {
+		double kept, over = np_colour_ink_limit(c, &kept);
+		int dct = qpdf_oh_is_name_and_equals(q, qpdf_oh_get_key(q, d, "/Filter"),
+						     "/DCTDecode");
+		return dct ? np_press_cmyk_jpeg_limit(q, img, over, kept, err, errn) : 0;
+	}
 	if ((gray && !mask) || qpdf_oh_is_bool(q, qpdf_oh_get_key(q, d, "/ImageMask")))
 		return 0;
 	int w = int_key(q, d, "/Width"), h = int_key(q, d, "/Height");
@@ -251,4 +261,9 @@ int np_press_image(qpdf_data q, qpdf_oh img, struct np_colour *c, enum np_pdfx p
 	store(q, img, enc, len, jpeg && comps == 4 ? "/DCTDecode" : "/FlateDecode",
 	      comps == 4 ? "/DeviceCMYK" : "/DeviceGray");
 	return 0;
+}
+
+unsigned char *np_press_encode_cmyk_jpeg(const uint8_t *cmyk, int w, int h, size_t *len)
+{
+	return encode_jpeg(cmyk, w, h, len);
 }

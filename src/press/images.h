@@ -15,4 +15,15 @@ int np_press_image(qpdf_data q, qpdf_oh img, struct np_colour *c, enum np_pdfx p
  * buffers by copying. */
 unsigned char *np_press_deflate(const uint8_t *data, size_t n, int level, size_t *len);
 
+/* A CMYK JPEG (DCTDecode /DeviceCMYK) whose total ink somewhere exceeds over
+ * (0..4) made to stay within limit (0..4) and stored again as a plain CMYK
+ * JPEG; within it, left untouched (jpeg_cmyk_limit.c). 0, or -1 with a
+ * message. */
+int np_press_cmyk_jpeg_limit(qpdf_data q, qpdf_oh img, double over, double limit, char *err,
+			     size_t errn);
+
+/* w*h CMYK pixels as a plain CMYK JPEG (no Adobe marker), malloc'd; NULL on
+ * failure. */
+unsigned char *np_press_encode_cmyk_jpeg(const uint8_t *cmyk, int w, int h, size_t *len);
+
 #endif

@@ -12,6 +12,7 @@
 #include "press/images.h"
 #include "press/marks.h"
 #include "press/press_int.h"
+#include "press/spaces.h"
 
 /* Characterisations in the ICC's registry that a plant knows by name. */
 static const char *const registered[][2] = {
@@ -178,22 +179,27 @@ static int form(struct pass *p, qpdf_oh x)
 		snprintf(p->err, p->errn, "a form cannot be read");
 		return -1;
 	}
-	struct np_buf out = {0};
-	int rc = content(p, buf, n, &out);
-	free(buf);
-	if (rc == 0) {
-		qpdf_oh_remove_key(q, qpdf_oh_get_dict(q, x), "/DecodeParms");
-		rc = put(p, x, out.p, out.n);
-	}
-	free(out.p);
-	if (rc < 0)
-		return -1;
 	qpdf_oh d = qpdf_oh_get_dict(q, x);
 	qpdf_oh res = qpdf_oh_get_key(q, d, "/Resources");
 	if (!qpdf_oh_is_dictionary(q, res)) {
 		res = qpdf_oh_new_dictionary(q);
 		qpdf_oh_replace_key(q, d, "/Resources", res);
 	}
+	/* a placed PDF's own named spaces (press/spaces.h) */
+	struct np_named_space spaces[32];
+	size_t nspaces = np_press_named_spaces(q, res, spaces, sizeof spaces / sizeof *spaces);
+	struct np_buf out = {0};
+	int rc = np_press_content_spaces(buf, n, p->colour, spaces, nspaces, &out, p->err,
+					 p->errn);
+	free(buf);
+	if (rc == 0) {
+		qpdf_oh_remove_key(q, d, "/DecodeParms");
+		rc = put(p, x, out.p, out.n);
+	}
+	free(out.p);
+	if (rc < 0)
+		return -1;
+	np_press_drop_spaces(q, res, spaces, nspaces);
 	if (p->o->pdfx == NP_PDFX_1A)
 		qpdf_oh_remove_key(q, d, "/Group");
 	else if (qpdf_oh_is_dictionary(q, qpdf_oh_get_key(q, d, "/Group")))
@@ -259,6 +265,20 @@ static qpdf_oh same_picture(struct pass *p, qpdf_oh x)
 	return 0;
 }
 
+/* A placed PDF (np_place_pdf names it /NpPlacedN) that drew in RGB is told
+ * to the caller: --strict makes it an error of the ad, not of the layout. */
+static void placed_rgb(struct pass *p, const char *name, unsigned long before)
+{
+	const char *prefix = "/NpPlaced";
+	char *end;
+	if (!p->o->placed_rgb || strncmp(name, prefix, strlen(prefix)) ||
+	    np_colour_rgb_count(p->colour) == before)
+		return;
+	unsigned long n = strtoul(name + strlen(prefix), &end, 10);
+	if (end != name + strlen(prefix) && !*end)
+		p->o->placed_rgb(p->o->ctx, n);
+}
+
 static int resources(struct pass *p, qpdf_oh res)
 {
 	qpdf_data q = p->q;
@@ -286,7 +306,9 @@ static int resources(struct pass *p, qpdf_oh res)
 			else
 				rc = np_press_image(q, x, p->colour, p->o->pdfx, p->err, p->errn);
 		} else if (qpdf_oh_is_name_and_equals(q, sub, "/Form")) {
+			unsigned long before = np_colour_rgb_count(p->colour);
 			rc = form(p, x);
+			placed_rgb(p, names[i], before);
 		}
 		/* the image's SMask is an image too: grey, left as it is */
 		if (rc < 0)

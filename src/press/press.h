@@ -32,6 +32,11 @@ struct np_press_opts {
 	const char *title;             /* /Title (the document's), or NULL */
 	const struct np_press_ink *inks;
 	size_t ninks;
+	/* Called, when set, for each PDF placed by np_place_pdf (its form named
+	 * /NpPlacedN: n is that N) whose colours had RGB to convert; ctx is
+	 * passed back. */
+	void (*placed_rgb)(void *ctx, size_t n);
+	void *ctx;
 };
 
 /* A registered characterisation name the pass knows (IFRA26, FOGRA39, ...)

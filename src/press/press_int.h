@@ -34,11 +34,30 @@ void np_colour_vector(struct np_colour *c, const double rgb[3], double cmyk[4]);
  * limit (less a small margin). In place when rgb is cmyk + n (each pixel
  * is read before its CMYK is written over what was read already). */
 void np_colour_pixels(struct np_colour *c, const uint8_t *rgb, uint8_t *cmyk, size_t n);
+/* How many RGB colours (not a layout ink) and pictures were converted so far:
+ * a placed PDF that raised it drew in RGB. */
+unsigned long np_colour_rgb_count(const struct np_colour *c);
+/* The ink limit as given (0..4); *kept the limit converted pictures are kept
+ * within (less the margin). */
+double np_colour_ink_limit(const struct np_colour *c, double *kept);
 
 /* A content stream with every RGB colour operator made CMYK, and the
  * overprint states set by name (/NPo00 .. /NPo11: fill, stroke). 0, or -1
  * with a message. */
 int np_press_content(const unsigned char *in, size_t n, struct np_colour *c,
 		     struct np_buf *out, char *err, size_t errn);
+
+/* A colour space the resources name (without its '/'), of n components
+ * (1, 3 or 4: spaces.c). */
+struct np_named_space {
+	char name[32];
+	int n;
+};
+/* np_press_content where cs/CS may also name spaces of the resources: an
+ * RGB one is converted as DeviceRGB is, a grey or CMYK one becomes
+ * DeviceGray or DeviceCMYK with its values as they are. */
+int np_press_content_spaces(const unsigned char *in, size_t n, struct np_colour *c,
+			    const struct np_named_space *spaces, size_t nspaces,
+			    struct np_buf *out, char *err, size_t errn);
 
 #endif

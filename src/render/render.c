@@ -10,6 +10,7 @@
 #include <time.h>
 
 #include "np_config.h"
+#include "press/place.h"
 #include "render/pictures.h"
 #include "render/post.h"
 #include "render/render_int.h"
@@ -325,6 +326,32 @@ int np_renderer_page(struct np_renderer *r, const struct np_page *pg)
 	return 0;
 }
 
+struct rgb_ads {
+	struct np_renderer *r;
+	unsigned char *warned; /* a flag a placement (NULL: out of memory) */
+};
+
+/* A placed PDF drew in RGB: converted for PDF/X, and a warning (so that
+ * --strict refuses it) naming the file, once however often it is placed
+ * (the pass meets the placements in no fixed order). */
+static void placed_rgb(void *ctx, size_t i)
+{
+	struct rgb_ads *a = ctx;
+	struct np_renderer *r = a->r;
+	size_t n;
+	const struct np_pdf_placement *v = np_pictures_placements(r->pics, &n);
+	if (i >= n)
+		return;
+	for (size_t j = 0; j < n && a->warned; j++)
+		if (a->warned[j] && !strcmp(v[j].path, v[i].path))
+			return;
+	if (a->warned)
+		a->warned[i] = 1;
+	np_diag_add(r->d, NP_WARNING, NULL,
+		    "'%s' draws in RGB: its colours converted to CMYK through the output "
+		    "profile for PDF/X", v[i].path);
+}
+
 /* Cairo's PDF, held in memory, through the print pass (when asked for);
  * the bytes in *out (malloc'd). -1 after saying why. */
 static int press(struct np_renderer *r, int run, unsigned char **out, size_t *outn)
@@ -341,14 +368,21 @@ static int press(struct np_renderer *r, int run, unsigned char **out, size_t *ou
 		run = 0; /* said why */
 	}
 	if (ok && run && r->o.press) {
+		size_t nplaced;
+		np_pictures_placements(r->pics, &nplaced);
+		struct rgb_ads ads = {r, calloc(nplaced ? nplaced : 1, 1)};
+		struct np_press_opts o = *r->o.press;
+		o.placed_rgb = placed_rgb;
+		o.ctx = &ads;
 		struct timespec t0, t1;
 		clock_gettime(CLOCK_MONOTONIC, &t0);
-		ok = np_press_run((const unsigned char *)r->membuf, r->memlen, r->o.press, out,
-				  outn, err, sizeof err) == 0;
+		ok = np_press_run((const unsigned char *)r->membuf, r->memlen, &o, out, outn, err,
+				  sizeof err) == 0;
 		clock_gettime(CLOCK_MONOTONIC, &t1);
 		if (r->o.press_ms)
 			*r->o.press_ms += (double)(t1.tv_sec - t0.tv_sec) * 1e3 +
 					  (double)(t1.tv_nsec - t0.tv_nsec) / 1e6;
+		free(ads.warned);
 		if (!ok)
 			np_diag_add(r->d, NP_ERROR, NULL, "cannot make '%s' ready for print: %s",
 				    r->path, err);
