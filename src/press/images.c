@@ -107,7 +107,7 @@ static unsigned char *inflate_all(const unsigned char *raw, size_t n, size_t wan
 	return out;
 }
 
-static unsigned char *decode_jpeg(const unsigned char *raw, size_t n, size_t want, int comps)
+unsigned char *np_press_decode_jpeg(const unsigned char *raw, size_t n, size_t want, int comps)
 {
 	struct jpeg_decompress_struct j;
 	struct jpeg_fail err;
@@ -122,7 +122,7 @@ static unsigned char *decode_jpeg(const unsigned char *raw, size_t n, size_t wan
 	jpeg_create_decompress(&j);
 	jpeg_mem_src(&j, raw, (unsigned long)n);
 	jpeg_read_header(&j, TRUE);
-	j.out_color_space = comps == 3 ? JCS_RGB : JCS_GRAYSCALE;
+	j.out_color_space = comps == 4 ? JCS_CMYK : comps == 3 ? JCS_RGB : JCS_GRAYSCALE;
 	jpeg_start_decompress(&j);
 	size_t row = (size_t)j.output_width * (size_t)j.output_components;
 	if (row * j.output_height != want || !(out = malloc(want)))
@@ -150,7 +150,7 @@ static unsigned char *samples(qpdf_data q, qpdf_oh s, size_t want, int comps)
 	int dct = qpdf_oh_is_name_and_equals(q, f, "/DCTDecode");
 	if ((flate || dct) && !qpdf_oh_is_dictionary(q, qpdf_oh_get_key(q, d, "/DecodeParms")) &&
 	    !(qpdf_oh_get_stream_data(q, s, qpdf_dl_none, NULL, &buf, &len) & QPDF_ERRORS)) {
-		out = flate ? inflate_all(buf, len, want) : decode_jpeg(buf, len, want, comps);
+		out = flate ? inflate_all(buf, len, want) : np_press_decode_jpeg(buf, len, want, comps);
 		free(buf);
 		return out;
 	}

@@ -22,6 +22,10 @@ unsigned char *np_press_deflate(const uint8_t *data, size_t n, int level, size_t
 int np_press_cmyk_jpeg_limit(qpdf_data q, qpdf_oh img, double over, double limit, char *err,
 			     size_t errn);
 
+/* A JPEG's samples as stored, in comps (1 grey, 3 RGB, 4 CMYK) channels,
+ * exactly want bytes (malloc'd); NULL when it cannot be decoded to that. */
+unsigned char *np_press_decode_jpeg(const unsigned char *raw, size_t n, size_t want, int comps);
+
 /* w*h CMYK pixels as a plain CMYK JPEG (no Adobe marker), malloc'd; NULL on
  * failure. */
 unsigned char *np_press_encode_cmyk_jpeg(const uint8_t *cmyk, int w, int h, size_t *len);

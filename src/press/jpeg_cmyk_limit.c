@@ -9,56 +9,11 @@
  * flatter, as a separation with undercolour removal would print them), and
  * it is encoded again as a plain CMYK JPEG (no Adobe marker, no /Decode).
  */
-#include <setjmp.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include <jpeglib.h> /* after stdio.h */
-
 #include "press/images.h"
-
-struct fail {
-	struct jpeg_error_mgr mgr;
-	jmp_buf back;
-};
-
-static void fail_exit(j_common_ptr j)
-{
-	longjmp(((struct fail *)j->err)->back, 1);
-}
-
-/* The JPEG's CMYK samples as stored (w*h*4 bytes, malloc'd), or NULL. */
-static uint8_t *decode(const unsigned char *raw, size_t n, int w, int h)
-{
-	struct jpeg_decompress_struct j;
-	struct fail err;
-	uint8_t *volatile out = NULL;
-	j.err = jpeg_std_error(&err.mgr);
-	err.mgr.error_exit = fail_exit;
-	if (setjmp(err.back)) {
-		jpeg_destroy_decompress(&j);
-		free(out);
-		return NULL;
-	}
-	jpeg_create_decompress(&j);
-	jpeg_mem_src(&j, raw, (unsigned long)n);
-	jpeg_read_header(&j, TRUE);
-	if (j.num_components != 4 || (int)j.image_width != w || (int)j.image_height != h)
-		longjmp(err.back, 1);
-	j.out_color_space = JCS_CMYK;
-	jpeg_start_decompress(&j);
-	size_t row = (size_t)w * 4;
-	if (!(out = malloc(row * (size_t)h)))
-		longjmp(err.back, 1);
-	while (j.output_scanline < j.output_height) {
-		JSAMPROW r = out + (size_t)j.output_scanline * row;
-		jpeg_read_scanlines(&j, &r, 1);
-	}
-	jpeg_finish_decompress(&j);
-	jpeg_destroy_decompress(&j);
-	return out;
-}
 
 /* /Decode [1 0 1 0 1 0 1 0]: the samples are stored inverted. */
 static int inverted(qpdf_data q, qpdf_oh d)
@@ -86,7 +41,7 @@ int np_press_cmyk_jpeg_limit(qpdf_data q, qpdf_oh img, double over, double limit
 		snprintf(err, errn, "a CMYK JPEG cannot be read");
 		return -1;
 	}
-	uint8_t *px = decode(raw, n, w, h);
+	uint8_t *px = np_press_decode_jpeg(raw, n, (size_t)w * (size_t)h * 4, 4);
 	free(raw);
 	if (!px) {
 		snprintf(err, errn, "a CMYK JPEG (%dx%d) cannot be decoded", w, h);
