@@ -67,37 +67,16 @@ int np_is_ad_image(struct np_pctx *c, const struct np_yt_pair *kv, struct np_ad 
 	int rc = -1;
 	if (np_is_file(c, kv, "advertisement picture", &file, &path))
 		goto out;
-	char why[200];
-	struct np_image_head h;
-	enum np_image_probe r = np_image_probe(path, ad->pdf_page, &h, why, sizeof why);
+	struct np_image_head h = {0};
+	rc = np_picture_probe(c, at, "advertisement picture", file, path, &ad->page_mark,
+			      &ad->pdf_page, &h);
 	ad->pixel_width = h.width;
 	ad->pixel_height = h.height;
 	ad->is_jpeg = h.is_jpeg;
 	ad->is_pdf = h.is_pdf;
-	switch (r) {
-	case NP_IMG_OK:
-		if (np_picture_page_ok(c, &ad->page_mark, file, &h, ad->pdf_page) < 0)
-			break;
-		if (ad->is_pdf && !ad->pdf_page)
-			ad->pdf_page = 1;
-		if (np_picture_size_ok(c, at, file, ad->pixel_width, ad->pixel_height) < 0)
-			break; /* the limits pictures in articles have */
+	if (rc == 0) {
 		ad->image = path;
 		path = NULL;
-		rc = 0;
-		break;
-	case NP_IMG_CANNOT_OPEN:
-		np_ps_error(c, at, "cannot read advertisement picture '%s': %s", file,
-			    strerror(errno));
-		break;
-	case NP_IMG_NOT_IMAGE:
-		np_ps_error(c, at, "advertisement picture '%s' is not a PNG, JPEG or PDF file",
-			    file);
-		break;
-	case NP_IMG_CORRUPT:
-	default:
-		np_ps_error(c, at, "advertisement picture '%s' is damaged: %s", file, why);
-		break;
 	}
 out:
 	free(file);

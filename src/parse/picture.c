@@ -88,7 +88,7 @@ int np_ps_picture_page(struct np_pctx *c, const struct np_yt_node *map, int *pag
 	return 0;
 }
 
-int np_picture_page_ok(struct np_pctx *c, const struct np_mark *at, const char *file,
+static int page_ok(struct np_pctx *c, const struct np_mark *at, const char *file,
 		       const struct np_image_head *h, int page)
 {
 	if (page && !h->is_pdf) {
@@ -104,37 +104,45 @@ int np_picture_page_ok(struct np_pctx *c, const struct np_mark *at, const char *
 	return 0;
 }
 
+int np_picture_probe(struct np_pctx *c, const struct np_mark *at, const char *what,
+		     const char *file, const char *path, const struct np_mark *page_at,
+		     int *pdf_page, struct np_image_head *h)
+{
+	char why[200];
+	switch (np_image_probe(path, *pdf_page, h, why, sizeof why)) {
+	case NP_IMG_OK:
+		if (page_ok(c, page_at, file, h, *pdf_page) < 0)
+			return -1;
+		if (h->is_pdf && !*pdf_page)
+			*pdf_page = 1;
+		return np_picture_size_ok(c, at, file, h->width, h->height);
+	case NP_IMG_CANNOT_OPEN:
+		if (errno == ENOENT)
+			np_ps_error(c, at, "%s '%s' not found", what, file);
+		else
+			np_ps_error(c, at, "cannot read %s '%s': %s", what, file, strerror(errno));
+		return -1;
+	case NP_IMG_NOT_IMAGE:
+		np_ps_error(c, at, "%s '%s' is not a PNG, JPEG or PDF file", what, file);
+		return -1;
+	case NP_IMG_CORRUPT:
+	default:
+		np_ps_error(c, at, "%s '%s' is damaged: %s", what, file, why);
+		return -1;
+	}
+}
+
 static int probe(struct np_pctx *c, const struct np_mark *at, const char *file,
 		 const char *path, struct np_image *img)
 {
-	char why[200];
-	struct np_image_head h;
-	enum np_image_probe r = np_image_probe(path, img->pdf_page, &h, why, sizeof why);
+	struct np_image_head h = {0};
+	int rc = np_picture_probe(c, at, "picture", file, path, &img->page_mark, &img->pdf_page,
+				  &h);
 	img->pixel_width = h.width;
 	img->pixel_height = h.height;
 	img->is_jpeg = h.is_jpeg;
 	img->is_pdf = h.is_pdf;
-	switch (r) {
-	case NP_IMG_OK:
-		if (np_picture_page_ok(c, &img->page_mark, file, &h, img->pdf_page) < 0)
-			return -1;
-		if (img->is_pdf && !img->pdf_page)
-			img->pdf_page = 1;
-		return np_picture_size_ok(c, at, file, img->pixel_width, img->pixel_height);
-	case NP_IMG_CANNOT_OPEN:
-		if (errno == ENOENT)
-			np_ps_error(c, at, "picture '%s' not found", file);
-		else
-			np_ps_error(c, at, "cannot read picture '%s': %s", file, strerror(errno));
-		return -1;
-	case NP_IMG_NOT_IMAGE:
-		np_ps_error(c, at, "picture '%s' is not a PNG, JPEG or PDF file", file);
-		return -1;
-	case NP_IMG_CORRUPT:
-	default:
-		np_ps_error(c, at, "picture '%s' is damaged: %s", file, why);
-		return -1;
-	}
+	return rc;
 }
 
 int np_ps_picture(struct np_pctx *c, const struct np_yt_pair *fp, struct np_image *img)

@@ -176,10 +176,13 @@ enum np_image_probe np_image_probe(const char *path, int page, struct np_image_h
  * absent); -1 after an error at its key. */
 int np_ps_picture_page(struct np_pctx *c, const struct np_yt_node *map, int *page,
 		       struct np_mark *at);
-/* picture.c: 0 when page fits the file probed (a PDF with that page; no page
- * asked of another file), else -1 with an error at the page key. */
-int np_picture_page_ok(struct np_pctx *c, const struct np_mark *at, const char *file,
-		       const struct np_image_head *h, int page);
+/* picture.c: reads the header of the picture file at path (what: "picture",
+ * "advertisement picture", for messages) into *h; a PDF's page checked
+ * against it (errors at page_at) and defaulted to 1; the size within the
+ * limits. 0, or -1 after an error at `at`. */
+int np_picture_probe(struct np_pctx *c, const struct np_mark *at, const char *what,
+		     const char *file, const char *path, const struct np_mark *page_at,
+		     int *pdf_page, struct np_image_head *h);
 
 /* ---- picture.c ----------------------------------------------------------- */
 
