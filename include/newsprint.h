@@ -54,6 +54,17 @@ NP_API const char *np_version(void);
 /* Releases memory the library handed over (the same as free()). */
 NP_API void np_free(void *p);
 
+/* For programs (the command line): on SIGTERM, SIGINT or SIGHUP the
+ * temporary files of outputs being written are removed and the process dies
+ * of the signal (exit status 128 + N); SIGXFSZ is ignored, so a file-size
+ * limit is a write error. A host with handlers of its own should not call it
+ * (a killed process then may leave a temporary file beside an output, never
+ * a partial output). */
+NP_API void np_catch_signals(void);
+/* Frees what the library keeps for the whole process (the record of
+ * temporary files); call last, once every job is freed. Optional. */
+NP_API void np_cleanup(void);
+
 /* ---- the engine ------------------------------------------------------------- */
 
 typedef struct np_engine np_engine;
@@ -124,7 +135,8 @@ NP_API int np_job_set_option(np_job *j, const char *name, const char *value);
  * reason ("--dpi wants a number from 1 to 2400"; "unknown option"), static. */
 NP_API const char *np_option_error(const char *name, const char *value);
 
-/* Progress while pages are drawn: pages done, pages in all. */
+/* Progress while an edition's pages are drawn: pages done, pages in all (an
+ * article's pages are drawn as they are set, their number unknown). */
 typedef void (*np_progress_fn)(void *ctx, int done, int total);
 /* 0, or -1 when j is NULL. */
 NP_API int np_job_set_progress(np_job *j, np_progress_fn fn, void *ctx);
