@@ -202,10 +202,13 @@ typedef struct np_diagnostic {
 	const char *file;
 	int line, column;       /* 1-based; 0 when unknown */
 	const char *severity;   /* "error", "warning", "note" */
-	const char *code;       /* a stable kind: "usage", "syntax", "schema",
-				 * "file", "layout", "font", "output", "pages",
-				 * "overset", "placement", "picture", "input",
-				 * "warning", "error" (the rest) */
+	const char *code;       /* a stable kind: "usage" (an option, the output's
+				 * name), "syntax" (YAML), "schema" (keys, types),
+				 * "file" (cannot read), "layout", "font",
+				 * "picture", "output" (cannot write, clashes,
+				 * PDF/X), "pages", "overset", "placement",
+				 * "memory", "input" (any other error of the
+				 * input), "warning" (any other warning) */
 	const char *message;    /* as the command line prints it, after "SEVERITY: " */
 	const char *story;      /* the story's (article's) id, when about one */
 	int page;               /* page number, when about one; else -1 */

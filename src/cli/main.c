@@ -110,6 +110,8 @@ static int run(np_engine *e, const struct np_args *a, double t0)
 		free(output);
 		return EXIT_INPUT;
 	}
+	/* the report is written only where --report says */
+	np_job_set_option(j, "keep-report", "no");
 	for (size_t i = 0; i < a->nopts; i++)
 		np_job_set_option(j, a->opts[i].name, a->opts[i].value);
 	if (isatty(2))
