@@ -243,7 +243,9 @@ static void strict_warning(np_engine *e)
 	free(in);
 }
 
-/* An edition's overset story: its id, page and figures in the record. */
+/* An edition checked: its copyfit rows, a record for each diagnostic; an
+ * article over its page limit: its id and overset words in the record (an
+ * edition's overset page: cli_streams.sh diagnostics_json_overset). */
 static void overset_record(np_engine *e)
 {
 	char *in = path("examples/edition/edition.yaml");
