@@ -15,7 +15,7 @@ python=${PYTHON:-python3}
 CASES="stdin_article stdin_name stdin_needs_output stdin_edition_refused stdout_pdf
 stdout_png_one_page stdout_png_many_pages report_stdout both_stdout_refused
 diagnostics_json diagnostics_json_overset check_json check_json_article option_equals
-version_short help_render help_check help_layouts"
+version_short help_render help_check help_layouts man_page_covers_options"
 
 if [ "${1:-}" = --list ]; then
 	echo $CASES | tr ' ' '\n'
@@ -242,6 +242,22 @@ case_help_check() {
 case_help_layouts() {
 	help_for layouts
 	run 2 help frobnicate
+}
+
+# newsprint(1) names every option the commands' help lists, and every status
+case_man_page_covers_options() {
+	man=$root/docs/newsprint.1
+	for c in render check; do
+		"$exe" help $c | sed -n 's/^  \(-[a-z], \)\{0,1\}[ ]*\(--[a-z-]*\).*/\2/p'
+	done | sort -u >"$T/opts"
+	[ "$(wc -l <"$T/opts")" -ge 20 ] || fail "too few options read from the help"
+	while read -r o; do
+		roff=$(printf '%s' "$o" | sed 's/-/\\\\-/g')
+		grep -q -- "$roff" "$man" || fail "newsprint.1 does not name $o"
+	done <"$T/opts"
+	for s in 0 1 2 3 '128 + N'; do
+		grep -q "^\.B $s\$" "$man" || fail "newsprint.1 has no exit status $s"
+	done
 }
 
 "case_$case_name"
