@@ -60,38 +60,56 @@ static const struct {
 	const char *arg, *alt, *name;
 	int value;
 	int commands;
-	const char *help;
+	const char *metavar, *help;
 } options[] = {
-	{"--layout", "-l", "layout", 1, R | C,
-	 "LAYOUT  a bundled layout's name (newsprint layouts) or a layout YAML; default tabloid"},
-	{"--output", "-o", NULL, 1, R,
-	 "OUT     .pdf, .png or .svg (a file a page); '-': standard output; default INPUT.pdf"},
-	{"--format", NULL, NULL, 1, R, "FMT     with -o -: pdf (default), png or svg (one page)"},
-	{"--report", NULL, "report", 1, R, "FILE    the JSON layout report too; '-': standard output"},
-	{"--pages", NULL, "pages", 1, R, "RANGE   only these pages: 3, 2-5, 1,4-6"},
-	{"--debug", NULL, "debug", 0, R, "        draw columns, gutters, baseline grid, frames"},
-	{"--dpi", NULL, "dpi", 1, R, "N       PNG resolution, 1 to 2400 (default 96)"},
-	{"--fonts", NULL, "fonts", 1, R | C, "DIR     the fonts' folder (never system fonts)"},
-	{"--hyphen-dir", NULL, "hyphen-dir", 1, R | C,
-	 "DIR     hyphenation dictionaries' folder (default /usr/share/hyphen)"},
-	{"--strict", NULL, "strict", 0, R | C, "        exit 3 when there was a warning"},
-	{"--allow-paths", NULL, "allow-paths", 0, R | C,
-	 "        pictures and stories may lie outside the input's folder"},
-	{"--breaker", NULL, "breaker", 1, R | C, "ALG     total-fit (default) or first-fit"},
-	{"--max-pages", NULL, "max-pages", 1, R | C, "N       an article's page limit (default 1000)"},
-	{"--jobs", "-j", "jobs", 1, R | C, "N       threads for an edition's stories"},
-	{"--timings", NULL, "timings", 0, R, "        time the stages, on standard error"},
-	{"--pdfx", NULL, "pdfx", 1, R, "X       PDF/X: x1a, x4 or none"},
-	{"--output-profile", NULL, "output-profile", 1, R, "FILE    PDF/X output intent's ICC profile"},
-	{"--output-condition", NULL, "output-condition", 1, R,
-	 "ID      PDF/X output condition (IFRA26, FOGRA39, ...)"},
-	{"--bleed", NULL, "bleed", 1, R, "LENGTH  bleed around the trimmed page (3mm, 0.125in)"},
-	{"--crop-marks", NULL, "crop-marks", 0, R, "        crop marks outside the bleed"},
-	{"--ink-limit", NULL, "ink-limit", 1, R, "PCT     total ink limit, 100 to 400"},
-	{"--name", NULL, NULL, 1, R | C, "NAME    standard input's name in diagnostics (<stdin>)"},
-	{"--diagnostics", NULL, NULL, 1, R | C,
-	 "KIND    text (default) or json: a JSON object a line on standard error"},
-	{"--json", NULL, NULL, 0, C, "        the copyfit table (an edition's) as JSON"},
+	{"--layout", "-l", "layout", 1, R | C, "LAYOUT",
+	 "bundled layout's name or a layout YAML (tabloid)"},
+	{"--output", "-o", NULL, 1, R, "OUT",
+	 ".pdf, .png, .svg (a file a page); '-': stdout"},
+	{"--format", NULL, NULL, 1, R, "FMT",
+	 "with -o -: pdf (default), png or svg (one page)"},
+	{"--report", NULL, "report", 1, R, "FILE",
+	 "the JSON layout report too; '-': stdout"},
+	{"--pages", NULL, "pages", 1, R, "RANGE",
+	 "only these pages: 3, 2-5, 1,4-6"},
+	{"--debug", NULL, "debug", 0, R, "",
+	 "draw columns, gutters, grid and frames"},
+	{"--dpi", NULL, "dpi", 1, R, "N",
+	 "PNG resolution, 1 to 2400 (default 96)"},
+	{"--fonts", NULL, "fonts", 1, R | C, "DIR",
+	 "the fonts' folder (never system fonts)"},
+	{"--hyphen-dir", NULL, "hyphen-dir", 1, R | C, "DIR",
+	 "hyphenation dictionaries (/usr/share/hyphen)"},
+	{"--strict", NULL, "strict", 0, R | C, "",
+	 "exit 3 when there was a warning"},
+	{"--allow-paths", NULL, "allow-paths", 0, R | C, "",
+	 "inputs may lie outside the input's folder"},
+	{"--breaker", NULL, "breaker", 1, R | C, "ALG",
+	 "total-fit (default) or first-fit"},
+	{"--max-pages", NULL, "max-pages", 1, R | C, "N",
+	 "an article's page limit (default 1000)"},
+	{"--jobs", "-j", "jobs", 1, R | C, "N",
+	 "threads for an edition's stories"},
+	{"--timings", NULL, "timings", 0, R, "",
+	 "time the stages, on standard error"},
+	{"--pdfx", NULL, "pdfx", 1, R, "X",
+	 "PDF/X: x1a, x4 or none"},
+	{"--output-profile", NULL, "output-profile", 1, R, "FILE",
+	 "PDF/X output intent's ICC profile"},
+	{"--output-condition", NULL, "output-condition", 1, R, "ID",
+	 "PDF/X output condition (IFRA26, ...)"},
+	{"--bleed", NULL, "bleed", 1, R, "LENGTH",
+	 "bleed around the page (3mm, 0.125in)"},
+	{"--crop-marks", NULL, "crop-marks", 0, R, "",
+	 "crop marks outside the bleed"},
+	{"--ink-limit", NULL, "ink-limit", 1, R, "PCT",
+	 "total ink limit, 100 to 400"},
+	{"--name", NULL, NULL, 1, R | C, "NAME",
+	 "standard input's name in diagnostics"},
+	{"--diagnostics", NULL, NULL, 1, R | C, "KIND",
+	 "text (default) or json, a line each"},
+	{"--json", NULL, NULL, 0, C, "",
+	 "the copyfit table as JSON"},
 };
 
 #define NOPTIONS (sizeof options / sizeof *options)
@@ -110,10 +128,10 @@ void np_args_usage_command(FILE *fp, enum np_command c)
 	for (size_t i = 0; i < NOPTIONS; i++) {
 		if (!(options[i].commands & bit))
 			continue;
-		char names[40];
-		snprintf(names, sizeof names, "%s%s%s", options[i].alt ? options[i].alt : "",
-			 options[i].alt ? ", " : "    ", options[i].arg);
-		fprintf(fp, "  %-22s %s\n", names, options[i].help);
+		char names[48];
+		snprintf(names, sizeof names, "%s%s%s %s", options[i].alt ? options[i].alt : "",
+			 options[i].alt ? ", " : "    ", options[i].arg, options[i].metavar);
+		fprintf(fp, "  %-28s %s\n", names, options[i].help);
 	}
 }
 
