@@ -25,9 +25,9 @@
 struct lines_map {
 	struct flow *f;
 	size_t start;
-	int cap_lines; /* the first lines stand beside a drop cap */
+	int dropcap_lines; /* the first lines stand beside a drop cap */
 	size_t *v;
-	size_t n, cap;
+	size_t n, cap; /* cap: v's capacity */
 	int failed;
 };
 
@@ -62,8 +62,8 @@ static int32_t slot_width(void *ctx, size_t line)
 {
 	struct lines_map *m = ctx;
 	size_t s = map_line(m, line);
-	double cap = (int)line < m->cap_lines ? m->f->cap_w : 0;
-	return NP_UNITS((s == SIZE_MAX ? m->f->colw : m->f->slots[s].w) - cap);
+	double dropcap = (int)line < m->dropcap_lines ? m->f->dropcap_w : 0;
+	return NP_UNITS((s == SIZE_MAX ? m->f->colw : m->f->slots[s].w) - dropcap);
 }
 
 /* Lines 0..L-1 into their slots; lines past the last page are overset. */
@@ -79,8 +79,8 @@ static int place_lines(struct flow *f, struct np_para *p, const struct np_break_
 	for (size_t k = 0; k < r->nlines; k++) {
 		size_t s = map_line(m, k);
 		struct np_line_info info = {0};
-		double cap = (int)k < m->cap_lines ? f->cap_w : 0;
-		int32_t w = NP_UNITS((s == SIZE_MAX ? f->colw : f->slots[s].w) - cap);
+		double dropcap = (int)k < m->dropcap_lines ? f->dropcap_w : 0;
+		int32_t w = NP_UNITS((s == SIZE_MAX ? f->colw : f->slots[s].w) - dropcap);
 		struct np_line_glyphs *g = np_para_line(p, r->breaks, k, w, justify, &info);
 		if (!g)
 			return -1;
@@ -102,8 +102,8 @@ static int place_lines(struct flow *f, struct np_para *p, const struct np_break_
 		/* x is where the first glyph goes (the report's "where the line starts") */
 		double ind = NP_PT(info.indent);
 		struct np_pline ln = {.frame = rg->frame0 + sl->col - rg->c0, .block = block, .style = sid,
-				      .x = sl->x + cap + ind, .baseline = sl->baseline,
-				      .width = sl->w - cap - ind,
+				      .x = sl->x + dropcap + ind, .baseline = sl->baseline,
+				      .width = sl->w - dropcap - ind,
 				      .text = info.text,
 				      .hyphenated = info.hyphenated, .continues = info.continues, .justified = info.justified,
 				      .ratio = info.ratio, .article = f->a->id, .glyphs = g};
@@ -307,28 +307,28 @@ static int set_looser(struct flow *f, const struct np_bitem *items, size_t n, st
 
 /* The drop cap's lines must share one column run, or the cap would hang over
  * a column's foot: else its paragraph starts in the next run. */
-static int fix_cap(struct flow *f, struct lines_map *m, size_t L)
+static int fix_dropcap(struct flow *f, struct lines_map *m, size_t L)
 {
-	if (m->cap_lines == 0 || L < (size_t)m->cap_lines)
+	if (m->dropcap_lines == 0 || L < (size_t)m->dropcap_lines)
 		return 0;
-	size_t a = map_line(m, 0), b = map_line(m, (size_t)m->cap_lines - 1);
-	if (a == SIZE_MAX || b == SIZE_MAX || b - a == (size_t)m->cap_lines - 1)
+	size_t a = map_line(m, 0), b = map_line(m, (size_t)m->dropcap_lines - 1);
+	if (a == SIZE_MAX || b == SIZE_MAX || b - a == (size_t)m->dropcap_lines - 1)
 		return 0;
 	f->slots[a].blank = 1;
 	return 1;
 }
 
 /* The letter itself, its baseline on the cap's last line. */
-static int draw_cap(struct flow *f, struct lines_map *m, int block)
+static int draw_dropcap(struct flow *f, struct lines_map *m, int block)
 {
-	size_t a = map_line(m, 0), b = map_line(m, (size_t)m->cap_lines - 1);
+	size_t a = map_line(m, 0), b = map_line(m, (size_t)m->dropcap_lines - 1);
 	if (f->trial || a == SIZE_MAX || b == SIZE_MAX)
 		return 0;
 	const struct slot *sl = &f->slots[a];
 	const struct region *rg = &f->regions[sl->region];
-	struct block_spec bs = {.text = f->cap, .len = strlen(f->cap), .style = &f->cap_style,
+	struct block_spec bs = {.text = f->dropcap, .len = strlen(f->dropcap), .style = &f->dropcap_style,
 				.x = sl->x, .first_baseline = f->slots[b].baseline,
-				.width = f->cap_w + 20, .leading = f->grid,
+				.width = f->dropcap_w + 20, .leading = f->grid,
 				.frame = rg->frame0 + sl->col - rg->c0, .block = block,
 				.style_id = NP_ST_DROP_CAP};
 	return np_set_block(f, &f->doc->pages[sl->page], &bs) < 0 ? -1 : 0;
@@ -342,7 +342,7 @@ static int set_paragraph(struct flow *f, struct np_para *p, int block, enum np_s
 	struct np_break_params bp;
 	break_params(f, &bp, justify);
 	struct lines_map m = {.f = f, .start = f->cursor,
-			      .cap_lines = block == f->cap_block ? f->cap_lines : 0};
+			      .dropcap_lines = block == f->dropcap_block ? f->dropcap_lines : 0};
 	struct np_break_result r = {0};
 	int rc = 0;
 	for (int tries = 0; tries < WIDOW_TRIES; tries++) {
@@ -353,7 +353,7 @@ static int set_paragraph(struct flow *f, struct np_para *p, int block, enum np_s
 			rc = set_loose(f, items, n, &m, &bp, f->loose[block - 1], &r);
 		if (rc < 0 || m.failed < 0)
 			break;
-		if (fix_cap(f, &m, r.nlines))
+		if (fix_dropcap(f, &m, r.nlines))
 			continue;
 		size_t lone;
 		enum stranded st = stranded(f, &m, r.nlines, &lone);
@@ -367,8 +367,8 @@ static int set_paragraph(struct flow *f, struct np_para *p, int block, enum np_s
 	}
 	rc = rc < 0 ? -1 : 0;
 	/* the cap first: the report lists it before the rest of its word */
-	if (rc == 0 && m.failed >= 0 && m.cap_lines && r.nlines >= (size_t)m.cap_lines)
-		rc = draw_cap(f, &m, block);
+	if (rc == 0 && m.failed >= 0 && m.dropcap_lines && r.nlines >= (size_t)m.dropcap_lines)
+		rc = draw_dropcap(f, &m, block);
 	if (rc == 0 && m.failed >= 0)
 		rc = place_lines(f, p, &r, &m, block, sid, justify);
 	np_para_drop_glyphs(p); /* its lines have their own */
@@ -470,7 +470,7 @@ static int set_subhead(struct flow *f, int block)
 
 /* Bytes of the drop cap at the start of text: its first letter, with an
  * opening quote before it if there is one. */
-static size_t cap_bytes(const char *t)
+static size_t dropcap_bytes(const char *t)
 {
 	size_t n = 0;
 	for (int letters = 0; t[n] && letters < 2;) {
@@ -487,24 +487,24 @@ static size_t cap_bytes(const char *t)
 
 /* Sets up the drop cap of the first paragraph: its letter, its size (the
  * letter's height spans the cap's lines), its width. */
-static void setup_cap(struct flow *f, int block, const struct np_text *t)
+static void setup_dropcap(struct flow *f, int block, const struct np_text *t)
 {
 	int lines = f->l->drop_cap_lines;
-	if (lines < 2 || f->cap_block || f->a->dateline)
+	if (lines < 2 || f->dropcap_block || f->a->dateline)
 		return;
-	size_t n = cap_bytes(t->text);
-	if (n == 0 || n >= sizeof f->cap || n >= t->len)
+	size_t n = dropcap_bytes(t->text);
+	if (n == 0 || n >= sizeof f->dropcap || n >= t->len)
 		return;
-	memcpy(f->cap, t->text, n);
-	f->cap[n] = 0;
-	f->cap_style = f->l->styles[NP_ST_DROP_CAP];
+	memcpy(f->dropcap, t->text, n);
+	f->dropcap[n] = 0;
+	f->dropcap_style = f->l->styles[NP_ST_DROP_CAP];
 	double body = f->l->styles[NP_ST_BODY].size;
-	f->cap_style.size = ((lines - 1) * f->grid + 0.7 * body) / 0.7;
-	f->cap_style.leading = f->cap_style.size;
-	f->cap_w = np_text_natural(f, f->cap, &f->cap_style) + body * 0.35;
-	f->cap_lines = lines;
-	f->cap_block = block;
-	f->cap_skip = n;
+	f->dropcap_style.size = ((lines - 1) * f->grid + 0.7 * body) / 0.7;
+	f->dropcap_style.leading = f->dropcap_style.size;
+	f->dropcap_w = np_text_natural(f, f->dropcap, &f->dropcap_style) + body * 0.35;
+	f->dropcap_lines = lines;
+	f->dropcap_block = block;
+	f->dropcap_skip = n;
 }
 
 /* The shaped paragraph of a block, made once and kept across trial runs. The
@@ -517,8 +517,8 @@ static struct np_para *block_para(struct flow *f, int block, enum np_style_id si
 	const struct np_text *t = &f->a->blocks[block - 1].text;
 	const struct np_style *st = &f->l->styles[sid];
 	if (first)
-		setup_cap(f, block, t);
-	size_t skip = block == f->cap_block ? f->cap_skip : 0;
+		setup_dropcap(f, block, t);
+	size_t skip = block == f->dropcap_block ? f->dropcap_skip : 0;
 	struct np_para_spec spec = {.text = t->text + skip, .len = t->len - skip, .runs = t->runs,
 				    .nruns = t->nruns, .style = st, .language = f->a->language,
 				    .layout = f->l, .indent = st->indent, .mark = t->mark,

@@ -104,24 +104,14 @@ struct flow {
 	int stats_run;   /* hyphenated lines in a row at the end of the last page counted */
 
 	/* drop cap on the first paragraph: its letter, size, width (pt), lines */
-	char cap[8];
-	struct np_style cap_style;
-	double cap_w;
-	int cap_lines;
-	int cap_block;  /* body block with the cap, 1-based; 0: none */
-	size_t cap_skip; /* bytes of that block's text the cap takes */
+	char dropcap[8];
+	struct np_style dropcap_style;
+	double dropcap_w;
+	int dropcap_lines;
+	int dropcap_block;  /* body block with the cap, 1-based; 0: none */
+	size_t dropcap_skip; /* bytes of that block's text the cap takes */
 	int trial;       /* trial run: breaks and slots only, nothing drawn */
 };
-
-/* doc.c */
-int np_page_add_frame(struct np_page *pg, const struct np_frame *f);
-int np_page_add_line(struct np_page *pg, const struct np_pline *ln);
-int np_page_add_rule(struct np_page *pg, double x0, double y0, double x1, double y1, double w);
-void np_page_fini(struct np_page *pg);
-struct np_page *np_doc_add_page(struct np_doc *doc, const struct np_layout *l);
-void np_doc_clear_pages(struct np_doc *doc);
-/* Words of a line as set (runs of non-spaces); 0 for NULL. */
-int np_count_words(const char *s);
 
 /* setblock.c: a paragraph set at one width from a baseline, leading apart. */
 struct block_spec {
@@ -143,6 +133,9 @@ int np_set_block(struct flow *f, struct np_page *pg, const struct block_spec *b)
 double np_text_natural(struct flow *f, const char *text, const struct np_style *s);
 
 /* grid.c */
+/* The page's grid from the layout, the same for an article and an edition:
+ * f->l and the geometry fields. */
+void np_grid_setup(struct flow *f, const struct np_layout *l);
 double np_cell_top(const struct flow *f, int cell);
 double np_cell_baseline(const struct flow *f, int cell);
 int np_slots_for_region(struct flow *f, int region);

@@ -8,11 +8,6 @@
 
 #include "flow/furniture.h"
 
-int np_layout_grid_lines(const struct np_layout *l)
-{
-	return (int)floor((l->page_height - l->margin_top - l->margin_bottom) / l->grid + 1e-6);
-}
-
 void np_issue_labels(const struct np_issue *is, struct np_doc *doc)
 {
 	const char *letter = NULL;
@@ -46,8 +41,8 @@ static int furniture_text(struct flow *f, struct np_page *pg, enum np_frame_kind
 			return -1;
 	}
 	struct block_spec b = {.text = text, .len = strlen(text), .style = s, .x = x,
-			       .first_baseline = y + leading * 0.78, .width = w, .leading = leading,
-			       .frame = fi, .style_id = sid};
+			       .first_baseline = y + leading * NP_LEADING_BASELINE, .width = w,
+			       .leading = leading, .frame = fi, .style_id = sid};
 	int n = np_set_block(f, pg, &b);
 	if (pg && n > 1)
 		pg->frames[fi].h = n * leading;

@@ -7,10 +7,26 @@
  * the layout's minimum measure stay empty. A region that jumps keeps the last
  * line of its last column for the jump line.
  */
+#include <math.h>
 #include <stdlib.h>
 
 #include "flow/flow_int.h"
 #include "util/grow.h"
+
+int np_layout_grid_lines(const struct np_layout *l)
+{
+	return (int)floor((l->page_height - l->margin_top - l->margin_bottom) / l->grid + 1e-6);
+}
+
+void np_grid_setup(struct flow *f, const struct np_layout *l)
+{
+	f->l = l;
+	f->top = l->margin_top;
+	f->grid = l->grid;
+	f->asc = l->grid * NP_GRID_BASELINE;
+	f->ncells = np_layout_grid_lines(l);
+	f->colw = np_layout_column_width(l);
+}
 
 double np_cell_top(const struct flow *f, int cell)
 {

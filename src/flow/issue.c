@@ -23,14 +23,9 @@ static void furniture_flow(struct flow *f, struct np_text_ctx *t, const struct n
 {
 	memset(f, 0, sizeof *f);
 	f->t = t;
-	f->l = l;
 	f->d = d;
 	f->doc = doc;
-	f->top = l->margin_top;
-	f->grid = l->grid;
-	f->asc = l->grid * 0.75;
-	f->ncells = np_layout_grid_lines(l);
-	f->colw = np_layout_column_width(l);
+	np_grid_setup(f, l);
 	f->label_prefix = "";
 }
 

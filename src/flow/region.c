@@ -88,7 +88,8 @@ static void fit_headline(struct flow *f, double width, struct np_style *s, doubl
 }
 
 /* One element of the band at (x, *y): set (or measured when pg is NULL) with
- * its first baseline 0.78 of its leading below *y (or its size, if more);
+ * its first baseline NP_LEADING_BASELINE of its leading below *y (or its
+ * size, if more);
  * *y moves past it. */
 static int band_item(struct flow *f, struct np_page *pg, int frame, const char *text,
 		     enum np_style_id id, const struct np_style *s, double x, double width,
@@ -97,14 +98,15 @@ static int band_item(struct flow *f, struct np_page *pg, int frame, const char *
 	if (!text || !*text)
 		return 0;
 	/* a tight leading (a headline's) would lift the capitals above the band */
-	double drop = s->leading * 0.78 > s->size * 0.95 ? s->leading * 0.78 : s->size * 0.95;
+	double lead = s->leading * NP_LEADING_BASELINE;
+	double drop = lead > s->size * 0.95 ? lead : s->size * 0.95;
 	struct block_spec b = {.text = text, .len = strlen(text), .style = s, .x = x,
 			       .first_baseline = *y + drop, .width = width,
 			       .leading = s->leading, .frame = frame, .style_id = id};
 	int n = np_set_block(f, pg, &b);
 	if (n < 0)
 		return -1;
-	*y += drop - s->leading * 0.78 + n * s->leading + gap;
+	*y += drop - s->leading * NP_LEADING_BASELINE + n * s->leading + gap;
 	return 0;
 }
 
@@ -257,7 +259,8 @@ static int jump_line(struct flow *f, struct np_page *pg, const char *text, enum 
 		return -1;
 	double lead = s->leading > f->grid ? s->leading : f->grid;
 	/* one line sits on its cell's baseline; a taller head hangs from its top */
-	double base = ncells == 1 ? np_cell_baseline(f, cell) : np_cell_top(f, cell) + s->leading * 0.78;
+	double base = ncells == 1 ? np_cell_baseline(f, cell)
+				  : np_cell_top(f, cell) + s->leading * NP_LEADING_BASELINE;
 	struct block_spec b = {.text = text, .len = strlen(text), .style = s, .x = x,
 			       .first_baseline = base, .width = w, .leading = lead, .frame = fi,
 			       .style_id = id};

@@ -260,12 +260,7 @@ int np_story_flow(struct flow *f)
 
 int np_flow_init(struct flow *f)
 {
-	const struct np_layout *l = f->l;
-	f->top = l->margin_top;
-	f->grid = l->grid;
-	f->asc = l->grid * 0.75;
-	f->ncells = (int)floor((l->page_height - l->margin_top - l->margin_bottom) / l->grid + 1e-6);
-	f->colw = np_layout_column_width(l);
+	np_grid_setup(f, f->l);
 	f->limit_region = -1;
 	if (!f->label_prefix)
 		f->label_prefix = "";

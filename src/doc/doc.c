@@ -3,7 +3,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "flow/flow_int.h"
+#include "doc/doc.h"
+#include "text/text.h"
 #include "util/grow.h"
 
 static const char *const kind_names[NP_FRAME_KIND_COUNT] = {
