@@ -66,11 +66,12 @@ static int spread(const struct flow *f, const int *bottom, int ncol)
 struct resume {
 	int block;       /* 1-based */
 	size_t first;    /* the region's first slot */
+	np_trial_run_fn whole; /* a run of the whole story, from block 1 */
 };
 
 static struct resume resume_point(const struct flow *f, int region)
 {
-	struct resume rs = {1, f->nslots};
+	struct resume rs = {.block = 1, .first = f->nslots};
 	for (size_t i = 0; i < f->nslots; i++)
 		if (f->slots[i].region == region) {
 			rs.first = i;
@@ -105,7 +106,7 @@ static int resume_run(struct flow *f, const struct resume *rs)
 static int fits_now(struct flow *f, const struct resume *rs)
 {
 	f->runs++;
-	if ((rs && rs->block > 1 ? resume_run(f, rs) : np_story_run(f)) < 0)
+	if ((rs->block > 1 ? resume_run(f, rs) : rs->whole(f)) < 0)
 		return -1;
 	return !f->overflow;
 }
@@ -267,12 +268,13 @@ static int loosen(struct flow *f, struct balancing *b)
  * first, then by runs from there), then the column bottoms levelled; when
  * thorough and still more than a line apart, search() and loosen(). The
  * spread reached goes to *spread_out (INT_MAX: none fits). */
-int np_balance(struct flow *f, int thorough, int *spread_out)
+int np_balance(struct flow *f, int thorough, int *spread_out, np_trial_run_fn trial_run)
 {
 	int last = f->used_regions - 1;
 	const struct region *r = &f->regions[last];
 	int C = r->c1 - r->c0 + 1, depth = r->k1 - r->k0, need = 0;
 	struct balancing b = {.rs = resume_point(f, last), .C = C, .spread = INT_MAX};
+	b.rs.whole = trial_run;
 	f->limit = calloc((size_t)C, sizeof *f->limit);
 	b.even = calloc((size_t)C, sizeof *b.even);
 	b.best = calloc((size_t)C, sizeof *b.best);

@@ -140,17 +140,25 @@ double np_cell_top(const struct flow *f, int cell);
 double np_cell_baseline(const struct flow *f, int cell);
 int np_slots_for_region(struct flow *f, int region);
 
-/* region.c */
+/* regions.c: geometry of the regions, their slots */
 const struct region *np_flow_region_at(struct flow *f, int i);
 int np_flow_add_slots(struct flow *f);
-int np_flow_region(struct flow *f, int region);
-int np_headline_band(struct flow *f, struct np_page *pg, const struct region *r,
-		     int measure_only);
 double np_region_x(const struct flow *f, const struct region *r);
 double np_region_width(const struct flow *f, const struct region *r);
-void np_flow_date_words(const char *iso, char *out, size_t n);
 
-/* article.c */
+/* band.c */
+int np_headline_band(struct flow *f, struct np_page *pg, const struct region *r,
+		     int measure_only);
+
+/* folio.c */
+void np_flow_date_words(const char *iso, char *out, size_t n);
+int np_folio(struct flow *f, struct np_page *pg, const char *text, double baseline, double h);
+
+/* paint.c: text lands in a region: what it shows, made once (the run that
+ * draws; a trial run only counts the region as used) */
+int np_flow_region(struct flow *f, int region);
+
+/* emit.c */
 int np_flow_stats(const struct np_doc *doc, const char *id, int overset,
 		  struct np_article_stats *st);
 /* Article mode: hands the finished pages before `upto` to o->emit. */
@@ -165,8 +173,12 @@ void np_flow_fini(struct flow *f);
 /* balance.c: limits for the last region's columns in f->limit (and paragraphs'
  * looseness in f->loose); *spread gets how far apart their bottoms end, in
  * lines (INT_MAX: the text fits under no limits). Thorough: search and loosen
- * when levelling leaves them more than a line apart. */
-int np_balance(struct flow *f, int thorough, int *spread);
+ * when levelling leaves them more than a line apart. Each try of a whole story
+ * is a call of trial_run (story.c's trial run: 0, or -1 on error; f->overflow
+ * says whether the text fit); a try of the last region alone resumes the body
+ * (body.c) itself. */
+typedef int (*np_trial_run_fn)(struct flow *f);
+int np_balance(struct flow *f, int thorough, int *spread, np_trial_run_fn trial_run);
 
 /* obstacles.c */
 int np_obstacle_cells(struct flow *f, enum obst_kind kind, int index, double width);

@@ -131,16 +131,11 @@ int np_running_head(struct flow *f, struct np_page *pg, const struct np_issue *i
 
 int np_issue_folio(struct flow *f, struct np_page *pg, const struct np_issue *is)
 {
-	const struct np_layout *l = f->l;
-	double x = l->margin_left, w = l->page_width - l->margin_left - l->margin_right;
-	double top = l->page_height - l->margin_bottom + 6;
 	char date[48], text[192];
 	np_flow_date_words(is->date, date, sizeof date);
 	snprintf(text, sizeof text, "%s  \xE2\x80\xA2  %s  \xE2\x80\xA2  %s", pg->label, is->name, date);
-	if (np_page_add_rule(pg, x, top - 2, x + w, top - 2, 0.5) < 0)
-		return -1;
-	return furniture_text(f, pg, NP_FRAME_FOLIO, "folio", text, NP_ST_FOLIO, x, top, w,
-			      l->styles[NP_ST_FOLIO].leading) < 0 ? -1 : 0;
+	double lead = f->l->styles[NP_ST_FOLIO].leading;
+	return np_folio(f, pg, text, lead * NP_LEADING_BASELINE, lead);
 }
 
 /* An advertisement: its picture (cropped to fill the slot; a PDF page is

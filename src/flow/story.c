@@ -92,7 +92,7 @@ static int rebalance(struct flow *f, int max_regions, int thorough, int *spread)
 	int rc = np_story_run(f);
 	*spread = INT_MAX;
 	if (rc == 0 && !f->overflow)
-		rc = np_balance(f, thorough, spread);
+		rc = np_balance(f, thorough, spread, np_story_run);
 	return rc;
 }
 
@@ -236,7 +236,7 @@ int np_story_flow(struct flow *f)
 	int floats = a->npullquotes || a->nsidebars || a->nimages;
 	int rc = np_story_run(f);
 	if (rc == 0 && !f->overflow)
-		rc = np_balance(f, !floats, &spread);
+		rc = np_balance(f, !floats, &spread, np_story_run);
 	if (rc == 0 && floats)
 		rc = plan_floats(f, max_regions);
 	if (rc == 0 && f->limit && f->used_regions > 1) {
