@@ -52,7 +52,7 @@ static void bottoms(const struct flow *f, int *bottom)
 /* The spread between the deepest and the shallowest column bottom, in cells. */
 static int spread(const struct flow *f, const int *bottom, int ncol)
 {
-	int lo = f->ncells, hi = -1;
+	int lo = f->g->ncells, hi = -1;
 	for (int c = 0; c < ncol; c++)
 		if (bottom[c] > 0) {
 			lo = bottom[c] < lo ? bottom[c] : lo;

@@ -22,7 +22,7 @@ static int count_lines(struct flow *f, const char *text, const struct np_style *
  * line count, so its lines come out balanced. */
 static void fit_headline(struct flow *f, double width, struct np_style *s, double *w)
 {
-	const struct np_layout *l = f->l;
+	const struct np_layout *l = f->g->l;
 	*s = l->styles[NP_ST_HEADLINE];
 	*w = width;
 	const char *h = f->a->headline;
@@ -34,7 +34,7 @@ static void fit_headline(struct flow *f, double width, struct np_style *s, doubl
 		n = count_lines(f, h, s, width);
 	}
 	if (n > l->headline_max_lines && !f->trial && l->headline_min_size > 0)
-		np_diag_add(f->d, NP_WARNING, &f->a->headline_mark,
+		np_diag_add(f->out->d, NP_WARNING, &f->a->headline_mark,
 			    "headline of '%s' takes %d lines at %.1f pt, more than the %d allowed",
 			    f->a->id, n, s->size, l->headline_max_lines);
 	if (n <= 1)
@@ -77,18 +77,18 @@ static int band_item(struct flow *f, struct np_page *pg, int frame, const char *
  * measure_only it sets f->band_cells instead of drawing. */
 int np_headline_band(struct flow *f, struct np_page *pg, const struct region *r, int measure_only)
 {
-	const struct np_layout *l = f->l;
+	const struct np_layout *l = f->g->l;
 	const struct np_article *a = f->a;
 	double x = np_region_x(f, r), measure = np_region_width(f, r);
 	int cols = r->c1 - r->c0 + 1;
 	int ds = l->deck_span > 0 && l->deck_span < cols ? l->deck_span : cols;
-	double deckw = ds * f->colw + (ds - 1) * l->gutter;
+	double deckw = ds * f->g->colw + (ds - 1) * l->gutter;
 	int fi = 0;
 	if (!measure_only) {
 		struct np_frame fr = {.kind = NP_FRAME_HEADLINE, .x = x, .y = np_cell_top(f, r->top),
-				      .w = measure, .h = f->band_cells * f->grid - f->grid * 0.5,
+				      .w = measure, .h = f->band_cells * f->g->grid - f->g->grid * 0.5,
 				      .article = a->id, .parent = -1};
-		snprintf(fr.id, sizeof fr.id, "p%d-%sheadline", pg->number, f->label_prefix);
+		snprintf(fr.id, sizeof fr.id, "p%d-%sheadline", pg->number, f->out->label_prefix);
 		if ((fi = np_page_add_frame(pg, &fr)) < 0)
 			return -1;
 	}
@@ -106,11 +106,11 @@ int np_headline_band(struct flow *f, struct np_page *pg, const struct region *r,
 		      measure, &y, 0) < 0)
 		return -1;
 	if (measure_only) {
-		f->band_cells = (int)ceil((y - np_cell_top(f, r->top)) / f->grid - 1e-6) + 1;
+		f->band_cells = (int)ceil((y - np_cell_top(f, r->top)) / f->g->grid - 1e-6) + 1;
 		return 0;
 	}
 	if (l->headline_rule > 0) {
-		double ry = np_cell_top(f, r->k0) - f->grid * 0.5;
+		double ry = np_cell_top(f, r->k0) - f->g->grid * 0.5;
 		return np_page_add_rule(pg, x, ry, x + measure, ry, l->headline_rule);
 	}
 	return 0;

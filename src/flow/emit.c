@@ -66,12 +66,12 @@ static void release(struct np_page *pg)
 
 int np_flow_emit(struct flow *f, size_t upto)
 {
-	if (!f->o || !f->o->emit || !f->stats || f->trial)
+	if (!f->out->o || !f->out->o->emit || !f->out->stats || f->trial)
 		return 0;
-	for (; f->emitted < upto && f->emitted < f->doc->npages; f->emitted++) {
-		struct np_page *pg = &f->doc->pages[f->emitted];
-		if (stats_page(pg, f->a->id, f->stats, &f->stats_run) < 0 ||
-		    f->o->emit(f->o->emit_ctx, pg) < 0)
+	for (; f->out->emitted < upto && f->out->emitted < f->out->doc->npages; f->out->emitted++) {
+		struct np_page *pg = &f->out->doc->pages[f->out->emitted];
+		if (stats_page(pg, f->a->id, f->out->stats, &f->out->stats_run) < 0 ||
+		    f->out->o->emit(f->out->o->emit_ctx, pg) < 0)
 			return -1;
 		release(pg);
 	}

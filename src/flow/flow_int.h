@@ -47,29 +47,66 @@ struct obstacle {
 	const struct np_mark *mark;
 };
 
+/* The final run's plan for one body block, which paint.c turns into frames
+ * and lines: a paragraph's breaks and the slot of each line, or a subhead's
+ * first slot and its number of lines. */
+struct placed_block {
+	int block;             /* 1-based */
+	int subhead;           /* a subhead: nlines lines from slot[0] */
+	enum np_style_id sid;
+	int justify;
+	size_t nlines;
+	size_t *slot;          /* per line; SIZE_MAX past the last region (overset, counted) */
+	size_t *breaks;        /* a paragraph's breaks (np_para_line's), nlines of them */
+	int dropcap_lines;     /* lines beside the drop cap, 0: none */
+};
+
 /* Where a body block ended in a trial run: for placing what follows it. */
 struct block_end {
 	int region, col, cell;
 	int placed; /* 0: the trial run did not reach the block (its text was overset) */
 };
 
-struct flow {
-	struct np_text_ctx *t;
-	const struct np_article *a;
+/* The flow's state by lifetime:
+ *   struct flow_geom    the page's grid from the layout: set up once, then
+ *                       read-only, shared by every story and every thread
+ *   struct flow_canvas  where one thread's work goes: its text context (a
+ *                       font map is not shareable), diagnostics, the pages it
+ *                       paints and, in article mode, hands out; one a thread
+ *   struct flow         the pour of one story: regions, floats, slots,
+ *                       balancing and counts, from its first trial run to the
+ *                       run that draws; one a story
+ * A thread copies none of them: it makes its own canvas and flow and points
+ * at the one geometry. */
+struct flow_geom {
 	const struct np_layout *l;
-	const struct np_flow_opts *o;
+	double top, grid, asc; /* first cell's top, grid, baseline offset in a cell */
+	int ncells;
+	double colw;
+};
+
+struct flow_canvas {
+	struct np_text_ctx *t;
 	struct np_diags *d;
 	struct np_doc *doc;
+	const struct np_flow_opts *o;
+	const char *label_prefix; /* frame ids: "p3-" + prefix + "col2" */
+	size_t emitted;  /* article mode: pages handed to o->emit */
+	struct np_article_stats *stats; /* article mode: figures, page by page */
+	int stats_run;   /* hyphenated lines in a row at the end of the last page counted */
+};
 
-	double top, grid, asc; /* first cell's top, grid, baseline offset in a cell */
-	int ncells, band_cells;
-	double colw;
+struct flow {
+	const struct flow_geom *g;
+	struct flow_canvas *out;
+	const struct np_article *a; /* NULL: page furniture, no story */
+
+	int band_cells;
 	int max_regions; /* article mode: the page limit */
 
 	struct region *regions;
 	size_t nregions, capregions;
 	int pages_mode;  /* article mode: a region is a whole page, made as needed */
-	const char *label_prefix; /* frame ids: "p3-" + prefix + "col2" */
 
 	struct obstacle *obst;
 	size_t nobst;
@@ -99,9 +136,6 @@ struct flow {
 	int unset_words; /* words of floats that found no room */
 	int overset_lines;
 	int quiet;       /* planning again: no warnings */
-	size_t emitted;  /* article mode: pages handed to o->emit */
-	struct np_article_stats *stats; /* article mode: figures, page by page */
-	int stats_run;   /* hyphenated lines in a row at the end of the last page counted */
 
 	/* drop cap on the first paragraph: its letter, size, width (pt), lines */
 	char dropcap[8];
@@ -110,7 +144,11 @@ struct flow {
 	int dropcap_lines;
 	int dropcap_block;  /* body block with the cap, 1-based; 0: none */
 	size_t dropcap_skip; /* bytes of that block's text the cap takes */
-	int trial;       /* trial run: breaks and slots only, nothing drawn */
+	int trial;       /* trial run: breaks and slots only, no plan kept */
+
+	/* the plan of the final run, block by block, for paint.c */
+	struct placed_block *placed;
+	size_t nplaced, capplaced;
 };
 
 /* setblock.c: a paragraph set at one width from a baseline, leading apart. */
@@ -133,9 +171,8 @@ int np_set_block(struct flow *f, struct np_page *pg, const struct block_spec *b)
 double np_text_natural(struct flow *f, const char *text, const struct np_style *s);
 
 /* grid.c */
-/* The page's grid from the layout, the same for an article and an edition:
- * f->l and the geometry fields. */
-void np_grid_setup(struct flow *f, const struct np_layout *l);
+/* The page's grid from the layout, the same for an article and an edition. */
+void np_grid_setup(struct flow_geom *g, const struct np_layout *l);
 double np_cell_top(const struct flow *f, int cell);
 double np_cell_baseline(const struct flow *f, int cell);
 int np_slots_for_region(struct flow *f, int region);
@@ -154,9 +191,18 @@ int np_headline_band(struct flow *f, struct np_page *pg, const struct region *r,
 void np_flow_date_words(const char *iso, char *out, size_t n);
 int np_folio(struct flow *f, struct np_page *pg, const char *text, double baseline, double h);
 
-/* paint.c: text lands in a region: what it shows, made once (the run that
- * draws; a trial run only counts the region as used) */
+/* Text lands in region i: it holds text (planning, every run). */
+void np_flow_use_region(struct flow *f, int i);
+
+/* paint.c: the final run's plan (f->placed, the regions, the floats) made
+ * into frames, rules and lines on the pages, in the order the text reaches
+ * them; in article mode the pages before go out as they are finished. The
+ * only place the flow writes to pages, but for an edition's furniture. */
+int np_flow_paint(struct flow *f);
+/* What region i shows, made once: columns, band, rules, jumps, floats. */
 int np_flow_region(struct flow *f, int region);
+/* Frees the plan. */
+void np_flow_plan_clear(struct flow *f);
 
 /* emit.c */
 int np_flow_stats(const struct np_doc *doc, const char *id, int overset,
@@ -191,5 +237,11 @@ int np_obstacle_move(struct flow *f, size_t i, int d);
 /* body.c: from block `from` (1-based) on, the flow's state as the last run
  * recorded it there (1: the whole body) */
 int np_body_flow(struct flow *f, int from);
+/* A subhead's text, style and place at slot sl (its frame left to paint.c). */
+struct block_spec np_subhead_spec(const struct flow *f, const struct slot *sl, int block);
+
+/* plan.c: the final run's plan, block by block (the flow owns what pb points
+ * to once added) */
+int np_flow_plan_add(struct flow *f, const struct placed_block *pb);
 
 #endif

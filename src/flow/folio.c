@@ -24,7 +24,7 @@ void np_flow_date_words(const char *iso, char *out, size_t n)
  * line, kept as each had them so no report moves. */
 int np_folio(struct flow *f, struct np_page *pg, const char *text, double baseline, double h)
 {
-	const struct np_layout *l = f->l;
+	const struct np_layout *l = f->g->l;
 	const struct np_style *s = &l->styles[NP_ST_FOLIO];
 	double x = l->margin_left, w = l->page_width - l->margin_left - l->margin_right;
 	double top = l->page_height - l->margin_bottom + 6;

@@ -18,24 +18,24 @@ int np_layout_grid_lines(const struct np_layout *l)
 	return (int)floor((l->page_height - l->margin_top - l->margin_bottom) / l->grid + 1e-6);
 }
 
-void np_grid_setup(struct flow *f, const struct np_layout *l)
+void np_grid_setup(struct flow_geom *g, const struct np_layout *l)
 {
-	f->l = l;
-	f->top = l->margin_top;
-	f->grid = l->grid;
-	f->asc = l->grid * NP_GRID_BASELINE;
-	f->ncells = np_layout_grid_lines(l);
-	f->colw = np_layout_column_width(l);
+	g->l = l;
+	g->top = l->margin_top;
+	g->grid = l->grid;
+	g->asc = l->grid * NP_GRID_BASELINE;
+	g->ncells = np_layout_grid_lines(l);
+	g->colw = np_layout_column_width(l);
 }
 
 double np_cell_top(const struct flow *f, int cell)
 {
-	return f->top + cell * f->grid;
+	return f->g->top + cell * f->g->grid;
 }
 
 double np_cell_baseline(const struct flow *f, int cell)
 {
-	return np_cell_top(f, cell) + f->asc;
+	return np_cell_top(f, cell) + f->g->asc;
 }
 
 static int push_slot(struct flow *f, const struct slot *s)
@@ -50,12 +50,12 @@ static int push_slot(struct flow *f, const struct slot *s)
  * wide enough. An inset obstacle leaves the wider side of the column to text. */
 static int free_span(const struct flow *f, int r, int c, int k, double *x0, double *x1)
 {
-	double a = np_layout_column_x(f->l, c), b = a + f->colw;
+	double a = np_layout_column_x(f->g->l, c), b = a + f->g->colw;
 	for (size_t i = 0; i < f->nobst; i++) {
 		const struct obstacle *o = &f->obst[i];
 		if (o->region != r || k < o->cell || k >= o->cell + o->ncells)
 			continue;
-		double s = o->inset ? f->l->standoff : 0;
+		double s = o->inset ? f->g->l->standoff : 0;
 		double oa = o->x0 - s, ob = o->x1 + s;
 		if (ob <= a || oa >= b)
 			continue;
@@ -66,7 +66,7 @@ static int free_span(const struct flow *f, int r, int c, int k, double *x0, doub
 	}
 	*x0 = a;
 	*x1 = b;
-	return b - a >= f->l->min_measure - 1e-6;
+	return b - a >= f->g->l->min_measure - 1e-6;
 }
 
 /* Closes the run of slots that ended at the last slot: a run of one line

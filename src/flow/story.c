@@ -21,13 +21,14 @@
 static void reset(struct flow *f)
 {
 	if (f->pages_mode && !f->trial) {
-		np_doc_clear_pages(f->doc);
-		f->emitted = 0;
+		np_doc_clear_pages(f->out->doc);
+		f->out->emitted = 0;
 	}
 	if (f->pages_mode)
 		f->nregions = 0; /* made again as the text needs them */
 	for (size_t i = 0; i < f->nregions; i++)
 		f->regions[i].made = 0;
+	np_flow_plan_clear(f);
 	f->nslots = 0;
 	f->cursor = 0;
 	f->slot_regions = 0;
@@ -38,25 +39,27 @@ static void reset(struct flow *f)
 	memset(f->ends, 0, f->a->nblocks * sizeof *f->ends);
 }
 
-/* Pours the story; a trial run only breaks and fills slots, the run that
- * draws makes every frame, line and glyph. */
+/* Pours the story; a trial run only breaks and fills slots, the final run
+ * keeps its plan and has it painted (paint.c): every frame, line and glyph. */
 static int run_as(struct flow *f, int draw)
 {
 	f->trial = !draw;
 	reset(f);
-	if (np_flow_add_slots(f) != 0 || np_flow_region(f, 0) < 0)
+	if (np_flow_add_slots(f) != 0)
 		return -1;
+	np_flow_use_region(f, 0);
 	if (np_body_flow(f, 1) < 0)
 		return -1;
+	if (!draw)
+		return 0;
 	/* a float moved past the text's last region still stands, on its own */
 	int text_regions = f->max_regions;
 	f->max_regions = INT_MAX;
-	int rc = 0;
-	for (size_t i = 0; draw && rc == 0 && i < f->nobst; i++)
+	for (size_t i = 0; i < f->nobst; i++)
 		if (np_flow_region_at(f, f->obst[i].region))
-			rc = np_flow_region(f, f->obst[i].region);
+			np_flow_use_region(f, f->obst[i].region);
 	f->max_regions = text_regions;
-	return rc;
+	return np_flow_paint(f);
 }
 
 /* A trial run with the limits as they are. */
@@ -248,7 +251,7 @@ int np_story_flow(struct flow *f)
 	}
 	if (rc == 0)
 		rc = run_as(f, 1);
-	if (rc == 0 && f->overflow && f->limit && f->emitted == 0) {
+	if (rc == 0 && f->overflow && f->limit && f->out->emitted == 0) {
 		/* balancing resumed runs mid-story; should the whole run disagree
 		 * with them, the text is set unbalanced rather than cut */
 		unbalance(f, max_regions);
@@ -260,10 +263,7 @@ int np_story_flow(struct flow *f)
 
 int np_flow_init(struct flow *f)
 {
-	np_grid_setup(f, f->l);
 	f->limit_region = -1;
-	if (!f->label_prefix)
-		f->label_prefix = "";
 	f->paras = calloc(f->a->nblocks + 1, sizeof *f->paras);
 	f->ends = calloc(f->a->nblocks + 1, sizeof *f->ends);
 	f->starts = calloc(f->a->nblocks + 1, sizeof *f->starts);
@@ -282,4 +282,6 @@ void np_flow_fini(struct flow *f)
 	free(f->limit);
 	free(f->loose);
 	free(f->regions);
+	np_flow_plan_clear(f);
+	free(f->placed);
 }
