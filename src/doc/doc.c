@@ -101,7 +101,7 @@ void np_doc_fini(struct np_doc *doc)
 	memset(doc, 0, sizeof *doc);
 }
 
-int np_count_words(const char *s)
+int np_doc_count_words(const char *s)
 {
 	int n = 0, in = 0;
 	for (; s && *s; s++) {

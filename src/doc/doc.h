@@ -130,6 +130,6 @@ void np_page_fini(struct np_page *pg);
 struct np_page *np_doc_add_page(struct np_doc *doc, const struct np_layout *l);
 void np_doc_clear_pages(struct np_doc *doc);
 /* Words of a line as set (runs of non-spaces); 0 for NULL. */
-int np_count_words(const char *s);
+int np_doc_count_words(const char *s);
 
 #endif

@@ -18,14 +18,14 @@ int np_flow_article(struct np_text_ctx *t, const struct np_article *a, const str
 	out->layout = l;
 	out->articles = calloc(1, sizeof *out->articles);
 	struct flow_geom g;
-	np_grid_setup(&g, l);
+	np_flow_grid_setup(&g, l);
 	struct flow_canvas canvas = {.t = t, .d = d, .doc = out, .o = o, .label_prefix = ""};
 	struct flow f = {.g = &g, .out = &canvas, .a = a, .pages_mode = 1};
 	int rc = out->articles ? np_flow_init(&f) : -1;
 	f.max_regions = o && o->max_pages > 0 ? o->max_pages : 1000;
 	struct region first = {.c0 = 0, .c1 = l->columns - 1, .jump_from = -1, .jump_to = -1};
 	if (rc == 0)
-		rc = np_headline_band(&f, NULL, &first, 1);
+		rc = np_flow_headline_band(&f, NULL, &first, 1);
 	if (rc == 0 && f.band_cells >= g.ncells) {
 		np_diag_add(d, NP_ERROR, &a->headline_mark, "the headline band is taller than the page");
 		rc = -1;
@@ -34,7 +34,7 @@ int np_flow_article(struct np_text_ctx *t, const struct np_article *a, const str
 		out->narticles = 1;
 		out->articles->id = a->id;
 		canvas.stats = out->articles; /* pages emitted as they finish count there */
-		rc = np_story_flow(&f);
+		rc = np_flow_story(&f);
 	}
 	if (rc == 0)
 		rc = np_flow_emit(&f, out->npages);

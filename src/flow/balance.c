@@ -66,7 +66,7 @@ static int spread(const struct flow *f, const int *bottom, int ncol)
 struct resume {
 	int block;       /* 1-based */
 	size_t first;    /* the region's first slot */
-	np_trial_run_fn whole; /* a run of the whole story, from block 1 */
+	np_flow_trial_fn whole; /* a run of the whole story, from block 1 */
 };
 
 static struct resume resume_point(const struct flow *f, int region)
@@ -99,7 +99,7 @@ static int resume_run(struct flow *f, const struct resume *rs)
 	f->overset_words = 0;
 	f->overset_lines = 0;
 	memset(f->ends + rs->block - 1, 0, (f->a->nblocks - (size_t)rs->block + 1) * sizeof *f->ends);
-	return np_body_flow(f, rs->block);
+	return np_flow_body(f, rs->block);
 }
 
 /* Runs with the limits as they are; 1 when the text fits, 0 when not. */
@@ -268,7 +268,7 @@ static int loosen(struct flow *f, struct balancing *b)
  * first, then by runs from there), then the column bottoms levelled; when
  * thorough and still more than a line apart, search() and loosen(). The
  * spread reached goes to *spread_out (INT_MAX: none fits). */
-int np_balance(struct flow *f, int thorough, int *spread_out, np_trial_run_fn trial_run)
+int np_flow_balance(struct flow *f, int thorough, int *spread_out, np_flow_trial_fn trial_run)
 {
 	int last = f->used_regions - 1;
 	const struct region *r = &f->regions[last];

@@ -14,7 +14,7 @@ static int count_lines(struct flow *f, const char *text, const struct np_style *
 {
 	struct block_spec b = {.text = text, .len = strlen(text), .style = s, .width = w,
 			       .leading = s->leading};
-	return np_set_block(f, NULL, &b);
+	return np_flow_set_block(f, NULL, &b);
 }
 
 /* The headline's style at the largest size (down to the layout's minimum) at
@@ -66,7 +66,7 @@ static int band_item(struct flow *f, struct np_page *pg, int frame, const char *
 	struct block_spec b = {.text = text, .len = strlen(text), .style = s, .x = x,
 			       .first_baseline = *y + drop, .width = width,
 			       .leading = s->leading, .frame = frame, .style_id = id};
-	int n = np_set_block(f, pg, &b);
+	int n = np_flow_set_block(f, pg, &b);
 	if (n < 0)
 		return -1;
 	*y += drop - s->leading * NP_LEADING_BASELINE + n * s->leading + gap;
@@ -75,17 +75,18 @@ static int band_item(struct flow *f, struct np_page *pg, int frame, const char *
 
 /* The headline band atop region r: kicker, headline, deck, byline. With
  * measure_only it sets f->band_cells instead of drawing. */
-int np_headline_band(struct flow *f, struct np_page *pg, const struct region *r, int measure_only)
+int np_flow_headline_band(struct flow *f, struct np_page *pg, const struct region *r,
+			  int measure_only)
 {
 	const struct np_layout *l = f->g->l;
 	const struct np_article *a = f->a;
-	double x = np_region_x(f, r), measure = np_region_width(f, r);
+	double x = np_flow_region_x(f, r), measure = np_flow_region_width(f, r);
 	int cols = r->c1 - r->c0 + 1;
 	int ds = l->deck_span > 0 && l->deck_span < cols ? l->deck_span : cols;
 	double deckw = ds * f->g->colw + (ds - 1) * l->gutter;
 	int fi = 0;
 	if (!measure_only) {
-		struct np_frame fr = {.kind = NP_FRAME_HEADLINE, .x = x, .y = np_cell_top(f, r->top),
+		struct np_frame fr = {.kind = NP_FRAME_HEADLINE, .x = x, .y = np_flow_cell_top(f, r->top),
 				      .w = measure, .h = f->band_cells * f->g->grid - f->g->grid * 0.5,
 				      .article = a->id, .parent = -1};
 		snprintf(fr.id, sizeof fr.id, "p%d-%sheadline", pg->number, f->out->label_prefix);
@@ -96,7 +97,7 @@ int np_headline_band(struct flow *f, struct np_page *pg, const struct region *r,
 	struct np_style hs;
 	double hw;
 	fit_headline(f, measure, &hs, &hw);
-	double y = np_cell_top(f, r->top);
+	double y = np_flow_cell_top(f, r->top);
 	const struct np_style *st = l->styles;
 	if (band_item(f, p, fi, a->kicker, NP_ST_KICKER, &st[NP_ST_KICKER], x, measure, &y, 4) < 0 ||
 	    band_item(f, p, fi, a->headline, NP_ST_HEADLINE, &hs, x, hw, &y, 8) < 0 ||
@@ -106,11 +107,11 @@ int np_headline_band(struct flow *f, struct np_page *pg, const struct region *r,
 		      measure, &y, 0) < 0)
 		return -1;
 	if (measure_only) {
-		f->band_cells = (int)ceil((y - np_cell_top(f, r->top)) / f->g->grid - 1e-6) + 1;
+		f->band_cells = (int)ceil((y - np_flow_cell_top(f, r->top)) / f->g->grid - 1e-6) + 1;
 		return 0;
 	}
 	if (l->headline_rule > 0) {
-		double ry = np_cell_top(f, r->k0) - f->g->grid * 0.5;
+		double ry = np_flow_cell_top(f, r->k0) - f->g->grid * 0.5;
 		return np_page_add_rule(pg, x, ry, x + measure, ry, l->headline_rule);
 	}
 	return 0;

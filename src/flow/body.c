@@ -105,7 +105,7 @@ static int place_lines(struct flow *f, struct np_para *p, const struct np_break_
 							justify, &info);
 		if (!g)
 			return -1;
-		f->overset_words += np_count_words(info.text);
+		f->overset_words += np_doc_count_words(info.text);
 		f->overset_lines++;
 		f->overflow = 1;
 		free(info.text);
@@ -375,7 +375,7 @@ static size_t next_slot(struct flow *f)
 	return s;
 }
 
-struct block_spec np_subhead_spec(const struct flow *f, const struct slot *sl, int block)
+struct block_spec np_flow_subhead_spec(const struct flow *f, const struct slot *sl, int block)
 {
 	const struct np_block *b = &f->a->blocks[block - 1];
 	return (struct block_spec){.text = b->text.text, .len = b->text.len, .runs = b->text.runs,
@@ -390,7 +390,7 @@ static int subhead_overset(struct flow *f, const struct np_block *b)
 {
 	f->overflow = 1;
 	if (!f->trial) {
-		f->overset_words += np_count_words(b->text.text);
+		f->overset_words += np_doc_count_words(b->text.text);
 		f->overset_lines++;
 	}
 	return 0;
@@ -424,8 +424,8 @@ static int set_subhead(struct flow *f, int block)
 	const struct slot *sl = &f->slots[s];
 	f->cursor = s;
 	np_flow_use_region(f, sl->region);
-	struct block_spec bs = np_subhead_spec(f, sl, block);
-	int n = np_set_block(f, NULL, &bs);
+	struct block_spec bs = np_flow_subhead_spec(f, sl, block);
+	int n = np_flow_set_block(f, NULL, &bs);
 	if (n < 0)
 		return -1;
 	if (!f->trial) {
@@ -476,7 +476,7 @@ static void setup_dropcap(struct flow *f, int block, const struct np_text *t)
 	double body = f->g->l->styles[NP_ST_BODY].size;
 	f->dropcap_style.size = ((lines - 1) * f->g->grid + 0.7 * body) / 0.7;
 	f->dropcap_style.leading = f->dropcap_style.size;
-	f->dropcap_w = np_text_natural(f, f->dropcap, &f->dropcap_style) + body * 0.35;
+	f->dropcap_w = np_flow_text_natural(f, f->dropcap, &f->dropcap_style) + body * 0.35;
 	f->dropcap_lines = lines;
 	f->dropcap_block = block;
 	f->dropcap_skip = n;
@@ -534,7 +534,7 @@ static struct np_para *block_para(struct flow *f, int block, enum np_style_id si
 	return f->paras[block - 1];
 }
 
-int np_body_flow(struct flow *f, int from)
+int np_flow_body(struct flow *f, int from)
 {
 	int first = 1, after_head = 1;
 	if (from > 1) {

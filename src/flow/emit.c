@@ -19,7 +19,7 @@ static int stats_page(const struct np_page *pg, const char *id, struct np_articl
 			continue;
 		here = 1;
 		st->lines++;
-		st->words += np_count_words(ln->text);
+		st->words += np_doc_count_words(ln->text);
 		if (ln->block == 0 || ln->style == NP_ST_SUBHEAD)
 			continue;
 		st->loose_lines += ln->justified && ln->ratio > 1;

@@ -31,10 +31,10 @@ int np_flow_article(struct np_text_ctx *t, const struct np_article *a, const str
 
 /* Grid lines the page template takes atop each page of an edition (the
  * nameplate, a running head): band_lines[npages]. Returns 0 or -1. */
-int np_issue_band_lines(struct np_text_ctx *t, const struct np_issue *is,
+int np_flow_band_lines(struct np_text_ctx *t, const struct np_issue *is,
 			const struct np_layout *l, int *band_lines);
 /* Grid lines of a page's body area in the layout. */
-int np_layout_grid_lines(const struct np_layout *l);
+int np_flow_grid_lines(const struct np_layout *l);
 /* Sets a whole edition: page templates, advertisements, every story through
  * its modules and jumps. Returns 0, or -1 with an error in d; copyfit
  * problems (overset, short stories, headlines that do not fit) are warnings. */

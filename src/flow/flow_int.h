@@ -1,4 +1,19 @@
-/* flow_int.h - the flow's working state, shared by the files of src/flow/. */
+/* flow_int.h - the flow's working state, shared by the files of src/flow/.
+ *
+ * Planning (no writes to pages): grid.c (the grid, line slots), regions.c
+ * (regions, made as text needs them), band.c measuring, obstacles.c planning
+ * (floats' cells and spots), body.c (breaks, widows, subheads: where each
+ * line goes), balance.c (the last region's limits, by trial runs it is given),
+ * story.c (the runs), plan.c (the final run's plan). Painting: paint.c, the
+ * one place that turns the plan into frames and lines, and what it calls to
+ * set text (setblock.c, band.c, folio.c, obstacles.c's content); emit.c hands
+ * finished pages out. Drivers: article.c, issue.c (with furniture.c).
+ *
+ * The text layer is reached through ten functions of text/text.h only:
+ * np_para_new, np_para_free, np_para_items, np_para_natural, np_para_line,
+ * np_para_drop_glyphs, np_line_glyphs_free, np_text_ctx_clone,
+ * np_text_ctx_free, np_text_merge_missing. That is the link-time seam
+ * tests/flow/fake_text.c fills with fixed-width glyphs. */
 #ifndef NP_FLOW_INT_H
 #define NP_FLOW_INT_H
 
@@ -166,30 +181,30 @@ struct block_spec {
 };
 /* Sets the block; returns the number of lines set (or -1). With pg NULL it only
  * counts lines. */
-int np_set_block(struct flow *f, struct np_page *pg, const struct block_spec *b);
+int np_flow_set_block(struct flow *f, struct np_page *pg, const struct block_spec *b);
 /* Natural width in pt of text set on one line in style s. */
-double np_text_natural(struct flow *f, const char *text, const struct np_style *s);
+double np_flow_text_natural(struct flow *f, const char *text, const struct np_style *s);
 
 /* grid.c */
 /* The page's grid from the layout, the same for an article and an edition. */
-void np_grid_setup(struct flow_geom *g, const struct np_layout *l);
-double np_cell_top(const struct flow *f, int cell);
-double np_cell_baseline(const struct flow *f, int cell);
-int np_slots_for_region(struct flow *f, int region);
+void np_flow_grid_setup(struct flow_geom *g, const struct np_layout *l);
+double np_flow_cell_top(const struct flow *f, int cell);
+double np_flow_cell_baseline(const struct flow *f, int cell);
+int np_flow_slots_for_region(struct flow *f, int region);
 
 /* regions.c: geometry of the regions, their slots */
 const struct region *np_flow_region_at(struct flow *f, int i);
 int np_flow_add_slots(struct flow *f);
-double np_region_x(const struct flow *f, const struct region *r);
-double np_region_width(const struct flow *f, const struct region *r);
+double np_flow_region_x(const struct flow *f, const struct region *r);
+double np_flow_region_width(const struct flow *f, const struct region *r);
 
 /* band.c */
-int np_headline_band(struct flow *f, struct np_page *pg, const struct region *r,
+int np_flow_headline_band(struct flow *f, struct np_page *pg, const struct region *r,
 		     int measure_only);
 
 /* folio.c */
 void np_flow_date_words(const char *iso, char *out, size_t n);
-int np_folio(struct flow *f, struct np_page *pg, const char *text, double baseline, double h);
+int np_flow_folio(struct flow *f, struct np_page *pg, const char *text, double baseline, double h);
 
 /* Text lands in region i: it holds text (planning, every run). */
 void np_flow_use_region(struct flow *f, int i);
@@ -211,8 +226,8 @@ int np_flow_stats(const struct np_doc *doc, const char *id, int overset,
 int np_flow_emit(struct flow *f, size_t upto);
 
 /* story.c: trial runs, float planning, balancing, the run that draws */
-int np_story_flow(struct flow *f);
-int np_story_run(struct flow *f);
+int np_flow_story(struct flow *f);
+int np_flow_story_run(struct flow *f);
 int np_flow_init(struct flow *f);
 void np_flow_fini(struct flow *f);
 
@@ -223,22 +238,22 @@ void np_flow_fini(struct flow *f);
  * is a call of trial_run (story.c's trial run: 0, or -1 on error; f->overflow
  * says whether the text fit); a try of the last region alone resumes the body
  * (body.c) itself. */
-typedef int (*np_trial_run_fn)(struct flow *f);
-int np_balance(struct flow *f, int thorough, int *spread, np_trial_run_fn trial_run);
+typedef int (*np_flow_trial_fn)(struct flow *f);
+int np_flow_balance(struct flow *f, int thorough, int *spread, np_flow_trial_fn trial_run);
 
 /* obstacles.c */
-int np_obstacle_cells(struct flow *f, enum obst_kind kind, int index, double width);
-int np_obstacles_plan(struct flow *f, int nregions, int depth);
-int np_obstacles_draw(struct flow *f, int region);
+int np_flow_obstacle_cells(struct flow *f, enum obst_kind kind, int index, double width);
+int np_flow_obstacles_plan(struct flow *f, int nregions, int depth);
+int np_flow_obstacles_draw(struct flow *f, int region);
 /* Moves planned obstacle i d cells down (up when d < 0) when it still fits its
  * region clear of the others: 1 when moved, 0 when it stays. */
-int np_obstacle_move(struct flow *f, size_t i, int d);
+int np_flow_obstacle_move(struct flow *f, size_t i, int d);
 
 /* body.c: from block `from` (1-based) on, the flow's state as the last run
  * recorded it there (1: the whole body) */
-int np_body_flow(struct flow *f, int from);
+int np_flow_body(struct flow *f, int from);
 /* A subhead's text, style and place at slot sl (its frame left to paint.c). */
-struct block_spec np_subhead_spec(const struct flow *f, const struct slot *sl, int block);
+struct block_spec np_flow_subhead_spec(const struct flow *f, const struct slot *sl, int block);
 
 /* plan.c: the final run's plan, block by block (the flow owns what pb points
  * to once added) */

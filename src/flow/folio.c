@@ -22,7 +22,7 @@ void np_flow_date_words(const char *iso, char *out, size_t n)
  * its first baseline differently (by the style's size, or by its leading):
  * `baseline` is how far below the folio's top, `h` the frame's height for one
  * line, kept as each had them so no report moves. */
-int np_folio(struct flow *f, struct np_page *pg, const char *text, double baseline, double h)
+int np_flow_folio(struct flow *f, struct np_page *pg, const char *text, double baseline, double h)
 {
 	const struct np_layout *l = f->g->l;
 	const struct np_style *s = &l->styles[NP_ST_FOLIO];
@@ -38,7 +38,7 @@ int np_folio(struct flow *f, struct np_page *pg, const char *text, double baseli
 	struct block_spec b = {.text = text, .len = strlen(text), .style = s, .x = x,
 			       .first_baseline = top + baseline, .width = w,
 			       .leading = s->leading, .frame = fi, .style_id = NP_ST_FOLIO};
-	int n = np_set_block(f, pg, &b);
+	int n = np_flow_set_block(f, pg, &b);
 	if (n > 1 && n * s->leading > pg->frames[fi].h) /* a folio of two lines */
 		pg->frames[fi].h = n * s->leading;
 	return n < 0 ? -1 : 0;

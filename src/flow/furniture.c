@@ -8,7 +8,7 @@
 
 #include "flow/furniture.h"
 
-void np_issue_labels(const struct np_issue *is, struct np_doc *doc)
+void np_flow_page_labels(const struct np_issue *is, struct np_doc *doc)
 {
 	const char *letter = NULL;
 	int n = 0;
@@ -43,7 +43,7 @@ static int furniture_text(struct flow *f, struct np_page *pg, enum np_frame_kind
 	struct block_spec b = {.text = text, .len = strlen(text), .style = s, .x = x,
 			       .first_baseline = y + leading * NP_LEADING_BASELINE, .width = w,
 			       .leading = leading, .frame = fi, .style_id = sid};
-	int n = np_set_block(f, pg, &b);
+	int n = np_flow_set_block(f, pg, &b);
 	if (pg && n > 1)
 		pg->frames[fi].h = n * leading;
 	return n;
@@ -75,7 +75,7 @@ static char *index_text(const struct np_issue *is, const struct np_doc *doc)
 
 /* The front page's band: nameplate, date and edition line, index strip. With
  * pg NULL it only measures; returns the grid lines it takes, or -1. */
-int np_front_band(struct flow *f, struct np_page *pg, const struct np_issue *is,
+int np_flow_front_band(struct flow *f, struct np_page *pg, const struct np_issue *is,
 		  const struct np_doc *doc)
 {
 	const struct np_layout *l = f->g->l;
@@ -113,7 +113,7 @@ int np_front_band(struct flow *f, struct np_page *pg, const struct np_issue *is,
 
 /* An inside page's running head: name, date and section left, page label
  * right; 2 grid lines with its rule. */
-int np_running_head(struct flow *f, struct np_page *pg, const struct np_issue *is,
+int np_flow_running_head(struct flow *f, struct np_page *pg, const struct np_issue *is,
 		    const struct np_issue_page *ip)
 {
 	const struct np_layout *l = f->g->l;
@@ -129,18 +129,18 @@ int np_running_head(struct flow *f, struct np_page *pg, const struct np_issue *i
 	return np_page_add_rule(pg, x, ry, x + w, ry, 0.75);
 }
 
-int np_issue_folio(struct flow *f, struct np_page *pg, const struct np_issue *is)
+int np_flow_issue_folio(struct flow *f, struct np_page *pg, const struct np_issue *is)
 {
 	char date[48], text[192];
 	np_flow_date_words(is->date, date, sizeof date);
 	snprintf(text, sizeof text, "%s  \xE2\x80\xA2  %s  \xE2\x80\xA2  %s", pg->label, is->name, date);
 	double lead = f->g->l->styles[NP_ST_FOLIO].leading;
-	return np_folio(f, pg, text, lead * NP_LEADING_BASELINE, lead);
+	return np_flow_folio(f, pg, text, lead * NP_LEADING_BASELINE, lead);
 }
 
 /* An advertisement: its picture (cropped to fill the slot; a PDF page is
  * scaled to fit it whole), or a tinted placeholder with its label. */
-int np_issue_ad(struct flow *f, struct np_page *pg, const struct np_ad *ad, int top_cell,
+int np_flow_ad(struct flow *f, struct np_page *pg, const struct np_ad *ad, int top_cell,
 		int index)
 {
 	const struct np_module *m = &ad->module;
@@ -148,7 +148,8 @@ int np_issue_ad(struct flow *f, struct np_page *pg, const struct np_ad *ad, int 
 	double w = np_layout_column_x(f->g->l, m->last - 1) + f->g->colw - x;
 	int k0 = top_cell + m->top - 1;
 	int k1 = m->depth == NP_DEPTH_FOOT ? f->g->ncells : k0 + m->depth;
-	double y = np_cell_top(f, k0) + f->g->grid * 0.5, h = (k1 - k0) * f->g->grid - f->g->grid * 0.5;
+	double grid = f->g->grid;
+	double y = np_flow_cell_top(f, k0) + grid * 0.5, h = (k1 - k0) * grid - grid * 0.5;
 	struct np_frame fr = {.kind = NP_FRAME_AD, .x = x, .y = y, .w = w, .h = h, .parent = -1};
 	snprintf(fr.id, sizeof fr.id, "p%d-ad%d", pg->number, index);
 	if (ad->image) {
@@ -176,5 +177,5 @@ int np_issue_ad(struct flow *f, struct np_page *pg, const struct np_ad *ad, int 
 	struct block_spec b = {.text = label, .len = strlen(label), .style = s, .x = x + 6,
 			       .first_baseline = y + h / 2, .width = w - 12,
 			       .leading = s->leading, .frame = fi, .style_id = NP_ST_AD};
-	return np_set_block(f, pg, &b) < 0 ? -1 : 0;
+	return np_flow_set_block(f, pg, &b) < 0 ? -1 : 0;
 }

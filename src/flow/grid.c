@@ -13,29 +13,29 @@
 #include "flow/flow_int.h"
 #include "util/grow.h"
 
-int np_layout_grid_lines(const struct np_layout *l)
+int np_flow_grid_lines(const struct np_layout *l)
 {
 	return (int)floor((l->page_height - l->margin_top - l->margin_bottom) / l->grid + 1e-6);
 }
 
-void np_grid_setup(struct flow_geom *g, const struct np_layout *l)
+void np_flow_grid_setup(struct flow_geom *g, const struct np_layout *l)
 {
 	g->l = l;
 	g->top = l->margin_top;
 	g->grid = l->grid;
 	g->asc = l->grid * NP_GRID_BASELINE;
-	g->ncells = np_layout_grid_lines(l);
+	g->ncells = np_flow_grid_lines(l);
 	g->colw = np_layout_column_width(l);
 }
 
-double np_cell_top(const struct flow *f, int cell)
+double np_flow_cell_top(const struct flow *f, int cell)
 {
 	return f->g->top + cell * f->g->grid;
 }
 
-double np_cell_baseline(const struct flow *f, int cell)
+double np_flow_cell_baseline(const struct flow *f, int cell)
 {
-	return np_cell_top(f, cell) + f->g->asc;
+	return np_flow_cell_top(f, cell) + f->g->asc;
 }
 
 static int push_slot(struct flow *f, const struct slot *s)
@@ -79,7 +79,7 @@ static void end_run(struct flow *f)
 		s->blank = s->geo_blank = 1;
 }
 
-int np_slots_for_region(struct flow *f, int ri)
+int np_flow_slots_for_region(struct flow *f, int ri)
 {
 	const struct region *r = &f->regions[ri];
 	for (int c = r->c0; c <= r->c1; c++) {
@@ -98,7 +98,7 @@ int np_slots_for_region(struct flow *f, int ri)
 				continue;
 			}
 			struct slot s = {.region = ri, .page = r->page, .col = c, .cell = k, .x = x0,
-					 .w = x1 - x0, .baseline = np_cell_baseline(f, k),
+					 .w = x1 - x0, .baseline = np_flow_cell_baseline(f, k),
 					 .run_start = !prev};
 			if (push_slot(f, &s) < 0)
 				return -1;

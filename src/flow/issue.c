@@ -25,15 +25,15 @@ static void furniture_flow(struct flow *f, const struct flow_geom *g, struct flo
 	f->out = out;
 }
 
-int np_issue_band_lines(struct np_text_ctx *t, const struct np_issue *is,
+int np_flow_band_lines(struct np_text_ctx *t, const struct np_issue *is,
 			const struct np_layout *l, int *band_lines)
 {
 	struct flow_geom g;
-	np_grid_setup(&g, l);
+	np_flow_grid_setup(&g, l);
 	struct flow_canvas measure = {.t = t, .label_prefix = ""};
 	struct flow f;
 	furniture_flow(&f, &g, &measure);
-	int front = np_front_band(&f, NULL, is, NULL);
+	int front = np_flow_front_band(&f, NULL, is, NULL);
 	if (front < 0)
 		return -1;
 	for (size_t p = 0; p < is->npages; p++)
@@ -47,17 +47,17 @@ static int pages(struct flow *f, const struct np_issue *is, const int *band)
 	for (size_t p = 0; p < is->npages; p++)
 		if (!np_doc_add_page(doc, f->g->l))
 			return -1;
-	np_issue_labels(is, doc);
+	np_flow_page_labels(is, doc);
 	for (size_t p = 0; p < is->npages; p++) {
 		struct np_page *pg = &doc->pages[p];
-		int rc = is->pages[p].template == NP_TEMPLATE_FRONT ? np_front_band(f, pg, is, doc)
-								     : np_running_head(f, pg, is, &is->pages[p]);
-		if (rc < 0 || (f->g->l->folio && np_issue_folio(f, pg, is) < 0))
+		int rc = is->pages[p].template == NP_TEMPLATE_FRONT ? np_flow_front_band(f, pg, is, doc)
+								     : np_flow_running_head(f, pg, is, &is->pages[p]);
+		if (rc < 0 || (f->g->l->folio && np_flow_issue_folio(f, pg, is) < 0))
 			return -1;
 	}
 	for (size_t i = 0; i < is->nads; i++) {
 		int p = is->ads[i].module.page - 1;
-		if (np_issue_ad(f, &doc->pages[p], &is->ads[i], band[p], (int)i + 1) < 0)
+		if (np_flow_ad(f, &doc->pages[p], &is->ads[i], band[p], (int)i + 1) < 0)
 			return -1;
 	}
 	return 0;
@@ -78,7 +78,7 @@ static int cutoffs(struct flow *f, const struct np_issue *is, const int *band)
 			int bottom = mod->depth == NP_DEPTH_FOOT ? f->g->ncells : top + mod->depth;
 			double x0 = np_layout_column_x(l, mod->col - 1);
 			double x1 = np_layout_column_x(l, mod->last - 1) + f->g->colw;
-			double y0 = np_cell_top(f, top), y1 = np_cell_top(f, bottom);
+			double y0 = np_flow_cell_top(f, top), y1 = np_flow_cell_top(f, bottom);
 			if (bottom < f->g->ncells && np_page_add_rule(pg, x0, y1, x1, y1, 0.5) < 0)
 				return -1;
 			if (mod->last < l->columns &&
@@ -98,7 +98,7 @@ static int jump_head_cells(struct flow *f, double width)
 	const struct np_style *s = &f->g->l->styles[NP_ST_JUMP_HEAD];
 	struct block_spec b = {.text = f->a->headline, .len = strlen(f->a->headline), .style = s,
 			       .width = width, .leading = s->leading};
-	int n = np_set_block(f, NULL, &b);
+	int n = np_flow_set_block(f, NULL, &b);
 	if (n < 0)
 		return -1;
 	return (int)((n * s->leading) / f->g->grid + 0.999) + 1;
@@ -124,11 +124,11 @@ static int regions(struct flow *f, const struct np_story *st, const int *band)
 		r->jump_to = i + 1 < st->nmodules ? st->modules[i + 1].page - 1 : -1;
 		int head;
 		if (i == 0) {
-			if (np_headline_band(f, NULL, r, 1) < 0)
+			if (np_flow_headline_band(f, NULL, r, 1) < 0)
 				return -1;
 			head = f->band_cells;
 		} else {
-			head = jump_head_cells(f, np_region_width(f, r));
+			head = jump_head_cells(f, np_flow_region_width(f, r));
 		}
 		if (head < 0)
 			return -1;
@@ -155,7 +155,7 @@ static int empty_lines(struct flow *f)
 	f->limit = NULL;
 	size_t from = f->nslots;
 	for (size_t r = 0; r < f->nregions; r++)
-		if (np_slots_for_region(f, (int)r) < 0)
+		if (np_flow_slots_for_region(f, (int)r) < 0)
 			break;
 	int capacity = 0;
 	for (size_t i = from; i < f->nslots; i++)
@@ -189,7 +189,7 @@ static int story(const struct flow_geom *g, struct flow_canvas *out, const struc
 		rc = regions(&f, st, band);
 	f.max_regions = (int)st->nmodules;
 	if (rc == 0)
-		rc = np_story_flow(&f);
+		rc = np_flow_story(&f);
 	const struct region *last = f.regions ? &f.regions[f.nregions - 1] : NULL;
 	if (rc == 0)
 		rc = np_flow_stats(out->doc, f.a->id, f.overset_words + f.unset_words, stats);
@@ -201,7 +201,7 @@ static int story(const struct flow_geom *g, struct flow_canvas *out, const struc
 			np_diag_add(out->d, NP_WARNING, &st->mark, "%s: %d lines over on page %s (%d words overset)",
 				    f.a->id, f.overset_lines, stats->last_page, stats->overset_words);
 		rc = outline_add(out->doc, f.a->headline, f.regions[0].page + 1,
-				 np_cell_top(&f, f.regions[0].top), 1);
+				 np_flow_cell_top(&f, f.regions[0].top), 1);
 	}
 	np_flow_fini(&f);
 	out->label_prefix = NULL; /* the prefix was ours */
@@ -362,12 +362,12 @@ int np_flow_issue(struct np_text_ctx *t, const struct np_issue *is, const struct
 	int *band = calloc(is->npages + 1, sizeof *band);
 	out->articles = calloc(is->nstories + 1, sizeof *out->articles);
 	struct flow_geom g;
-	np_grid_setup(&g, l);
+	np_flow_grid_setup(&g, l);
 	struct flow_canvas edition = {.t = t, .d = d, .doc = out, .o = o, .label_prefix = ""};
 	struct flow furniture;
 	furniture_flow(&furniture, &g, &edition);
 	struct pool pl = {.g = &g, .o = o, .t = t, .is = is, .band = band};
-	int rc = band && out->articles ? np_issue_band_lines(t, is, l, band) : -1;
+	int rc = band && out->articles ? np_flow_band_lines(t, is, l, band) : -1;
 	if (rc == 0)
 		rc = pages(&furniture, is, band);
 	if (rc == 0)

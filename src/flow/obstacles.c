@@ -39,7 +39,7 @@ static int pen_text(struct pen *p, const char *text, const struct np_run *runs, 
 			       .width = p->w, .leading = leading, .frame = p->frame, .style_id = id};
 	if (leading > p->f->g->grid * 1.01)
 		b.first_baseline = p->y + s->size * 0.95;
-	int n = np_set_block(p->f, p->pg, &b);
+	int n = np_flow_set_block(p->f, p->pg, &b);
 	if (n > 0)
 		p->y += (n - 1) * leading + (leading > p->f->g->grid * 1.01 ? s->size * 1.25 : p->f->g->grid);
 	return n;
@@ -194,7 +194,7 @@ static double obstacle_width(const struct flow *f, int span, int inset)
 }
 
 /* Height in cells, the standoff above and below included. */
-int np_obstacle_cells(struct flow *f, enum obst_kind kind, int index, double width)
+int np_flow_obstacle_cells(struct flow *f, enum obst_kind kind, int index, double width)
 {
 	struct obstacle o = {.kind = kind, .index = index};
 	double h = content(f, &o, NULL, 0, 0, 0, width);
@@ -241,7 +241,7 @@ static int room(const struct region *r)
 	return r->k1 - r->k0 - (r->jump_to >= 0 ? 1 : 0);
 }
 
-int np_obstacle_move(struct flow *f, size_t i, int d)
+int np_flow_obstacle_move(struct flow *f, size_t i, int d)
 {
 	struct obstacle *o = &f->obst[i];
 	const struct region *r = &f->regions[o->region];
@@ -331,17 +331,17 @@ static void wanted(struct flow *f, const struct obstacle *o, const struct np_pla
 static int obstacle_words(const struct flow *f, enum obst_kind k, int i)
 {
 	if (k == OB_PULLQUOTE)
-		return np_count_words(f->a->pullquotes[i].text.text) +
-		       np_count_words(f->a->pullquotes[i].attribution);
+		return np_doc_count_words(f->a->pullquotes[i].text.text) +
+		       np_doc_count_words(f->a->pullquotes[i].attribution);
 	if (k == OB_IMAGE)
-		return np_count_words(f->a->images[i].caption) + np_count_words(f->a->images[i].credit);
+		return np_doc_count_words(f->a->images[i].caption) + np_doc_count_words(f->a->images[i].credit);
 	const struct np_sidebar *s = &f->a->sidebars[i];
-	int n = np_count_words(s->title);
+	int n = np_doc_count_words(s->title);
 	for (size_t e = 0; e < s->nentries; e++)
-		n += np_count_words(s->entries[e].place) + np_count_words(s->entries[e].date) +
-		     np_count_words(s->entries[e].note);
+		n += np_doc_count_words(s->entries[e].place) + np_doc_count_words(s->entries[e].date) +
+		     np_doc_count_words(s->entries[e].note);
 	for (size_t p = 0; p < s->nparagraphs; p++)
-		n += np_count_words(s->paragraphs[p].text);
+		n += np_doc_count_words(s->paragraphs[p].text);
 	return n;
 }
 
@@ -367,7 +367,7 @@ static int plan_one(struct flow *f, enum obst_kind kind, int i, int nregions, in
 	o.inset = kind == OB_PULLQUOTE && f->g->l->pullquote_inset > 0 && o.span < ncols;
 	o.mark = kind == OB_PULLQUOTE ? &f->a->pullquotes[i].mark
 		 : kind == OB_SIDEBAR ? &f->a->sidebars[i].mark : &f->a->images[i].mark;
-	o.ncells = np_obstacle_cells(f, kind, i, obstacle_width(f, o.span, o.inset));
+	o.ncells = np_flow_obstacle_cells(f, kind, i, obstacle_width(f, o.span, o.inset));
 	if (o.ncells < 0)
 		return -1;
 	if (kind == OB_IMAGE) {
@@ -417,7 +417,7 @@ static int plan_one(struct flow *f, enum obst_kind kind, int i, int nregions, in
 /* Plans every obstacle of the article (sidebars first: they stand at fixed
  * spots; then pictures, then pull-quotes); `nregions` and `depth` describe
  * the trial run without them. Returns the number not set, or -1. */
-int np_obstacles_plan(struct flow *f, int nregions, int depth)
+int np_flow_obstacles_plan(struct flow *f, int nregions, int depth)
 {
 	int unset = 0;
 	struct {
@@ -435,7 +435,7 @@ int np_obstacles_plan(struct flow *f, int nregions, int depth)
 			int span = pl->span ? pl->span : order[k].kind == OB_PULLQUOTE ? f->g->l->pullquote_span
 							 : order[k].kind == OB_IMAGE ? f->g->l->image_span : 1;
 			span = span < ncols ? span : ncols;
-			int cells = np_obstacle_cells(f, order[k].kind, (int)i,
+			int cells = np_flow_obstacle_cells(f, order[k].kind, (int)i,
 						      obstacle_width(f, span, 0));
 			area += cells > 0 ? cells * span : 0;
 		}
@@ -457,7 +457,7 @@ static int draw_one(struct flow *f, const struct obstacle *o, int n)
 	struct np_frame fr = {.kind = o->kind == OB_PULLQUOTE ? NP_FRAME_PULLQUOTE
 				      : o->kind == OB_SIDEBAR ? NP_FRAME_SIDEBAR
 							      : NP_FRAME_IMAGE,
-			      .x = o->x0, .y = np_cell_top(f, o->cell), .w = o->x1 - o->x0,
+			      .x = o->x0, .y = np_flow_cell_top(f, o->cell), .w = o->x1 - o->x0,
 			      .h = o->ncells * f->g->grid, .article = f->a->id, .parent = -1};
 	snprintf(fr.id, sizeof fr.id, "p%d-%s%s%d", pg->number, f->out->label_prefix,
 		 o->kind == OB_PULLQUOTE ? "pq" : o->kind == OB_SIDEBAR ? "sb" : "img", n);
@@ -470,7 +470,7 @@ static int draw_one(struct flow *f, const struct obstacle *o, int n)
 	return content(f, o, pg, fi, fr.x, top, fr.w) < 0 ? -1 : 0;
 }
 
-int np_obstacles_draw(struct flow *f, int region)
+int np_flow_obstacles_draw(struct flow *f, int region)
 {
 	int n = 0;
 	for (size_t i = 0; i < f->nobst; i++)

@@ -14,7 +14,7 @@ static int columns(struct flow *f, struct np_page *pg, struct region *r)
 {
 	for (int c = r->c0; c <= r->c1; c++) {
 		struct np_frame fr = {.kind = NP_FRAME_COLUMN, .x = np_layout_column_x(f->g->l, c),
-				      .y = np_cell_top(f, r->k0), .w = f->g->colw,
+				      .y = np_flow_cell_top(f, r->k0), .w = f->g->colw,
 				      .h = (r->k1 - r->k0) * f->g->grid, .article = f->a->id,
 				      .parent = -1};
 		snprintf(fr.id, sizeof fr.id, "p%d-%scol%d", pg->number, f->out->label_prefix, c + 1);
@@ -51,7 +51,7 @@ static int column_rules(struct flow *f, struct np_page *pg, int ri)
 					   o->x0 < x && o->x1 > x;
 			}
 			if ((blocked || k == end) && k > start &&
-			    np_page_add_rule(pg, x, np_cell_top(f, start), x, np_cell_top(f, k),
+			    np_page_add_rule(pg, x, np_flow_cell_top(f, start), x, np_flow_cell_top(f, k),
 					     l->column_rule) < 0)
 				return -1;
 			if (blocked)
@@ -68,7 +68,7 @@ static int jump_line(struct flow *f, struct np_page *pg, const char *text, enum 
 	if (ncells < 1)
 		return 0;
 	const struct np_style *s = &f->g->l->styles[id];
-	struct np_frame fr = {.kind = NP_FRAME_JUMP, .x = x, .y = np_cell_top(f, cell), .w = w,
+	struct np_frame fr = {.kind = NP_FRAME_JUMP, .x = x, .y = np_flow_cell_top(f, cell), .w = w,
 			      .h = ncells * f->g->grid, .article = f->a->id, .parent = -1};
 	snprintf(fr.id, sizeof fr.id, "p%d-%s%s%d", pg->number, f->out->label_prefix,
 		 id == NP_ST_JUMP ? "jump" : "jumphead", cell + 1);
@@ -77,12 +77,12 @@ static int jump_line(struct flow *f, struct np_page *pg, const char *text, enum 
 		return -1;
 	double lead = s->leading > f->g->grid ? s->leading : f->g->grid;
 	/* one line sits on its cell's baseline; a taller head hangs from its top */
-	double base = ncells == 1 ? np_cell_baseline(f, cell)
-				  : np_cell_top(f, cell) + s->leading * NP_LEADING_BASELINE;
+	double base = ncells == 1 ? np_flow_cell_baseline(f, cell)
+				  : np_flow_cell_top(f, cell) + s->leading * NP_LEADING_BASELINE;
 	struct block_spec b = {.text = text, .len = strlen(text), .style = s, .x = x,
 			       .first_baseline = base, .width = w, .leading = lead, .frame = fi,
 			       .style_id = id};
-	return np_set_block(f, pg, &b) < 0 ? -1 : 0;
+	return np_flow_set_block(f, pg, &b) < 0 ? -1 : 0;
 }
 
 /* Text reached region ri: the region before it says where it went on, and
@@ -100,7 +100,7 @@ static int jumps(struct flow *f, int ri)
 	}
 	if (r->jump_from >= 0) {
 		struct np_page *pg = &f->out->doc->pages[r->page];
-		double x = np_region_x(f, r), w = np_region_width(f, r);
+		double x = np_flow_region_x(f, r), w = np_flow_region_width(f, r);
 		snprintf(text, sizeof text, "Continued from page %s", f->out->doc->pages[r->jump_from].label);
 		if (jump_line(f, pg, f->a->headline, NP_ST_JUMP_HEAD, x, w, r->top,
 			      r->k0 - r->top - 1) < 0 ||
@@ -118,7 +118,7 @@ static int article_folio(struct flow *f, struct np_page *pg)
 	snprintf(text, sizeof text, "%s%s%s%s%s", pg->label, *date ? "  \xE2\x80\xA2  " : "", date,
 		 f->a->section ? "  \xE2\x80\xA2  " : "", f->a->section ? f->a->section : "");
 	const struct np_style *s = &f->g->l->styles[NP_ST_FOLIO];
-	return np_folio(f, pg, text, s->size * 0.9, s->leading + 2);
+	return np_flow_folio(f, pg, text, s->size * 0.9, s->leading + 2);
 }
 
 /* Article mode: the document's pages up to `page`, each with its folio. */
@@ -145,10 +145,10 @@ int np_flow_region(struct flow *f, int ri)
 	if (f->pages_mode && pages_upto(f, r->page) < 0)
 		return -1;
 	struct np_page *pg = &f->out->doc->pages[r->page];
-	if (columns(f, pg, r) < 0 || (r->head && np_headline_band(f, pg, r, 0) < 0) ||
+	if (columns(f, pg, r) < 0 || (r->head && np_flow_headline_band(f, pg, r, 0) < 0) ||
 	    column_rules(f, pg, ri) < 0 || jumps(f, ri) < 0)
 		return -1;
-	return np_obstacles_draw(f, ri);
+	return np_flow_obstacles_draw(f, ri);
 }
 
 /* ---- the plan's blocks ------------------------------------------------------ */
@@ -167,7 +167,7 @@ static int dropcap(struct flow *f, const struct placed_block *pb)
 				.first_baseline = f->slots[b].baseline, .width = f->dropcap_w + 20,
 				.leading = f->g->grid, .frame = rg->frame0 + sl->col - rg->c0,
 				.block = pb->block, .style_id = NP_ST_DROP_CAP};
-	return np_set_block(f, &f->out->doc->pages[sl->page], &bs) < 0 ? -1 : 0;
+	return np_flow_set_block(f, &f->out->doc->pages[sl->page], &bs) < 0 ? -1 : 0;
 }
 
 /* A paragraph's lines cut into their slots (the overset ones were counted
@@ -214,15 +214,15 @@ static int subhead(struct flow *f, const struct placed_block *pb)
 	const struct slot *sl = &f->slots[pb->slot[0]];
 	if (np_flow_region(f, sl->region) < 0)
 		return -1;
-	struct block_spec bs = np_subhead_spec(f, sl, pb->block);
+	struct block_spec bs = np_flow_subhead_spec(f, sl, pb->block);
 	struct np_page *pg = &f->out->doc->pages[sl->page];
 	const struct region *rg = &f->regions[sl->region];
-	struct np_frame fr = {.kind = NP_FRAME_SUBHEAD, .x = sl->x, .y = np_cell_top(f, sl->cell),
+	struct np_frame fr = {.kind = NP_FRAME_SUBHEAD, .x = sl->x, .y = np_flow_cell_top(f, sl->cell),
 			      .w = sl->w, .h = (double)pb->nlines * f->g->grid, .article = f->a->id,
 			      .parent = rg->frame0 + sl->col - rg->c0};
 	snprintf(fr.id, sizeof fr.id, "p%d-%ssh%d", pg->number, f->out->label_prefix, pb->block);
 	bs.frame = np_page_add_frame(pg, &fr);
-	return bs.frame < 0 || np_set_block(f, pg, &bs) < 0 ? -1 : 0;
+	return bs.frame < 0 || np_flow_set_block(f, pg, &bs) < 0 ? -1 : 0;
 }
 
 static int block(struct flow *f, const struct placed_block *pb)

@@ -3,14 +3,14 @@
 #include "flow/flow_int.h"
 #include "util/grow.h"
 
-double np_region_x(const struct flow *f, const struct region *r)
+double np_flow_region_x(const struct flow *f, const struct region *r)
 {
 	return np_layout_column_x(f->g->l, r->c0);
 }
 
-double np_region_width(const struct flow *f, const struct region *r)
+double np_flow_region_width(const struct flow *f, const struct region *r)
 {
-	return np_layout_column_x(f->g->l, r->c1) + f->g->colw - np_region_x(f, r);
+	return np_layout_column_x(f->g->l, r->c1) + f->g->colw - np_flow_region_x(f, r);
 }
 
 /* Article mode makes a region per page as the text needs one. */
@@ -33,7 +33,7 @@ int np_flow_add_slots(struct flow *f)
 {
 	if (!np_flow_region_at(f, f->slot_regions))
 		return 1;
-	return np_slots_for_region(f, f->slot_regions++);
+	return np_flow_slots_for_region(f, f->slot_regions++);
 }
 
 void np_flow_use_region(struct flow *f, int i)

@@ -52,7 +52,7 @@ static int place(struct flow *f, struct np_page *pg, struct np_para *p,
 	return 0;
 }
 
-int np_set_block(struct flow *f, struct np_page *pg, const struct block_spec *b)
+int np_flow_set_block(struct flow *f, struct np_page *pg, const struct block_spec *b)
 {
 	struct np_para_spec spec = {
 		.text = b->text, .len = b->len, .runs = b->runs, .nruns = b->nruns,
@@ -80,7 +80,7 @@ int np_set_block(struct flow *f, struct np_page *pg, const struct block_spec *b)
 	return rc;
 }
 
-double np_text_natural(struct flow *f, const char *text, const struct np_style *s)
+double np_flow_text_natural(struct flow *f, const char *text, const struct np_style *s)
 {
 	struct np_para_spec spec = {.text = text, .len = strlen(text), .style = s, .layout = f->g->l};
 	struct np_para *p = np_para_new(f->out->t, &spec);

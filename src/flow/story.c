@@ -48,7 +48,7 @@ static int run_as(struct flow *f, int draw)
 	if (np_flow_add_slots(f) != 0)
 		return -1;
 	np_flow_use_region(f, 0);
-	if (np_body_flow(f, 1) < 0)
+	if (np_flow_body(f, 1) < 0)
 		return -1;
 	if (!draw)
 		return 0;
@@ -63,7 +63,7 @@ static int run_as(struct flow *f, int draw)
 }
 
 /* A trial run with the limits as they are. */
-int np_story_run(struct flow *f)
+int np_flow_story_run(struct flow *f)
 {
 	return run_as(f, 0);
 }
@@ -92,10 +92,10 @@ static void unbalance(struct flow *f, int max_regions)
 static int rebalance(struct flow *f, int max_regions, int thorough, int *spread)
 {
 	unbalance(f, max_regions);
-	int rc = np_story_run(f);
+	int rc = np_flow_story_run(f);
 	*spread = INT_MAX;
 	if (rc == 0 && !f->overflow)
-		rc = np_balance(f, thorough, spread, np_story_run);
+		rc = np_flow_balance(f, thorough, spread, np_flow_story_run);
 	return rc;
 }
 
@@ -109,7 +109,7 @@ static int plan_and_balance(struct flow *f, int max_regions, int regions, int de
 	f->nobst = 0;
 	f->unset_words = 0;
 	f->quiet = quiet;
-	int planned = np_obstacles_plan(f, regions, depth);
+	int planned = np_flow_obstacles_plan(f, regions, depth);
 	f->quiet = 0;
 	return planned < 0 ? -1 : rebalance(f, max_regions, thorough, spread);
 }
@@ -163,7 +163,7 @@ static int nudge_quotes(struct flow *f, int max_regions, int *spread)
 	int rc = 0, moved = 0;
 	for (size_t i = 0; balanced && rc == 0 && !moved && i < f->nobst; i++)
 		for (size_t m = 0; rc == 0 && !moved && m < sizeof moves / sizeof *moves; m++) {
-			if (f->obst[i].kind != OB_PULLQUOTE || !np_obstacle_move(f, i, moves[m]))
+			if (f->obst[i].kind != OB_PULLQUOTE || !np_flow_obstacle_move(f, i, moves[m]))
 				continue;
 			int sp;
 			rc = rebalance(f, max_regions, 0, &sp);
@@ -231,21 +231,21 @@ static int plan_floats(struct flow *f, int max_regions)
 	return rc;
 }
 
-int np_story_flow(struct flow *f)
+int np_flow_story(struct flow *f)
 {
 	int max_regions = f->max_regions;
 	int spread = INT_MAX;
 	const struct np_article *a = f->a;
 	int floats = a->npullquotes || a->nsidebars || a->nimages;
-	int rc = np_story_run(f);
+	int rc = np_flow_story_run(f);
 	if (rc == 0 && !f->overflow)
-		rc = np_balance(f, !floats, &spread, np_story_run);
+		rc = np_flow_balance(f, !floats, &spread, np_flow_story_run);
 	if (rc == 0 && floats)
 		rc = plan_floats(f, max_regions);
 	if (rc == 0 && f->limit && f->used_regions > 1) {
 		/* balancing resumed its runs mid-story: check them with a whole run
 		 * before drawing (pages may go out as they are drawn) */
-		rc = np_story_run(f);
+		rc = np_flow_story_run(f);
 		if (rc == 0 && f->overflow)
 			unbalance(f, max_regions);
 	}
