@@ -1,9 +1,10 @@
-/* args.c - command-line parsing: commands, options, page ranges. */
-#include "cli/args.h"
+/* args.c - command-line parsing: commands, options and their help. */
+#include "args.h"
 
-#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+
+#include "newsprint.h"
 
 void np_args_usage(FILE *fp)
 {
@@ -15,15 +16,17 @@ void np_args_usage(FILE *fp)
 	      "                        [--pdfx x1a|x4|none] [--output-profile FILE.icc]\n"
 	      "                        [--output-condition ID] [--bleed LENGTH] [--crop-marks]\n"
 	      "                        [--ink-limit PCT]\n"
-	      "       newsprint check  INPUT.yaml [-l LAYOUT]\n"
+	      "       newsprint check  INPUT.yaml [-l LAYOUT] [--json]\n"
 	      "       newsprint layouts\n"
 	      "       newsprint --help | --version\n"
+	      "       newsprint help COMMAND (or COMMAND --help): its options, a line each\n"
 	      "\n"
 	      "OUT's extension picks the format: .pdf (all pages in one file), .png or .svg\n"
-	      "(one file per page, -N before the extension). Exit status: 0 done; 1 bad input\n"
-	      "or a file that cannot be read or written, or --pages naming no page there is;\n"
-	      "2 bad usage, an output that would overwrite an input or another output; 3 with\n"
-	      "--strict when there was a warning (overset text included).\n",
+	      "(one file per page, -N before the extension). INPUT '-' reads standard input,\n"
+	      "'-o -' and '--report -' write to standard output. Exit status: 0 done; 1 bad\n"
+	      "input or a file that cannot be read or written, or --pages naming no page there\n"
+	      "is; 2 bad usage, an output that would overwrite an input or another output; 3\n"
+	      "with --strict when there was a warning (overset text included).\n",
 	      fp);
 }
 
@@ -44,209 +47,206 @@ static enum np_command command_of(const char *s)
 		return NP_CMD_LAYOUTS;
 	if (strcmp(s, "--help") == 0 || strcmp(s, "-h") == 0 || strcmp(s, "help") == 0)
 		return NP_CMD_HELP;
-	if (strcmp(s, "--version") == 0)
+	if (strcmp(s, "--version") == 0 || strcmp(s, "-V") == 0)
 		return NP_CMD_VERSION;
 	return NP_CMD_NONE;
 }
 
-/* Options that take a value: where it goes. */
-static const char **value_slot(struct np_args *a, const char *opt)
+enum { R = 1, C = 2 }; /* the commands an option is listed under */
+
+/* The command line's options: their names in newsprint.h (NULL: the command
+ * line's own), whether they take a value, and their help line. */
+static const struct {
+	const char *arg, *alt, *name;
+	int value;
+	int commands;
+	const char *metavar, *help;
+} options[] = {
+	{"--layout", "-l", "layout", 1, R | C, "LAYOUT",
+	 "bundled layout's name or a layout YAML (tabloid)"},
+	{"--output", "-o", NULL, 1, R, "OUT",
+	 ".pdf, .png, .svg (a file a page); '-': stdout"},
+	{"--format", NULL, NULL, 1, R, "FMT",
+	 "with -o -: pdf (default), png or svg (one page)"},
+	{"--report", NULL, "report", 1, R, "FILE",
+	 "the JSON layout report too; '-': stdout"},
+	{"--pages", NULL, "pages", 1, R, "RANGE",
+	 "only these pages: 3, 2-5, 1,4-6"},
+	{"--debug", NULL, "debug", 0, R, "",
+	 "draw columns, gutters, grid and frames"},
+	{"--dpi", NULL, "dpi", 1, R, "N",
+	 "PNG resolution, 1 to 2400 (default 96)"},
+	{"--fonts", NULL, "fonts", 1, R | C, "DIR",
+	 "the fonts' folder (never system fonts)"},
+	{"--hyphen-dir", NULL, "hyphen-dir", 1, R | C, "DIR",
+	 "hyphenation dictionaries (/usr/share/hyphen)"},
+	{"--strict", NULL, "strict", 0, R | C, "",
+	 "exit 3 when there was a warning"},
+	{"--allow-paths", NULL, "allow-paths", 0, R | C, "",
+	 "inputs may lie outside the input's folder"},
+	{"--breaker", NULL, "breaker", 1, R | C, "ALG",
+	 "total-fit (default) or first-fit"},
+	{"--max-pages", NULL, "max-pages", 1, R | C, "N",
+	 "an article's page limit (default 1000)"},
+	{"--jobs", "-j", "jobs", 1, R | C, "N",
+	 "threads for an edition's stories"},
+	{"--timings", NULL, "timings", 0, R, "",
+	 "time the stages, on standard error"},
+	{"--pdfx", NULL, "pdfx", 1, R, "X",
+	 "PDF/X: x1a, x4 or none"},
+	{"--output-profile", NULL, "output-profile", 1, R, "FILE",
+	 "PDF/X output intent's ICC profile"},
+	{"--output-condition", NULL, "output-condition", 1, R, "ID",
+	 "PDF/X output condition (IFRA26, ...)"},
+	{"--bleed", NULL, "bleed", 1, R, "LENGTH",
+	 "bleed around the page (3mm, 0.125in)"},
+	{"--crop-marks", NULL, "crop-marks", 0, R, "",
+	 "crop marks outside the bleed"},
+	{"--ink-limit", NULL, "ink-limit", 1, R, "PCT",
+	 "total ink limit, 100 to 400"},
+	{"--name", NULL, NULL, 1, R | C, "NAME",
+	 "standard input's name in diagnostics"},
+	{"--diagnostics", NULL, NULL, 1, R | C, "KIND",
+	 "text (default) or json, a line each"},
+	{"--json", NULL, NULL, 0, C, "",
+	 "the copyfit table as JSON"},
+};
+
+#define NOPTIONS (sizeof options / sizeof *options)
+
+void np_args_usage_command(FILE *fp, enum np_command c)
 {
-	static const char *dummy;
-	if (!strcmp(opt, "-l") || !strcmp(opt, "--layout"))
-		return &a->layout;
-	if (!strcmp(opt, "-o") || !strcmp(opt, "--output"))
-		return &a->output;
-	if (!strcmp(opt, "--report"))
-		return &a->report;
-	if (!strcmp(opt, "--pages"))
-		return &a->pages;
-	if (!strcmp(opt, "--fonts"))
-		return &a->fonts_dir;
-	if (!strcmp(opt, "--hyphen-dir"))
-		return &a->hyphen_dir;
-	if (!strcmp(opt, "--pdfx"))
-		return &a->pdfx;
-	if (!strcmp(opt, "--output-profile"))
-		return &a->output_profile;
-	if (!strcmp(opt, "--output-condition"))
-		return &a->output_condition;
-	if (!strcmp(opt, "--bleed") || !strcmp(opt, "--ink-limit"))
-		return &dummy;
-	if (!strcmp(opt, "--dpi") || !strcmp(opt, "--breaker") || !strcmp(opt, "--jobs") ||
-	    !strcmp(opt, "-j") || !strcmp(opt, "--max-pages"))
-		return &dummy;
-	return NULL;
+	static const char *const synopsis[] = {
+		[NP_CMD_RENDER] = "render INPUT.yaml [options]: set INPUT on the layout's pages",
+		[NP_CMD_CHECK] = "check INPUT.yaml [options]: validate INPUT; an edition's copyfit",
+		[NP_CMD_LAYOUTS] = "layouts: list the bundled layouts, one a line",
+	};
+	fprintf(fp, "usage: newsprint %s\n", synopsis[c]);
+	int bit = c == NP_CMD_RENDER ? R : c == NP_CMD_CHECK ? C : 0;
+	if (bit)
+		fputs("options:\n", fp);
+	for (size_t i = 0; i < NOPTIONS; i++) {
+		if (!(options[i].commands & bit))
+			continue;
+		char names[48];
+		snprintf(names, sizeof names, "%s%s%s %s", options[i].alt ? options[i].alt : "",
+			 options[i].alt ? ", " : "    ", options[i].arg, options[i].metavar);
+		fprintf(fp, "  %-28s %s\n", names, options[i].help);
+	}
 }
 
-/* "3mm", "0.125in", "9pt", "9" (points); -1 when not a length. */
-static double length(const char *v)
+static int option_of(const char *arg, size_t len)
 {
-	static const struct { const char *unit; double pt; } units[] = {
-		{"", 1}, {"pt", 1}, {"mm", 72 / 25.4}, {"cm", 72 / 2.54}, {"in", 72}};
-	char *end;
-	if (!((*v >= '0' && *v <= '9') || *v == '.'))
-		return -1;
-	double x = strtod(v, &end);
-	for (size_t i = 0; i < sizeof units / sizeof *units; i++)
-		if (!strcmp(end, units[i].unit))
-			return x * units[i].pt;
+	for (size_t i = 0; i < NOPTIONS; i++)
+		if ((strlen(options[i].arg) == len && !strncmp(arg, options[i].arg, len)) ||
+		    (options[i].alt && strlen(options[i].alt) == len && !strncmp(arg, options[i].alt, len)))
+			return (int)i;
 	return -1;
 }
 
-static int print_option(struct np_args *a, const char *opt, const char *v)
+void np_args_fini(struct np_args *a)
 {
-	char *end;
-	if (!strcmp(opt, "--pdfx") && strcmp(v, "x1a") && strcmp(v, "x4") && strcmp(v, "none"))
-		return usage_error("--pdfx is x1a, x4 or none", v);
-	if (!strcmp(opt, "--bleed")) {
-		a->bleed = length(v);
-		if (a->bleed < 0 || a->bleed > 72)
-			return usage_error("--bleed wants a length from 0 to 1in, such as 3mm", v);
-	} else if (!strcmp(opt, "--ink-limit")) {
-		a->ink_limit = strtod(v, &end);
-		if (*end || end == v || a->ink_limit < 100 || a->ink_limit > 400)
-			return usage_error("--ink-limit wants a percentage from 100 to 400", v);
+	free(a->opts);
+	a->opts = NULL;
+	a->nopts = 0;
+}
+
+/* The command line's own options (no name in newsprint.h). */
+static int own_option(struct np_args *a, const char *arg, const char *v)
+{
+	if (!strcmp(arg, "--output") || !strcmp(arg, "-o")) {
+		a->output = v;
+	} else if (!strcmp(arg, "--format")) {
+		if (strcmp(v, "pdf") && strcmp(v, "png") && strcmp(v, "svg"))
+			return usage_error("--format is pdf, png or svg", v);
+		a->format = v;
+	} else if (!strcmp(arg, "--name")) {
+		a->name = v;
+	} else if (!strcmp(arg, "--diagnostics")) {
+		if (strcmp(v, "text") && strcmp(v, "json"))
+			return usage_error("--diagnostics is text or json", v);
+		a->json_diagnostics = !strcmp(v, "json");
+	} else if (!strcmp(arg, "--json")) {
+		a->json = 1;
 	}
 	return 0;
 }
 
-static int numeric_option(struct np_args *a, const char *opt, const char *v)
+/* One option at argv[*i] (--opt=value too); 0 or -1 after a usage error. */
+static int option(struct np_args *a, int argc, char **argv, int *i)
 {
-	char *end;
-	if (print_option(a, opt, v) < 0)
-		return -1;
-	if (!strcmp(opt, "--dpi")) {
-		a->dpi = strtod(v, &end);
-		/* written so that nan fails too */
-		if (*end || end == v || !(a->dpi >= 1 && a->dpi <= 2400))
-			return usage_error("--dpi wants a number from 1 to 2400", v);
-	} else if (!strcmp(opt, "--breaker")) {
-		if (strcmp(v, "first-fit") && strcmp(v, "total-fit"))
-			return usage_error("--breaker is total-fit or first-fit", v);
-		a->first_fit = !strcmp(v, "first-fit");
-	} else if (!strcmp(opt, "--jobs") || !strcmp(opt, "-j")) {
-		long j = strtol(v, &end, 10);
-		if (*end || j < 1 || j > 256)
-			return usage_error("--jobs wants a number from 1 to 256", v);
-		a->jobs = (int)j;
-	} else if (!strcmp(opt, "--max-pages")) {
-		long n = strtol(v, &end, 10);
-		if (*end || end == v || n < 1 || n > 10000)
-			return usage_error("--max-pages wants a number from 1 to 10000", v);
-		a->max_pages = (int)n;
+	const char *arg = argv[*i], *eq = !strncmp(arg, "--", 2) ? strchr(arg, '=') : NULL;
+	int k = option_of(arg, eq ? (size_t)(eq - arg) : strlen(arg));
+	if (k < 0)
+		return usage_error("unknown option", arg);
+	const char *v = eq ? eq + 1 : NULL;
+	if (options[k].value && !v) {
+		if (*i + 1 >= argc)
+			return usage_error("option needs a value", arg);
+		v = argv[++*i];
+	} else if (!options[k].value && v) {
+		return usage_error("option takes no value", arg);
 	}
+	const char *name = options[k].name;
+	if (!name)
+		return own_option(a, options[k].arg, v);
+	const char *why = np_option_error(name, v);
+	if (why)
+		return usage_error(why, v);
+	if (!strcmp(name, "report")) {
+		a->report = v;
+		if (!strcmp(v, "-"))
+			return 0; /* the command line writes it */
+	}
+	a->opts[a->nopts++] = (struct np_arg_opt){name, v};
 	return 0;
-}
-
-static int flag(struct np_args *a, const char *opt)
-{
-	if (!strcmp(opt, "--debug"))
-		a->debug = 1;
-	else if (!strcmp(opt, "--strict"))
-		a->strict = 1;
-	else if (!strcmp(opt, "--allow-paths"))
-		a->allow_paths = 1;
-	else if (!strcmp(opt, "--timings"))
-		a->timings = 1;
-	else if (!strcmp(opt, "--crop-marks"))
-		a->crop_marks = 1;
-	else
-		return 0;
-	return 1;
 }
 
 int np_args_parse(struct np_args *a, int argc, char **argv)
 {
 	memset(a, 0, sizeof *a);
-	a->dpi = 96;
-	a->bleed = -1;
 	if (argc < 2)
 		return usage_error("no command given", NULL);
 	a->command = command_of(argv[1]);
 	if (a->command == NP_CMD_NONE)
 		return usage_error("unknown command", argv[1]);
+	if (a->command == NP_CMD_HELP && argc > 2) {
+		a->help_on = command_of(argv[2]);
+		if (argc > 3 || a->help_on == NP_CMD_NONE || a->help_on >= NP_CMD_HELP)
+			return usage_error("help on what? render, check or layouts", argv[2]);
+		return 0;
+	}
+	for (int i = 2; i < argc; i++)
+		if (!strcmp(argv[i], "--help") || !strcmp(argv[i], "-h")) {
+			a->help_on = a->command;
+			a->command = NP_CMD_HELP;
+			return a->help_on >= NP_CMD_HELP ? usage_error("unexpected argument", argv[i]) : 0;
+		}
+	a->opts = malloc((size_t)argc * sizeof *a->opts);
+	if (!a->opts)
+		return usage_error("out of memory", NULL);
 	for (int i = 2; i < argc; i++) {
 		const char *arg = argv[i];
-		const char **slot;
-		if (flag(a, arg))
-			continue;
-		if ((slot = value_slot(a, arg))) {
-			if (i + 1 >= argc)
-				return usage_error("option needs a value", arg);
-			*slot = argv[++i];
-			if (numeric_option(a, arg, argv[i]) < 0)
-				return -1;
+		if (arg[0] == '-' && arg[1]) {
+			if (option(a, argc, argv, &i) < 0)
+				return np_args_fini(a), -1;
 			continue;
 		}
-		if (arg[0] == '-' && arg[1])
-			return usage_error("unknown option", arg);
 		if (a->input)
-			return usage_error("more than one input file", arg);
+			return np_args_fini(a), usage_error("more than one input file", arg);
 		a->input = arg;
 	}
 	int needs_input = a->command == NP_CMD_RENDER || a->command == NP_CMD_CHECK;
 	if (needs_input && !a->input)
-		return usage_error("no input file", NULL);
+		return np_args_fini(a), usage_error("no input file", NULL);
 	if (!needs_input && a->input)
-		return usage_error("unexpected argument", a->input);
+		return np_args_fini(a), usage_error("unexpected argument", a->input);
+	if (a->output && a->report && !strcmp(a->output, "-") && !strcmp(a->report, "-"))
+		return np_args_fini(a), usage_error("-o - and --report - would both be standard output",
+						    NULL);
+	if (a->input && !strcmp(a->input, "-") && !a->output && a->command == NP_CMD_RENDER)
+		return np_args_fini(a),
+		       usage_error("standard input has no name to make the output's of: give -o OUT "
+				   "(or -o - for standard output)", NULL);
 	return 0;
-}
-
-static int by_start(const void *a, const void *b)
-{
-	const long *x = a, *y = b;
-	return (x[0] > y[0]) - (x[0] < y[0]);
-}
-
-/* How many pages the ranges name together (overlaps counted once). */
-static unsigned long long union_size(long (*r)[2], size_t n)
-{
-	qsort(r, n, sizeof *r, by_start);
-	unsigned long long total = 0;
-	long end = 0; /* the last page counted */
-	for (size_t i = 0; i < n; i++) {
-		long a = r[i][0] > end ? r[i][0] : end + 1;
-		if (r[i][1] >= a)
-			total += (unsigned long long)(r[i][1] - a) + 1;
-		if (r[i][1] > end)
-			end = r[i][1];
-	}
-	return total;
-}
-
-int np_pages_parse(const char *range, unsigned char *sel, size_t max, unsigned long long *count)
-{
-	const char *s = range;
-	if (!*s)
-		return -1;
-	long (*r)[2] = malloc((strlen(range) / 2 + 1) * sizeof *r); /* a range takes 2 bytes */
-	size_t n = 0;
-	while (r && *s) {
-		char *end;
-		errno = 0;
-		long a = strtol(s, &end, 10), b = a;
-		if (end == s || a < 1 || errno)
-			break;
-		s = end;
-		if (*s == '-') {
-			b = strtol(s + 1, &end, 10);
-			if (end == s + 1 || b < a || errno)
-				break;
-			s = end;
-		}
-		for (long p = a; p <= b && (size_t)p < max; p++)
-			sel[p] = 1;
-		r[n][0] = a;
-		r[n++][1] = b;
-		if (*s == ',' && s[1])
-			s++;
-		else if (*s)
-			break;
-	}
-	int ok = r && !*s;
-	if (ok && count)
-		*count = union_size(r, n);
-	free(r);
-	return ok ? 0 : -1;
 }
