@@ -571,7 +571,8 @@ static void render_opts(struct job *j, struct np_render_opts *ro)
 				      .progress = j->issue && isatty(2) ? progress_bar : NULL,
 				      .press = j->press.pdfx != NP_PDFX_NONE ? &j->press : NULL,
 				      .outputs = &j->out,
-				      .press_ms = &j->press_ms};
+				      .press_ms = &j->press_ms,
+				      .proof_doc = &j->doc, .proof_text = j->text};
 }
 
 /* ", print pass 12.3 ms" when the pass ran: --timings' render leaves it out */

@@ -102,5 +102,11 @@ void np_line_glyphs_free(struct np_line_glyphs *g);
 int np_hyphenate_word(struct np_text_ctx *t, const char *language, const char *word,
 		      size_t len, int left, int right, size_t *points, int max);
 
+/* A short text set on one line in a style, unbroken (for marks drawn over a
+ * page, such as proofs); *width gets its width in pt (may be NULL). NULL when
+ * it cannot be set. Free with np_line_glyphs_free. */
+struct np_line_glyphs *np_text_label(struct np_text_ctx *t, const struct np_style *style,
+				     const char *text, double *width);
+
 
 #endif
