@@ -22,6 +22,8 @@ packages=(
 	python3 python3-yaml qpdf poppler-utils
 	# tests: the JSON Schemas against every input (tests/schema_test.py)
 	python3-jsonschema
+	# tests: a font that is not bundled, for --fonts DIR (tests/fonts_test.py)
+	fonts-dejavu-core
 	# tests: the print pass's separations and CMYK profile (default_cmyk.icc)
 	ghostscript
 	# the libFuzzer targets (meson -Dfuzz=true with CC=clang) and their runtime

@@ -158,15 +158,20 @@ static int load_layout(const struct np_args *a, const struct np_issue *is,
 static int check_fonts(struct np_text_ctx *t, const struct np_layout *l, struct np_diags *d)
 {
 	int bad = 0;
+	char *have = NULL;
 	for (int i = 0; i < NP_ST_COUNT; i++) {
 		const struct np_style *s = &l->styles[i];
-		if (!np_text_has_family(t, s->font)) {
-			np_diag_add(d, NP_ERROR, s->mark.line ? &s->mark : NULL,
-				    "unknown font '%s' in style '%s': not among the bundled fonts",
-				    s->font ? s->font : "", np_style_name((enum np_style_id)i));
-			bad = 1;
-		}
+		if (np_text_has_family(t, s->font))
+			continue;
+		if (!have)
+			have = np_text_families(t);
+		np_diag_add(d, NP_ERROR, s->mark.line ? &s->mark : NULL,
+			    "unknown font '%s' in style '%s' (the fonts are: %s)",
+			    s->font ? s->font : "", np_style_name((enum np_style_id)i),
+			    have ? have : "?");
+		bad = 1;
 	}
+	free(have);
 	return bad ? -1 : 0;
 }
 
@@ -209,10 +214,11 @@ struct job {
 
 static int text_ctx(struct job *j)
 {
-	char *fonts = j->a.fonts_dir ? strdup(j->a.fonts_dir) : join(data_dir(), "/fonts", "");
+	/* --fonts DIR adds to the bundled fonts */
+	char *fonts = join(data_dir(), "/fonts", "");
 	j->text = fonts ? np_text_ctx_new(fonts, j->a.hyphen_dir, &j->d) : NULL;
 	free(fonts);
-	if (!j->text)
+	if (!j->text || (j->a.fonts_dir && np_text_add_fonts(j->text, j->a.fonts_dir, &j->d) < 0))
 		return -1;
 	char *except = join(data_dir(), "/hyphenation", "");
 	if (except)
