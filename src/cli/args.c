@@ -1,9 +1,10 @@
 /* args.c - command-line parsing: commands, options, page ranges. */
-#include "cli/args.h"
+#include "args.h"
 
-#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+
+#include "newsprint.h"
 
 void np_args_usage(FILE *fp)
 {
@@ -49,204 +50,90 @@ static enum np_command command_of(const char *s)
 	return NP_CMD_NONE;
 }
 
-/* Options that take a value: where it goes. */
-static const char **value_slot(struct np_args *a, const char *opt)
-{
-	static const char *dummy;
-	if (!strcmp(opt, "-l") || !strcmp(opt, "--layout"))
-		return &a->layout;
-	if (!strcmp(opt, "-o") || !strcmp(opt, "--output"))
-		return &a->output;
-	if (!strcmp(opt, "--report"))
-		return &a->report;
-	if (!strcmp(opt, "--pages"))
-		return &a->pages;
-	if (!strcmp(opt, "--fonts"))
-		return &a->fonts_dir;
-	if (!strcmp(opt, "--hyphen-dir"))
-		return &a->hyphen_dir;
-	if (!strcmp(opt, "--pdfx"))
-		return &a->pdfx;
-	if (!strcmp(opt, "--output-profile"))
-		return &a->output_profile;
-	if (!strcmp(opt, "--output-condition"))
-		return &a->output_condition;
-	if (!strcmp(opt, "--bleed") || !strcmp(opt, "--ink-limit"))
-		return &dummy;
-	if (!strcmp(opt, "--dpi") || !strcmp(opt, "--breaker") || !strcmp(opt, "--jobs") ||
-	    !strcmp(opt, "-j") || !strcmp(opt, "--max-pages"))
-		return &dummy;
-	return NULL;
-}
+/* The command line's options and their names in newsprint.h (value: they
+ * take one). -o is the command line's own. */
+static const struct {
+	const char *arg, *alt, *name;
+	int value;
+} options[] = {
+	{"--layout", "-l", "layout", 1},
+	{"--report", NULL, "report", 1},
+	{"--pages", NULL, "pages", 1},
+	{"--fonts", NULL, "fonts", 1},
+	{"--hyphen-dir", NULL, "hyphen-dir", 1},
+	{"--pdfx", NULL, "pdfx", 1},
+	{"--output-profile", NULL, "output-profile", 1},
+	{"--output-condition", NULL, "output-condition", 1},
+	{"--bleed", NULL, "bleed", 1},
+	{"--ink-limit", NULL, "ink-limit", 1},
+	{"--dpi", NULL, "dpi", 1},
+	{"--breaker", NULL, "breaker", 1},
+	{"--jobs", "-j", "jobs", 1},
+	{"--max-pages", NULL, "max-pages", 1},
+	{"--debug", NULL, "debug", 0},
+	{"--strict", NULL, "strict", 0},
+	{"--allow-paths", NULL, "allow-paths", 0},
+	{"--timings", NULL, "timings", 0},
+	{"--crop-marks", NULL, "crop-marks", 0},
+};
 
-/* "3mm", "0.125in", "9pt", "9" (points); -1 when not a length. */
-static double length(const char *v)
+static int option_of(const char *arg)
 {
-	static const struct { const char *unit; double pt; } units[] = {
-		{"", 1}, {"pt", 1}, {"mm", 72 / 25.4}, {"cm", 72 / 2.54}, {"in", 72}};
-	char *end;
-	if (!((*v >= '0' && *v <= '9') || *v == '.'))
-		return -1;
-	double x = strtod(v, &end);
-	for (size_t i = 0; i < sizeof units / sizeof *units; i++)
-		if (!strcmp(end, units[i].unit))
-			return x * units[i].pt;
+	for (size_t i = 0; i < sizeof options / sizeof *options; i++)
+		if (!strcmp(arg, options[i].arg) || (options[i].alt && !strcmp(arg, options[i].alt)))
+			return (int)i;
 	return -1;
 }
 
-static int print_option(struct np_args *a, const char *opt, const char *v)
+void np_args_fini(struct np_args *a)
 {
-	char *end;
-	if (!strcmp(opt, "--pdfx") && strcmp(v, "x1a") && strcmp(v, "x4") && strcmp(v, "none"))
-		return usage_error("--pdfx is x1a, x4 or none", v);
-	if (!strcmp(opt, "--bleed")) {
-		a->bleed = length(v);
-		if (a->bleed < 0 || a->bleed > 72)
-			return usage_error("--bleed wants a length from 0 to 1in, such as 3mm", v);
-	} else if (!strcmp(opt, "--ink-limit")) {
-		a->ink_limit = strtod(v, &end);
-		if (*end || end == v || a->ink_limit < 100 || a->ink_limit > 400)
-			return usage_error("--ink-limit wants a percentage from 100 to 400", v);
-	}
-	return 0;
-}
-
-static int numeric_option(struct np_args *a, const char *opt, const char *v)
-{
-	char *end;
-	if (print_option(a, opt, v) < 0)
-		return -1;
-	if (!strcmp(opt, "--dpi")) {
-		a->dpi = strtod(v, &end);
-		/* written so that nan fails too */
-		if (*end || end == v || !(a->dpi >= 1 && a->dpi <= 2400))
-			return usage_error("--dpi wants a number from 1 to 2400", v);
-	} else if (!strcmp(opt, "--breaker")) {
-		if (strcmp(v, "first-fit") && strcmp(v, "total-fit"))
-			return usage_error("--breaker is total-fit or first-fit", v);
-		a->first_fit = !strcmp(v, "first-fit");
-	} else if (!strcmp(opt, "--jobs") || !strcmp(opt, "-j")) {
-		long j = strtol(v, &end, 10);
-		if (*end || j < 1 || j > 256)
-			return usage_error("--jobs wants a number from 1 to 256", v);
-		a->jobs = (int)j;
-	} else if (!strcmp(opt, "--max-pages")) {
-		long n = strtol(v, &end, 10);
-		if (*end || end == v || n < 1 || n > 10000)
-			return usage_error("--max-pages wants a number from 1 to 10000", v);
-		a->max_pages = (int)n;
-	}
-	return 0;
-}
-
-static int flag(struct np_args *a, const char *opt)
-{
-	if (!strcmp(opt, "--debug"))
-		a->debug = 1;
-	else if (!strcmp(opt, "--strict"))
-		a->strict = 1;
-	else if (!strcmp(opt, "--allow-paths"))
-		a->allow_paths = 1;
-	else if (!strcmp(opt, "--timings"))
-		a->timings = 1;
-	else if (!strcmp(opt, "--crop-marks"))
-		a->crop_marks = 1;
-	else
-		return 0;
-	return 1;
+	free(a->opts);
+	a->opts = NULL;
+	a->nopts = 0;
 }
 
 int np_args_parse(struct np_args *a, int argc, char **argv)
 {
 	memset(a, 0, sizeof *a);
-	a->dpi = 96;
-	a->bleed = -1;
 	if (argc < 2)
 		return usage_error("no command given", NULL);
 	a->command = command_of(argv[1]);
 	if (a->command == NP_CMD_NONE)
 		return usage_error("unknown command", argv[1]);
+	a->opts = malloc((size_t)argc * sizeof *a->opts);
+	if (!a->opts)
+		return usage_error("out of memory", NULL);
 	for (int i = 2; i < argc; i++) {
 		const char *arg = argv[i];
-		const char **slot;
-		if (flag(a, arg))
-			continue;
-		if ((slot = value_slot(a, arg))) {
+		int k = option_of(arg);
+		int output = !strcmp(arg, "-o") || !strcmp(arg, "--output");
+		if ((k >= 0 && options[k].value) || output) {
 			if (i + 1 >= argc)
-				return usage_error("option needs a value", arg);
-			*slot = argv[++i];
-			if (numeric_option(a, arg, argv[i]) < 0)
-				return -1;
+				return np_args_fini(a), usage_error("option needs a value", arg);
+			const char *v = argv[++i];
+			const char *why = output ? NULL : np_option_error(options[k].name, v);
+			if (why)
+				return np_args_fini(a), usage_error(why, v);
+			if (output)
+				a->output = v;
+			else
+				a->opts[a->nopts++] = (struct np_arg_opt){options[k].name, v};
+			continue;
+		}
+		if (k >= 0) {
+			a->opts[a->nopts++] = (struct np_arg_opt){options[k].name, NULL};
 			continue;
 		}
 		if (arg[0] == '-' && arg[1])
-			return usage_error("unknown option", arg);
+			return np_args_fini(a), usage_error("unknown option", arg);
 		if (a->input)
-			return usage_error("more than one input file", arg);
+			return np_args_fini(a), usage_error("more than one input file", arg);
 		a->input = arg;
 	}
 	int needs_input = a->command == NP_CMD_RENDER || a->command == NP_CMD_CHECK;
 	if (needs_input && !a->input)
-		return usage_error("no input file", NULL);
+		return np_args_fini(a), usage_error("no input file", NULL);
 	if (!needs_input && a->input)
-		return usage_error("unexpected argument", a->input);
+		return np_args_fini(a), usage_error("unexpected argument", a->input);
 	return 0;
-}
-
-static int by_start(const void *a, const void *b)
-{
-	const long *x = a, *y = b;
-	return (x[0] > y[0]) - (x[0] < y[0]);
-}
-
-/* How many pages the ranges name together (overlaps counted once). */
-static unsigned long long union_size(long (*r)[2], size_t n)
-{
-	qsort(r, n, sizeof *r, by_start);
-	unsigned long long total = 0;
-	long end = 0; /* the last page counted */
-	for (size_t i = 0; i < n; i++) {
-		long a = r[i][0] > end ? r[i][0] : end + 1;
-		if (r[i][1] >= a)
-			total += (unsigned long long)(r[i][1] - a) + 1;
-		if (r[i][1] > end)
-			end = r[i][1];
-	}
-	return total;
-}
-
-int np_pages_parse(const char *range, unsigned char *sel, size_t max, unsigned long long *count)
-{
-	const char *s = range;
-	if (!*s)
-		return -1;
-	long (*r)[2] = malloc((strlen(range) / 2 + 1) * sizeof *r); /* a range takes 2 bytes */
-	size_t n = 0;
-	while (r && *s) {
-		char *end;
-		errno = 0;
-		long a = strtol(s, &end, 10), b = a;
-		if (end == s || a < 1 || errno)
-			break;
-		s = end;
-		if (*s == '-') {
-			b = strtol(s + 1, &end, 10);
-			if (end == s + 1 || b < a || errno)
-				break;
-			s = end;
-		}
-		for (long p = a; p <= b && (size_t)p < max; p++)
-			sel[p] = 1;
-		r[n][0] = a;
-		r[n++][1] = b;
-		if (*s == ',' && s[1])
-			s++;
-		else if (*s)
-			break;
-	}
-	int ok = r && !*s;
-	if (ok && count)
-		*count = union_size(r, n);
-	free(r);
-	return ok ? 0 : -1;
 }

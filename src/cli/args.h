@@ -8,33 +8,25 @@
 enum np_command { NP_CMD_NONE, NP_CMD_RENDER, NP_CMD_CHECK, NP_CMD_LAYOUTS, NP_CMD_HELP,
 		  NP_CMD_VERSION };
 
+/* An option for the job, by newsprint.h's name (np_job_set_option). */
+struct np_arg_opt {
+	const char *name;
+	const char *value; /* NULL for a flag */
+};
+
 struct np_args {
 	enum np_command command;
 	const char *input;
-	const char *layout; /* name or path; NULL = tabloid */
-	const char *output;
-	const char *report;
-	const char *pages;  /* RANGE as given */
-	const char *fonts_dir;
-	const char *hyphen_dir;
-	int debug, strict, allow_paths, timings;
-	double dpi;
-	int first_fit;      /* --breaker first-fit */
-	int jobs;
-	int max_pages;      /* --max-pages N, 0 = the default (1000) */
-	/* print (docs/print.md): each overrides the layout's print: section */
-	const char *pdfx;   /* "x1a", "x4", "none"; NULL = the layout's */
-	const char *output_profile, *output_condition;
-	double bleed;       /* pt; < 0 = the layout's */
-	int crop_marks;     /* --crop-marks */
-	double ink_limit;   /* percent; 0 = the layout's */
+	const char *output;      /* -o; NULL: INPUT's name with .pdf */
+	struct np_arg_opt *opts; /* in the order given (owned: np_args_fini) */
+	size_t nopts;
 };
 
-/* Parses argv; returns 0, or -1 after printing a usage error to stderr. */
+/* Parses argv; returns 0, or -1 after printing a usage error to stderr.
+ * Option values are checked here (np_option_error), so that a bad one is
+ * a usage error before anything is read. */
 int np_args_parse(struct np_args *a, int argc, char **argv);
+void np_args_fini(struct np_args *a);
 void np_args_usage(FILE *fp);
-/* Parses "3", "2-5", "1,4-6" into sel[1..max) and, when count is not NULL,
- * how many pages it names (beyond max too); 0 or -1 when malformed. */
-int np_pages_parse(const char *range, unsigned char *sel, size_t max, unsigned long long *count);
 
 #endif
