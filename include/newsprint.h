@@ -236,6 +236,14 @@ NP_API int np_job_exit_status(const np_job *j);
 /* Pages laid out (0 before a run). */
 NP_API size_t np_job_page_count(const np_job *j);
 
+/* The files the job read, as far as it got (after a render or check, a
+ * failed one too): the input, its layout file, an edition's stories and
+ * advertisements, the pictures; for a program that watches them for
+ * changes. Paths as found (relative ones from the current folder). */
+NP_API size_t np_job_input_count(const np_job *j);
+/* The i-th; NULL when i is out of range. */
+NP_API const char *np_job_input(const np_job *j, size_t i);
+
 /* One row of an edition's copyfit table (np_job_check, or after a render);
  * an article has one row too. */
 typedef struct np_copyfit {
