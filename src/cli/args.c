@@ -17,6 +17,7 @@ void np_args_usage(FILE *fp)
 	      "                        [--output-condition ID] [--bleed LENGTH] [--crop-marks]\n"
 	      "                        [--ink-limit PCT]\n"
 	      "       newsprint check  INPUT.yaml [-l LAYOUT]\n"
+	      "       newsprint watch  INPUT.yaml [render options]\n"
 	      "       newsprint layouts\n"
 	      "       newsprint --help | --version\n"
 	      "\n"
@@ -43,6 +44,8 @@ static enum np_command command_of(const char *s)
 		return NP_CMD_CHECK;
 	if (strcmp(s, "layouts") == 0)
 		return NP_CMD_LAYOUTS;
+	if (strcmp(s, "watch") == 0)
+		return NP_CMD_WATCH;
 	if (strcmp(s, "--help") == 0 || strcmp(s, "-h") == 0 || strcmp(s, "help") == 0)
 		return NP_CMD_HELP;
 	if (strcmp(s, "--version") == 0)
@@ -130,7 +133,8 @@ int np_args_parse(struct np_args *a, int argc, char **argv)
 			return np_args_fini(a), usage_error("more than one input file", arg);
 		a->input = arg;
 	}
-	int needs_input = a->command == NP_CMD_RENDER || a->command == NP_CMD_CHECK;
+	int needs_input = a->command == NP_CMD_RENDER || a->command == NP_CMD_CHECK ||
+			  a->command == NP_CMD_WATCH;
 	if (needs_input && !a->input)
 		return np_args_fini(a), usage_error("no input file", NULL);
 	if (!needs_input && a->input)
