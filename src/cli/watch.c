@@ -146,6 +146,10 @@ static void render(struct watch *w)
 		np_job_set_option(j, w->a->opts[i].name, w->a->opts[i].value);
 	int ok = np_job_render_file(j, w->output) == 0;
 	double ms = wall_ms() - t0, cpu = cpu_ms() - c0;
+	/* followed before the line is out: a save made on seeing it is seen */
+	follow(w, w->a->input);
+	for (size_t i = 0; i < np_job_input_count(j); i++)
+		follow(w, np_job_input(j, i));
 	char clock[16];
 	time_t now = time(NULL);
 	struct tm tm;
@@ -161,9 +165,6 @@ static void render(struct watch *w)
 		       warnings == 1 ? "" : "s", ms);
 	fflush(stdout);
 	print_diags(j);
-	follow(w, w->a->input);
-	for (size_t i = 0; i < np_job_input_count(j); i++)
-		follow(w, np_job_input(j, i));
 	np_job_free(j);
 }
 
