@@ -23,7 +23,7 @@
 
 #include <cairo.h>
 
-#include "flow/flow.h"
+#include "doc/doc.h"
 #include "text/text.h"
 
 /* Lowest resolution a picture may print at without a mark, pixels an inch. */
