@@ -26,6 +26,8 @@ packages=(
 	fonts-dejavu-core
 	# tests: the print pass's separations and CMYK profile (default_cmyk.icc)
 	ghostscript
+	# tests: the man page checked with groff (api/install)
+	groff-base
 	# the libFuzzer targets (meson -Dfuzz=true with CC=clang) and their runtime
 	clang libclang-rt-14-dev
 )

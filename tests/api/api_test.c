@@ -6,6 +6,7 @@
  *   api_test ROOT CASE      ROOT: the source tree (examples/, tests/)
  *   api_test --list
  */
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -243,7 +244,9 @@ static void strict_warning(np_engine *e)
 	free(in);
 }
 
-/* An edition's overset story: its id, page and figures in the record. */
+/* An edition checked: its copyfit rows, a record for each diagnostic; an
+ * article over its page limit: its id and overset words in the record (an
+ * edition's overset page: cli_streams.sh diagnostics_json_overset). */
 static void overset_record(np_engine *e)
 {
 	char *in = path("examples/edition/edition.yaml");
@@ -290,6 +293,51 @@ static void overset_record(np_engine *e)
 	np_job_free(j);
 }
 
+struct rendering {
+	np_engine *e;
+	const char *in, *layout;
+	unsigned char *pdf;
+	size_t len;
+};
+
+static void *render_one(void *arg)
+{
+	struct rendering *r = arg;
+	np_job *j = np_job_open(r->e, r->in);
+	if (np_job_set_option(j, "layout", r->layout) < 0 ||
+	    np_job_render_memory(j, "pdf", &r->pdf, &r->len) < 0)
+		r->pdf = NULL;
+	np_job_free(j);
+	return NULL;
+}
+
+/* One engine shared by threads, each running its own job at the same time
+ * (newsprint.h's promise): each gets the bytes a job run alone gets. */
+static void threads(np_engine *e)
+{
+	char *in = path("examples/commonwealth.yaml");
+	const char *layouts[] = {"tabloid", "magazine-a4", "tabloid", "broadsheet"};
+	struct rendering alone[4], together[4];
+	pthread_t t[4];
+	for (int i = 0; i < 4; i++) {
+		alone[i] = (struct rendering){e, in, layouts[i], NULL, 0};
+		render_one(&alone[i]);
+		CHECK(alone[i].pdf != NULL);
+	}
+	for (int i = 0; i < 4; i++) {
+		together[i] = (struct rendering){e, in, layouts[i], NULL, 0};
+		CHECK(pthread_create(&t[i], NULL, render_one, &together[i]) == 0);
+	}
+	for (int i = 0; i < 4; i++) {
+		pthread_join(t[i], NULL);
+		CHECK(together[i].pdf && together[i].len == alone[i].len &&
+		      !memcmp(together[i].pdf, alone[i].pdf, alone[i].len));
+		free(alone[i].pdf);
+		free(together[i].pdf);
+	}
+	free(in);
+}
+
 static const struct {
 	const char *name;
 	void (*fn)(np_engine *);
@@ -297,7 +345,7 @@ static const struct {
 	{"free_null", free_null},   {"bad_yaml", bad_yaml},
 	{"memory_input", memory_input}, {"option_errors", option_errors},
 	{"pages_memory", pages_memory}, {"strict_warning", strict_warning},
-	{"overset_record", overset_record},
+	{"overset_record", overset_record}, {"threads", threads},
 };
 
 int main(int argc, char **argv)

@@ -1,7 +1,7 @@
 #!/bin/sh
 # cli_includes.sh SRC - the command line is a client of newsprint.h alone:
-# src/cli/*.c and *.h include "newsprint.h", their own "args.h" and "watch.h", and system
-# headers (found under /usr/include), nothing of src/ or the build.
+# src/cli/*.c and *.h include "newsprint.h", their own headers (args.h,
+# json.h: files of src/cli) and system headers (found under /usr/include), nothing of src/ or the build.
 set -u
 src=$1
 bad=0
@@ -9,7 +9,15 @@ for f in "$src"/src/cli/*.c "$src"/src/cli/*.h; do
 	sed -n 's/^[[:space:]]*#[[:space:]]*include[[:space:]]*\(.*\)$/\1/p' "$f" >"${TMPDIR:-/tmp}/inc.$$"
 	while read -r inc; do
 		case $inc in
-		'"newsprint.h"' | '"args.h"' | '"watch.h"' | '<newsprint.h>') continue ;;
+		'"newsprint.h"' | '<newsprint.h>') continue ;;
+		'"'*'"')
+			# the command line's own headers, beside it
+			h=${inc#\"}
+			h=${h%\"}
+			case $h in */*) ;; *) [ -e "$src/src/cli/$h" ] && continue ;; esac
+			echo "FAIL: $f includes $inc: only newsprint.h and src/cli's own headers"
+			bad=1
+			;;
 		'<'*'>')
 			h=${inc#<}
 			h=${h%>}
@@ -24,7 +32,7 @@ for f in "$src"/src/cli/*.c "$src"/src/cli/*.h; do
 			fi
 			;;
 		*)
-			echo "FAIL: $f includes $inc: only newsprint.h, args.h and watch.h"
+			echo "FAIL: $f includes $inc: only newsprint.h, src/cli's own headers and system ones"
 			bad=1
 			;;
 		esac

@@ -45,6 +45,9 @@ pc=$libdir/pkgconfig
 flags=$(PKG_CONFIG_PATH=$pc pkg-config --define-variable=prefix="$prefix" \
 	--cflags --libs newsprint) || fail "pkg-config newsprint"
 echo "pkg-config: $flags"
+# a sanitized build's library needs its runtime first: the consumer is built likewise
+san=$(opt b_sanitize)
+[ "$san" = none ] || flags="-fsanitize=$san $flags"
 # shellcheck disable=SC2086 # the flags are words
 cc -std=c17 -Wall -Wextra -Werror -o "$T/consumer" "$src/tests/api/consumer.c" $flags ||
 	fail "consumer.c does not build against the installed newsprint"
