@@ -78,7 +78,8 @@ NP_API void np_engine_free(np_engine *e);
 /* The data folder in use. */
 NP_API const char *np_engine_data_dir(const np_engine *e);
 /* The fonts folder for jobs of this engine (default DATA/fonts; the job
- * option "fonts" wins). Only fonts from it are used, never system fonts.
+ * option "fonts" adds a folder to it). Only fonts from these are used, never
+ * system fonts.
  * 0, or -1 when out of memory. */
 NP_API int np_engine_set_fonts_dir(np_engine *e, const char *dir);
 /* The hyphenation dictionaries' folder (hyph_LL_CC.dic; default Debian's
@@ -114,7 +115,8 @@ NP_API void np_job_free(np_job *j);
  *   report PATH          write the JSON report to PATH, with the outputs
  *   dpi N                PNG resolution, 1 to 2400 (default 96)
  *   debug                draw columns, gutters, baseline grid, frame outlines
- *   fonts DIR            fonts folder (see np_engine_set_fonts_dir)
+ *   fonts DIR            more fonts, added to the engine's (a layout may name a
+ *                        family from either; see np_engine_set_fonts_dir)
  *   hyphen-dir DIR       hyphenation dictionaries' folder
  *   allow-paths          pictures may be anywhere (absolute, ../)
  *   strict               a warning makes np_job_exit_status() 3
@@ -233,6 +235,14 @@ NP_API int np_job_exit_status(const np_job *j);
 
 /* Pages laid out (0 before a run). */
 NP_API size_t np_job_page_count(const np_job *j);
+
+/* The files the job read, as far as it got (after a render or check, a
+ * failed one too): the input, its layout file, an edition's stories and
+ * advertisements, the pictures; for a program that watches them for
+ * changes. Paths as found (relative ones from the current folder). */
+NP_API size_t np_job_input_count(const np_job *j);
+/* The i-th; NULL when i is out of range. */
+NP_API const char *np_job_input(const np_job *j, size_t i);
 
 /* One row of an edition's copyfit table (np_job_check, or after a render);
  * an article has one row too. */

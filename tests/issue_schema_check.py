@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""issue_schema_check.py - docs/issue.schema.json against the issue YAMLs.
+"""issue_schema_check.py - schemas/issue.schema.json against the issue YAMLs.
 
     issue_schema_check.py SCHEMA.json EDITION.yaml [MALFORMED_DIR]
 
@@ -25,7 +25,14 @@ class Loader(yaml.SafeLoader):
 
 Loader.add_constructor('tag:yaml.org,2002:timestamp', Loader.construct_yaml_str)
 
-TYPES = {'object': dict, 'array': list, 'string': str, 'integer': int, 'boolean': bool}
+TYPES = {'object': dict, 'array': list, 'string': str, 'integer': int, 'boolean': bool,
+         'number': (int, float)}
+
+
+def is_type(doc, t):
+    if isinstance(t, list):
+        return any(is_type(doc, one) for one in t)
+    return isinstance(doc, TYPES[t]) and not (t in ('integer', 'number') and isinstance(doc, bool))
 
 
 def errors(schema, doc, root, path='$'):
@@ -44,8 +51,7 @@ def errors(schema, doc, root, path='$'):
         yield f'{path}: {doc!r} not one of {schema["enum"]}'
     t = schema.get('type')
     if t:
-        ok = isinstance(doc, TYPES[t]) and not (t == 'integer' and isinstance(doc, bool))
-        if not ok:
+        if not is_type(doc, t):
             yield f'{path}: expected {t}, found {type(doc).__name__}'
             return
     if isinstance(doc, dict):

@@ -20,6 +20,10 @@ packages=(
 	hyphen-en-us hyphen-en-gb hyphen-ru hyphen-uk hyphen-de hyphen-fr
 	# tests: check_output.py, qpdf --check, pdffonts
 	python3 python3-yaml qpdf poppler-utils
+	# tests: the JSON Schemas against every input (tests/schema_test.py)
+	python3-jsonschema
+	# tests: a font that is not bundled, for --fonts DIR (tests/fonts_test.py)
+	fonts-dejavu-core
 	# tests: the print pass's separations and CMYK profile (default_cmyk.icc)
 	ghostscript
 	# tests: the man page checked with groff (api/install)

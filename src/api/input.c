@@ -60,26 +60,32 @@ static int load_layout(struct np_job *j)
 static int check_fonts(struct np_text_ctx *t, const struct np_layout *l, struct np_diags *d)
 {
 	int bad = 0;
+	char *have = NULL;
 	for (int i = 0; i < NP_ST_COUNT; i++) {
 		const struct np_style *s = &l->styles[i];
-		if (!np_text_has_family(t, s->font)) {
-			np_diag_add(d, NP_ERROR, s->mark.line ? &s->mark : NULL,
-				    "unknown font '%s' in style '%s': not among the bundled fonts",
-				    s->font ? s->font : "", np_style_name((enum np_style_id)i));
-			bad = 1;
-		}
+		if (np_text_has_family(t, s->font))
+			continue;
+		if (!have)
+			have = np_text_families(t);
+		np_diag_add(d, NP_ERROR, s->mark.line ? &s->mark : NULL,
+			    "unknown font '%s' in style '%s' (the fonts are: %s)",
+			    s->font ? s->font : "", np_style_name((enum np_style_id)i),
+			    have ? have : "?");
+		bad = 1;
 	}
+	free(have);
 	return bad ? -1 : 0;
 }
 
 static int text_ctx(struct np_job *j)
 {
-	const char *fonts_dir = j->o.fonts_dir ? j->o.fonts_dir : j->fonts_dir;
 	const char *hyphen_dir = j->o.hyphen_dir ? j->o.hyphen_dir : j->hyphen_dir;
-	char *fonts = fonts_dir ? strdup(fonts_dir) : np_api_join(j->data_dir, "/fonts", "");
+	/* the engine's fonts (the bundled ones by default), and the job's
+	 * option "fonts" (--fonts DIR) added to them */
+	char *fonts = j->fonts_dir ? strdup(j->fonts_dir) : np_api_join(j->data_dir, "/fonts", "");
 	j->text = fonts ? np_text_ctx_new(fonts, hyphen_dir, &j->d) : NULL;
 	free(fonts);
-	if (!j->text)
+	if (!j->text || (j->o.fonts_dir && np_text_add_fonts(j->text, j->o.fonts_dir, &j->d) < 0))
 		return -1;
 	char *except = np_api_join(j->data_dir, "/hyphenation", "");
 	if (except)

@@ -189,6 +189,16 @@ size_t np_job_page_count(const np_job *j)
 	return j ? j->doc.npages : 0;
 }
 
+size_t np_job_input_count(const np_job *j)
+{
+	return j ? j->out.ninputs : 0;
+}
+
+const char *np_job_input(const np_job *j, size_t i)
+{
+	return j && i < j->out.ninputs ? j->out.input_names[i] : NULL;
+}
+
 size_t np_job_copyfit_count(const np_job *j)
 {
 	return j ? j->doc.narticles : 0;

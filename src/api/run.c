@@ -236,7 +236,8 @@ static void render_opts(struct np_job *j, struct np_render_opts *ro)
 				      .progress_ctx = j->progress_ctx,
 				      .press = j->press.pdfx != NP_PDFX_NONE ? &j->press : NULL,
 				      .outputs = &j->out,
-				      .press_ms = &j->press_ms};
+				      .press_ms = &j->press_ms,
+				      .proof_doc = &j->doc, .proof_text = j->text};
 }
 
 /* ", print pass 12.3 ms" when the pass ran: the render's time leaves it out */

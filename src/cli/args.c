@@ -17,6 +17,7 @@ void np_args_usage(FILE *fp)
 	      "                        [--output-condition ID] [--bleed LENGTH] [--crop-marks]\n"
 	      "                        [--ink-limit PCT]\n"
 	      "       newsprint check  INPUT.yaml [-l LAYOUT] [--json]\n"
+	      "       newsprint watch  INPUT.yaml [render options]\n"
 	      "       newsprint layouts\n"
 	      "       newsprint --help | --version\n"
 	      "       newsprint help COMMAND (or COMMAND --help): its options, a line each\n"
@@ -45,6 +46,8 @@ static enum np_command command_of(const char *s)
 		return NP_CMD_CHECK;
 	if (strcmp(s, "layouts") == 0)
 		return NP_CMD_LAYOUTS;
+	if (strcmp(s, "watch") == 0)
+		return NP_CMD_WATCH;
 	if (strcmp(s, "--help") == 0 || strcmp(s, "-h") == 0 || strcmp(s, "help") == 0)
 		return NP_CMD_HELP;
 	if (strcmp(s, "--version") == 0 || strcmp(s, "-V") == 0)
@@ -73,11 +76,11 @@ static const struct {
 	{"--pages", NULL, "pages", 1, R, "RANGE",
 	 "only these pages: 3, 2-5, 1,4-6"},
 	{"--debug", NULL, "debug", 0, R, "",
-	 "draw columns, gutters, grid and frames"},
+	 "draw columns, grid, frames and proof marks"},
 	{"--dpi", NULL, "dpi", 1, R, "N",
 	 "PNG resolution, 1 to 2400 (default 96)"},
 	{"--fonts", NULL, "fonts", 1, R | C, "DIR",
-	 "the fonts' folder (never system fonts)"},
+	 "more fonts, added to the bundled ones"},
 	{"--hyphen-dir", NULL, "hyphen-dir", 1, R | C, "DIR",
 	 "hyphenation dictionaries (/usr/share/hyphen)"},
 	{"--strict", NULL, "strict", 0, R | C, "",
@@ -120,9 +123,10 @@ void np_args_usage_command(FILE *fp, enum np_command c)
 		[NP_CMD_RENDER] = "render INPUT.yaml [options]: set INPUT on the layout's pages",
 		[NP_CMD_CHECK] = "check INPUT.yaml [options]: validate INPUT; an edition's copyfit",
 		[NP_CMD_LAYOUTS] = "layouts: list the bundled layouts, one a line",
+		[NP_CMD_WATCH] = "watch INPUT.yaml [options]: render, and again on every change",
 	};
 	fprintf(fp, "usage: newsprint %s\n", synopsis[c]);
-	int bit = c == NP_CMD_RENDER ? R : c == NP_CMD_CHECK ? C : 0;
+	int bit = c == NP_CMD_RENDER || c == NP_CMD_WATCH ? R : c == NP_CMD_CHECK ? C : 0;
 	if (bit)
 		fputs("options:\n", fp);
 	for (size_t i = 0; i < NOPTIONS; i++) {
@@ -213,7 +217,7 @@ int np_args_parse(struct np_args *a, int argc, char **argv)
 	if (a->command == NP_CMD_HELP && argc > 2) {
 		a->help_on = command_of(argv[2]);
 		if (argc > 3 || a->help_on == NP_CMD_NONE || a->help_on >= NP_CMD_HELP)
-			return usage_error("help on what? render, check or layouts", argv[2]);
+			return usage_error("help on what? render, check, watch or layouts", argv[2]);
 		return 0;
 	}
 	for (int i = 2; i < argc; i++)
@@ -236,7 +240,8 @@ int np_args_parse(struct np_args *a, int argc, char **argv)
 			return np_args_fini(a), usage_error("more than one input file", arg);
 		a->input = arg;
 	}
-	int needs_input = a->command == NP_CMD_RENDER || a->command == NP_CMD_CHECK;
+	int needs_input = a->command == NP_CMD_RENDER || a->command == NP_CMD_CHECK ||
+			  a->command == NP_CMD_WATCH;
 	if (needs_input && !a->input)
 		return np_args_fini(a), usage_error("no input file", NULL);
 	if (!needs_input && a->input)
@@ -244,6 +249,11 @@ int np_args_parse(struct np_args *a, int argc, char **argv)
 	if (a->output && a->report && !strcmp(a->output, "-") && !strcmp(a->report, "-"))
 		return np_args_fini(a), usage_error("-o - and --report - would both be standard output",
 						    NULL);
+	if (a->command == NP_CMD_WATCH && ((a->output && !strcmp(a->output, "-")) ||
+					    (a->report && !strcmp(a->report, "-")) ||
+					    !strcmp(a->input, "-")))
+		return np_args_fini(a), usage_error("watch reads and writes files, not standard "
+						    "input or output", NULL);
 	if (a->input && !strcmp(a->input, "-") && !a->output && a->command == NP_CMD_RENDER)
 		return np_args_fini(a),
 		       usage_error("standard input has no name to make the output's of: give -o OUT "

@@ -5,8 +5,8 @@
 #include <stddef.h>
 #include <stdio.h>
 
-enum np_command { NP_CMD_NONE, NP_CMD_RENDER, NP_CMD_CHECK, NP_CMD_LAYOUTS, NP_CMD_HELP,
-		  NP_CMD_VERSION };
+enum np_command { NP_CMD_NONE, NP_CMD_RENDER, NP_CMD_CHECK, NP_CMD_LAYOUTS, NP_CMD_WATCH,
+		  NP_CMD_HELP, NP_CMD_VERSION };
 
 /* An option for the job, by newsprint.h's name (np_job_set_option). */
 struct np_arg_opt {

@@ -11,6 +11,7 @@
 #include "args.h"
 #include "json.h"
 #include "newsprint.h"
+#include "watch.h"
 
 enum { EXIT_INPUT = 1, EXIT_USAGE = 2 };
 
@@ -277,7 +278,13 @@ int main(int argc, char **argv)
 	default: {
 		np_engine *e = np_engine_new(NULL);
 		np_catch_signals();
-		rc = e ? run(e, &a, t0) : EXIT_INPUT;
+		char *out = a.command == NP_CMD_WATCH && e
+				    ? a.output ? strdup(a.output) : default_output(a.input) : NULL;
+		if (a.command == NP_CMD_WATCH)
+			rc = out ? np_watch(e, &a, out) : EXIT_INPUT;
+		else
+			rc = e ? run(e, &a, t0) : EXIT_INPUT;
+		free(out);
 		if (!e)
 			fprintf(stderr, "newsprint: error: out of memory\n");
 		np_engine_free(e);

@@ -36,8 +36,11 @@ int np_flow_article(struct np_text_ctx *t, const struct np_article *a, const str
 		canvas.stats = out->articles; /* pages emitted as they finish count there */
 		rc = np_flow_story(&f);
 	}
-	if (rc == 0)
+	if (rc == 0) { /* known before the last page goes out: its proof marks show it */
+		out->articles->overset_lines = f.overset_lines;
+		out->articles->overset_words = f.overset_words + f.unset_words;
 		rc = np_flow_emit(&f, out->npages);
+	}
 	if (rc == 0 && f.overflow)
 		np_diag_add(d, NP_WARNING, &a->mark, "%s: %d words overset: the page limit (%d) was reached",
 			    a->id, f.overset_words, f.max_regions);

@@ -1,4 +1,4 @@
-/* article.c - the article schema (see CONTRACT.md): its top-level keys and
+/* article.c - the article schema (docs/article.md): its top-level keys and
  * the body; obstacles are in obstacle.c and sidebar.c. */
 #include "parse/pint.h"
 

@@ -259,8 +259,8 @@ static void check_span(struct np_pctx *c, const struct np_yt_node *root, const c
 		    l->columns == 1 ? "" : "s", sec, key, v, sec, key, l->columns);
 }
 
-/* Body paragraphs and subheads stand on every grid line (DESIGN.md: the
- * neighbouring columns share baselines), so a leading above the grid cannot
+/* Body paragraphs and subheads stand on every grid line (docs/layout.md,
+ * `grid`: the neighbouring columns share baselines), so a leading above the grid cannot
  * be honoured: the lines would be set a grid apart and overlap. Taking whole
  * grid lines instead (24pt on an 11.5pt grid: three lines, 34.5pt) would
  * silently set a leading nobody asked for and break the columns' shared

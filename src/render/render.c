@@ -15,6 +15,7 @@
 #include "render/post.h"
 #include "render/render_int.h"
 #include "util/atomic.h"
+#include "render/proof.h"
 #include "util/outputs.h"
 
 int np_format_from_path(const char *path)
@@ -134,7 +135,7 @@ static void outline(cairo_surface_t *s, const struct np_doc *doc, const struct n
 /* *drawn: -1 when the pictures' budget stopped the page (they said why). */
 static cairo_status_t write_png(const struct np_page *pg, const struct np_layout *l, FILE *fp,
 				const struct np_render_opts *o, struct np_pictures *pics,
-				int *drawn)
+				struct np_proof *proof, int *drawn)
 {
 	double scale = (o->dpi > 0 ? o->dpi : 96) / 72.0;
 	int w = (int)(pg->width * scale + 0.5), h = (int)(pg->height * scale + 0.5);
@@ -144,6 +145,8 @@ static cairo_status_t write_png(const struct np_page *pg, const struct np_layout
 	cairo_paint(cr);
 	cairo_scale(cr, scale, scale);
 	*drawn = np_draw_page(cr, pg, l, o->debug, pics);
+	if (*drawn == 0 && proof)
+		np_proof_page(proof, cr, pg);
 	cairo_destroy(cr);
 	cairo_status_t st = cairo_surface_status(s);
 	if (*drawn == 0 && st == CAIRO_STATUS_SUCCESS && np_png_write(s, fp) < 0)
@@ -154,12 +157,14 @@ static cairo_status_t write_png(const struct np_page *pg, const struct np_layout
 
 static cairo_status_t write_svg(const struct np_page *pg, const struct np_layout *l,
 				struct np_atomic *a, const struct np_render_opts *o,
-				struct np_pictures *pics, int *drawn)
+				struct np_pictures *pics, struct np_proof *proof, int *drawn)
 {
 	cairo_surface_t *s = cairo_svg_surface_create_for_stream(np_write_atomic, a, pg->width,
 								 pg->height);
 	cairo_t *cr = cairo_create(s);
 	*drawn = np_draw_page(cr, pg, l, o->debug, pics);
+	if (*drawn == 0 && proof)
+		np_proof_page(proof, cr, pg);
 	cairo_destroy(cr);
 	cairo_surface_finish(s);
 	cairo_status_t st = cairo_surface_status(s);
@@ -187,6 +192,7 @@ struct np_renderer {
 	const struct np_layout *layout;
 	int failed;                /* an error is in d already */
 	struct np_pictures *pics;  /* outlives every surface drawn with it */
+	struct np_proof *proof;    /* --debug: the proof marks (render/proof.h) */
 };
 
 /* "PATH: cannot write: REASON": the system's reason for a failed write,
@@ -220,15 +226,18 @@ static struct np_renderer *renderer_free(struct np_renderer *r)
 {
 	np_outputs_fini(&r->own);
 	np_pictures_free(r->pics);
+	np_proof_free(r->proof);
 	free(r->names);
 	free(r->path);
 	free(r);
 	return NULL;
 }
 
-struct np_renderer *np_renderer_open(const char *path, const struct np_render_opts *o,
-				     const struct np_layout *l, const char *title,
-				     const char *author, const char *date, struct np_diags *d)
+/* doc: the figures the proof marks read (streamed: still being filled). */
+static struct np_renderer *renderer_open(const char *path, const struct np_render_opts *o,
+					 const struct np_layout *l, const char *title,
+					 const char *author, const char *date, struct np_diags *d,
+					 const struct np_doc *doc, int streamed)
 {
 	struct np_renderer *r = calloc(1, sizeof *r);
 	if (r)
@@ -247,7 +256,9 @@ struct np_renderer *np_renderer_open(const char *path, const struct np_render_op
 	double px_per_pt = o->format == NP_FMT_PNG ? (o->dpi > 0 ? o->dpi : 96) / 72.0
 			   : o->format == NP_FMT_SVG ? 96 / 72.0 : 1;
 	r->pics = np_pictures_new(o->format, px_per_pt, l->page_width, l->page_height, d);
-	if (!r->pics) {
+	if (o->debug)
+		r->proof = np_proof_new(l, doc, streamed, o->proof_text);
+	if (!r->pics || (o->debug && !r->proof)) {
 		np_outputs_error(d, path, 0);
 		return renderer_free(r);
 	}
@@ -269,6 +280,13 @@ struct np_renderer *np_renderer_open(const char *path, const struct np_render_op
 	return r;
 }
 
+struct np_renderer *np_renderer_open(const char *path, const struct np_render_opts *o,
+				     const struct np_layout *l, const char *title,
+				     const char *author, const char *date, struct np_diags *d)
+{
+	return renderer_open(path, o, l, title, author, date, d, o->proof_doc, 1);
+}
+
 /* One page file (PNG, SVG), written whole. */
 static int page_file(struct np_renderer *r, const struct np_page *pg)
 {
@@ -282,8 +300,8 @@ static int page_file(struct np_renderer *r, const struct np_page *pg)
 	}
 	int drawn = 0;
 	cairo_status_t st = r->o.format == NP_FMT_PNG
-				    ? write_png(pg, r->layout, a->fp, &r->o, r->pics, &drawn)
-				    : write_svg(pg, r->layout, a, &r->o, r->pics, &drawn);
+				    ? write_png(pg, r->layout, a->fp, &r->o, r->pics, r->proof, &drawn)
+				    : write_svg(pg, r->layout, a, &r->o, r->pics, r->proof, &drawn);
 	/* closed now (a long edition must not hold a descriptor per page), and
 	 * renamed with the others when all are written */
 	int closed = np_atomic_close(a);
@@ -296,8 +314,11 @@ static int page_file(struct np_renderer *r, const struct np_page *pg)
 
 int np_renderer_page(struct np_renderer *r, const struct np_page *pg)
 {
-	if (r->failed || !selected(&r->o, pg->number))
+	if (r->failed || !selected(&r->o, pg->number)) {
+		if (r->proof && !r->failed) /* followed, not drawn */
+			np_proof_page(r->proof, NULL, pg);
 		return r->failed ? -1 : 0;
+	}
 	if (r->o.format != NP_FMT_PDF) {
 		r->failed = page_file(r, pg) < 0;
 		return r->failed ? -1 : 0;
@@ -315,6 +336,8 @@ int np_renderer_page(struct np_renderer *r, const struct np_page *pg)
 	}
 	cairo_pdf_surface_set_size(r->surface, pg->width, pg->height);
 	r->failed = np_draw_page(r->cr, pg, r->layout, r->o.debug, r->pics) < 0;
+	if (!r->failed && r->proof)
+		np_proof_page(r->proof, r->cr, pg);
 	cairo_show_page(r->cr);
 	if (r->failed)
 		return -1;
@@ -528,8 +551,8 @@ int np_renderer_close(struct np_renderer *r, const struct np_doc *doc, int commi
 int np_render(const struct np_doc *doc, const char *path, const struct np_render_opts *o,
 	      struct np_diags *d)
 {
-	struct np_renderer *r = np_renderer_open(path, o, doc->layout, doc->title, doc->author,
-						 doc->date, d);
+	struct np_renderer *r = renderer_open(path, o, doc->layout, doc->title, doc->author,
+					      doc->date, d, doc, 0);
 	int rc = r ? 0 : -1;
 	for (size_t i = 0; rc == 0 && i < doc->npages; i++) {
 		rc = np_renderer_page(r, &doc->pages[i]);

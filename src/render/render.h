@@ -32,6 +32,11 @@ struct np_render_opts {
 	struct np_outputs *outputs;
 	/* when not NULL, the print pass's time in ms is added here (--timings) */
 	double *press_ms;
+	/* debug: the proof marks' figures and words (render/proof.h). proof_doc
+	 * is what np_renderer_open's pages come from, as the flow fills it
+	 * (np_render uses its own doc); either may be NULL */
+	const struct np_doc *proof_doc;
+	struct np_text_ctx *proof_text;
 };
 
 /* A PDF output path with {label} or {page} in it writes a file a page. */

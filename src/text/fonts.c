@@ -1,5 +1,6 @@
 /* fonts.c - the project's own fonts through a private fontconfig configuration:
  * system fonts are never seen, so a page renders the same on every machine. */
+#include <errno.h>
 #include <fontconfig/fontconfig.h>
 #include <pango/pangofc-fontmap.h>
 #include <stdio.h>
@@ -121,6 +122,8 @@ void np_text_ctx_free(struct np_text_ctx *t)
 	if (t->families)
 		g_hash_table_destroy(t->families);
 	g_free(t->fonts_dir);
+	if (t->more_fonts)
+		g_ptr_array_free(t->more_fonts, TRUE);
 	g_free(t->hyphen_dir);
 	g_free(t->except_dir);
 	free(t);
@@ -137,6 +140,11 @@ void np_text_set_exceptions(struct np_text_ctx *t, const char *dir)
 struct np_text_ctx *np_text_ctx_clone(const struct np_text_ctx *t, struct np_diags *d)
 {
 	struct np_text_ctx *c = np_text_ctx_new(t->fonts_dir, t->hyphen_dir, d);
+	for (guint i = 0; c && t->more_fonts && i < t->more_fonts->len; i++)
+		if (np_text_add_fonts(c, g_ptr_array_index(t->more_fonts, i), d) < 0) {
+			np_text_ctx_free(c);
+			c = NULL;
+		}
 	if (c && t->except_dir)
 		np_text_set_exceptions(c, t->except_dir);
 	return c;
@@ -156,6 +164,55 @@ void np_text_merge_missing(struct np_text_ctx *dst, const struct np_text_ctx *sr
 int np_text_has_family(struct np_text_ctx *t, const char *family)
 {
 	return family && g_hash_table_contains(t->families, family);
+}
+
+static int app_fonts(FcConfig *fc)
+{
+	FcFontSet *set = FcConfigGetFonts(fc, FcSetApplication);
+	return set ? set->nfont : 0;
+}
+
+int np_text_add_fonts(struct np_text_ctx *t, const char *dir, struct np_diags *d)
+{
+	if (access(dir, R_OK | X_OK) != 0) {
+		np_diag_add(d, NP_ERROR, NULL, "cannot read the fonts folder '%s': %s", dir,
+			    strerror(errno));
+		return -1;
+	}
+	int before = app_fonts(t->fc);
+	if (!FcConfigAppFontAddDir(t->fc, (const FcChar8 *)dir)) {
+		np_diag_add(d, NP_ERROR, NULL, "cannot load the fonts in '%s'", dir);
+		return -1;
+	}
+	if (app_fonts(t->fc) == before) {
+		np_diag_add(d, NP_ERROR, NULL, "no fonts found in '%s'", dir);
+		return -1;
+	}
+	g_hash_table_destroy(t->families);
+	t->families = list_families(t->fc);
+	/* the font map caches what it matched: let it see the new faces */
+	pango_fc_font_map_config_changed(PANGO_FC_FONT_MAP(t->fontmap));
+	if (!t->more_fonts)
+		t->more_fonts = g_ptr_array_new_with_free_func(g_free);
+	g_ptr_array_add(t->more_fonts, g_strdup(dir));
+	return 0;
+}
+
+static gint cmp_str(gconstpointer a, gconstpointer b)
+{
+	return strcmp(a, b);
+}
+
+char *np_text_families(struct np_text_ctx *t)
+{
+	GList *names = g_list_sort(g_hash_table_get_keys(t->families), cmp_str);
+	GString *s = g_string_new(NULL);
+	for (GList *k = names; k; k = k->next)
+		g_string_append_printf(s, "%s%s", k == names ? "" : ", ", (const char *)k->data);
+	g_list_free(names);
+	char *out = strdup(s->str);
+	g_string_free(s, TRUE);
+	return out;
 }
 
 static gint cmp_uni(gconstpointer a, gconstpointer b)

@@ -39,8 +39,15 @@ void np_text_set_exceptions(struct np_text_ctx *t, const char *dir);
 struct np_text_ctx *np_text_ctx_clone(const struct np_text_ctx *t, struct np_diags *d);
 /* Adds the characters src found missing to dst's list. */
 void np_text_merge_missing(struct np_text_ctx *dst, const struct np_text_ctx *src);
-/* 1 when a bundled face of that family exists. */
+/* 1 when a face of that family exists (bundled, or in a folder added). */
 int np_text_has_family(struct np_text_ctx *t, const char *family);
+/* Adds the fonts of dir to the context's (--fonts DIR: a layout may then
+ * name a family from either). 0, or -1 with an error in d (a folder that
+ * cannot be read or holds no fonts). */
+int np_text_add_fonts(struct np_text_ctx *t, const char *dir, struct np_diags *d);
+/* The families there are, sorted, ", " between them (malloc'd; NULL when out
+ * of memory): for a message naming what may be used. */
+char *np_text_families(struct np_text_ctx *t);
 /* Reports characters no bundled font has (once each) in one warning at `at`
  * (the input document; may be NULL). */
 void np_text_report_missing(struct np_text_ctx *t, struct np_diags *d, const struct np_mark *at);
@@ -101,6 +108,12 @@ void np_line_glyphs_free(struct np_line_glyphs *g);
  * when the language has no dictionary. For tests and the item builder. */
 int np_hyphenate_word(struct np_text_ctx *t, const char *language, const char *word,
 		      size_t len, int left, int right, size_t *points, int max);
+
+/* A short text set on one line in a style, unbroken (for marks drawn over a
+ * page, such as proofs); *width gets its width in pt (may be NULL). NULL when
+ * it cannot be set. Free with np_line_glyphs_free. */
+struct np_line_glyphs *np_text_label(struct np_text_ctx *t, const struct np_style *style,
+				     const char *text, double *width);
 
 
 #endif

@@ -17,6 +17,7 @@ struct np_text_ctx {
 	GHashTable *missing; /* gunichar -> 1: characters no bundled font has */
 	GHashTable *families; /* family name -> 1 */
 	char *fonts_dir, *hyphen_dir; /* to make another context like this one */
+	GPtrArray *more_fonts;          /* folders added to fonts_dir (--fonts), likewise */
 	char *except_dir;             /* the project's hyphenation exceptions */
 };
 
