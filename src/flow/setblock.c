@@ -59,11 +59,13 @@ int np_set_block(struct flow *f, struct np_page *pg, const struct block_spec *b)
 		.style = b->style, .lead_style = b->lead_style, .lead_len = b->lead_len,
 		.language = f->a ? f->a->language : NULL, .layout = f->l,
 		.max_box = NP_UNITS(b->width)};
-	struct np_para *p = np_para_new(f->t, &spec);
-	if (!p)
+	/* measuring only: the context keeps the shaped text for the next measure */
+	struct np_para *p = pg ? np_para_new(f->t, &spec) : NULL;
+	const struct np_para *shaped = pg ? p : np_para_measure(f->t, &spec);
+	if (!shaped)
 		return -1;
 	size_t n;
-	const struct np_bitem *items = np_para_items(p, &n);
+	const struct np_bitem *items = np_para_items(shaped, &n);
 	struct np_break_params bp;
 	np_break_params_default(&bp);
 	bp.justify = b->style->align == NP_ALIGN_JUSTIFY;

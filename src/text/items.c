@@ -128,6 +128,8 @@ static int word(struct np_para *p, const PangoLogAttr *la, const long *ci, size_
 				    hr->right, pts, MAX_POINTS);
 	/* a word wider than any line may break anywhere, as a last resort */
 	int anywhere = spec->max_box > 0 && p->pre[b] - p->pre[a] > spec->max_box;
+	if (p->pre[b] - p->pre[a] > p->widest)
+		p->widest = p->pre[b] - p->pre[a];
 	size_t from = a;
 	int k = 0;
 	for (size_t c = a; c < b; c = (size_t)(g_utf8_next_char(p->text + c) - p->text)) {

@@ -145,7 +145,8 @@ void np_para_drop_glyphs(struct np_para *p)
 	}
 }
 
-struct np_para *np_para_new(struct np_text_ctx *t, const struct np_para_spec *given)
+/* keep: the layout and the widths stay, for np_para_items_again. */
+static struct np_para *make(struct np_text_ctx *t, const struct np_para_spec *given, int keep)
 {
 	struct np_para_spec ps, *spec = &ps;
 	if (punctuated(given, &ps) < 0)
@@ -166,8 +167,11 @@ struct np_para *np_para_new(struct np_text_ctx *t, const struct np_para_spec *gi
 	p->map = NULL;
 	make_layout(p);
 	int rc = measure(p) < 0 || np_para_items_build(p, spec) < 0 ? -1 : 0;
-	np_para_drop_glyphs(p); /* the breaker needs only the items */
-	if (rc == 0) { /* 5 bytes a byte of text, of no use once the items stand */
+	if (!keep)
+		np_para_drop_glyphs(p); /* the breaker needs only the items */
+	if (rc == 0 && keep) {
+		p->natural = p->pre[p->len];
+	} else if (rc == 0) { /* 5 bytes a byte of text, of no use once the items stand */
 		p->natural = p->pre[p->len];
 		free(p->pre);
 		free(p->cluster);
@@ -187,6 +191,25 @@ struct np_para *np_para_new(struct np_text_ctx *t, const struct np_para_spec *gi
 		return NULL;
 	}
 	return p;
+}
+
+struct np_para *np_para_new(struct np_text_ctx *t, const struct np_para_spec *spec)
+{
+	return make(t, spec, 0);
+}
+
+struct np_para *np_para_new_kept(struct np_text_ctx *t, const struct np_para_spec *spec)
+{
+	return make(t, spec, 1);
+}
+
+int np_para_items_again(struct np_para *p, const struct np_para_spec *spec)
+{
+	if (!p->pre || !p->layout)
+		return -1;
+	p->nitems = 0;
+	p->widest = 0;
+	return np_para_items_build(p, spec);
 }
 
 void np_para_free(struct np_para *p)

@@ -73,6 +73,10 @@ void np_para_free(struct np_para *p);
 int np_para_glyphs(struct np_para *p);
 void np_para_drop_glyphs(struct np_para *p);
 const struct np_bitem *np_para_items(const struct np_para *p, size_t *n);
+/* The paragraph shaped for measuring (its items only), owned by the context
+ * and valid until its next call: the same text measured again at another
+ * width is not shaped again. NULL on failure. */
+const struct np_para *np_para_measure(struct np_text_ctx *t, const struct np_para_spec *spec);
 /* Natural width in Pango units of the whole paragraph on one line. */
 int64_t np_para_natural(const struct np_para *p);
 

@@ -8,6 +8,7 @@
 #include "text/text.h"
 
 struct np_hyph_dicts;
+struct np_para_memo;
 
 struct np_text_ctx {
 	FcConfig *fc;
@@ -18,7 +19,11 @@ struct np_text_ctx {
 	GHashTable *families; /* family name -> 1 */
 	char *fonts_dir, *hyphen_dir; /* to make another context like this one */
 	char *except_dir;             /* the project's hyphenation exceptions */
+	struct np_para_memo *memo;    /* the last paragraph measured (measure.c) */
 };
+
+void np_para_memo_free(struct np_para_memo *m);
+void np_para_memo_reset(struct np_text_ctx *t);
 
 PangoFontDescription *np_text_font_desc(const struct np_style *s);
 

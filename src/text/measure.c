@@ -1,0 +1,119 @@
+/* measure.c - the last paragraph shaped for measuring, kept by the context.
+ *
+ * Measuring sets the same short text again and again: a headline fitted by
+ * bisection over twelve widths, then measured at the width found, a band
+ * measured before it is drawn. Shaping is most of the cost of each; breaking
+ * the kept items at another width gives the same lines, so a paragraph is
+ * shaped again only when something that shapes or itemises it differs.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "text/para_int.h"
+
+struct np_para_memo {
+	struct np_para *p;
+	struct np_para_spec spec; /* text, runs, language owned; styles point into memo */
+	struct np_style style, lead_style;
+};
+
+static int same_str(const char *a, const char *b)
+{
+	return a == b || (a && b && strcmp(a, b) == 0);
+}
+
+/* The fields of a style that change shaping or the items (not colour, not
+ * leading or spacing around the block). */
+static int same_style(const struct np_style *a, const struct np_style *b)
+{
+	if (!a || !b)
+		return a == b;
+	return same_str(a->font, b->font) && a->size == b->size && a->weight == b->weight &&
+	       a->italic == b->italic && a->align == b->align && a->transform == b->transform &&
+	       a->small_caps == b->small_caps && a->letter_spacing == b->letter_spacing;
+}
+
+/* Words wider than max_box may break anywhere: two limits give the same
+ * items when no word lies between them. */
+static int same_box(const struct np_para *p, int32_t a, int32_t b)
+{
+	return a == b || ((a == 0 || a >= p->widest) && (b == 0 || b >= p->widest));
+}
+
+/* Whether the kept paragraph was shaped from the same text in the same
+ * styles (its items may still want making again: same_box). */
+static int same_shape(const struct np_para_memo *m, const struct np_para_spec *s)
+{
+	const struct np_para_spec *k = &m->spec;
+	return m->p && k->len == s->len && memcmp(k->text, s->text, s->len) == 0 &&
+	       k->nruns == s->nruns && (!s->nruns || memcmp(k->runs, s->runs, s->nruns * sizeof *s->runs) == 0) &&
+	       same_style(&m->style, s->style) &&
+	       same_style(k->lead_style, s->lead_style) && k->lead_len == s->lead_len &&
+	       same_str(k->language, s->language) && k->layout == s->layout &&
+	       k->indent == s->indent && k->letter_space == s->letter_space;
+}
+
+static void memo_clear(struct np_para_memo *m)
+{
+	np_para_free(m->p);
+	free((char *)m->spec.text);
+	free((void *)m->spec.runs);
+	free((char *)m->spec.language);
+	memset(m, 0, sizeof *m);
+}
+
+void np_para_memo_free(struct np_para_memo *m)
+{
+	if (m)
+		memo_clear(m);
+	free(m);
+}
+
+static int keep_spec(struct np_para_memo *m, const struct np_para_spec *s)
+{
+	m->spec = *s;
+	m->spec.text = malloc(s->len + 1);
+	m->spec.runs = s->nruns ? malloc(s->nruns * sizeof *s->runs) : NULL;
+	m->spec.language = s->language ? strdup(s->language) : NULL;
+	if (!m->spec.text || (s->nruns && !m->spec.runs) || (s->language && !m->spec.language))
+		return -1;
+	memcpy((char *)m->spec.text, s->text, s->len);
+	((char *)m->spec.text)[s->len] = 0;
+	if (s->nruns)
+		memcpy((void *)m->spec.runs, s->runs, s->nruns * sizeof *s->runs);
+	m->style = *s->style;
+	m->spec.style = &m->style;
+	if (s->lead_style) {
+		m->lead_style = *s->lead_style;
+		m->spec.lead_style = &m->lead_style;
+	}
+	return 0;
+}
+
+const struct np_para *np_para_measure(struct np_text_ctx *t, const struct np_para_spec *spec)
+{
+	if (!t->memo && !(t->memo = calloc(1, sizeof *t->memo)))
+		return NULL;
+	struct np_para_memo *m = t->memo;
+	if (same_shape(m, spec)) {
+		if (same_box(m->p, m->spec.max_box, spec->max_box))
+			return m->p;
+		/* a word wider than one limit and not the other: items again */
+		m->spec.max_box = spec->max_box;
+		if (np_para_items_again(m->p, &m->spec) == 0)
+			return m->p;
+	}
+	memo_clear(m);
+	if (keep_spec(m, spec) < 0) {
+		memo_clear(m);
+		return NULL;
+	}
+	m->p = np_para_new_kept(t, &m->spec);
+	return m->p;
+}
+
+void np_para_memo_reset(struct np_text_ctx *t)
+{
+	if (t->memo)
+		memo_clear(t->memo);
+}
