@@ -373,7 +373,8 @@ static int layout(struct job *j)
 	struct np_flow_opts fo = {.breaker = j->a.first_fit ? NP_BREAK_FIRST_FIT : NP_BREAK_TOTAL_FIT,
 				  .debug = j->a.debug, .max_pages = j->a.max_pages,
 				  .jobs = j->a.jobs > 0 ? j->a.jobs : (int)sysconf(_SC_NPROCESSORS_ONLN),
-				  .emit = j->renderer ? emit_page : NULL, .emit_ctx = j};
+				  .emit = j->renderer ? emit_page : NULL, .emit_ctx = j,
+				  .text_only = j->a.command == NP_CMD_CHECK};
 	int rc = j->issue ? np_flow_issue(j->text, j->issue, &j->layout, &fo, &j->d, &j->doc)
 			  : np_flow_article(j->text, j->article, &j->layout, &fo, &j->d, &j->doc);
 	np_text_report_missing(j->text, &j->d, j->issue ? &j->issue->mark : &j->article->mark);

@@ -81,8 +81,8 @@ static int place_lines(struct flow *f, struct np_para *p, const struct np_break_
 		struct np_line_info info = {0};
 		double cap = (int)k < m->cap_lines ? f->cap_w : 0;
 		int32_t w = NP_UNITS((s == SIZE_MAX ? f->colw : f->slots[s].w) - cap);
-		struct np_line_glyphs *g = np_para_line(p, r->breaks, k, w, justify, &info);
-		if (!g)
+		struct np_line_glyphs *g;
+		if (np_flow_line(f, p, r->breaks, k, w, justify, &info, &g) < 0)
 			return -1;
 		if (s == SIZE_MAX) {
 			f->overset_words += np_count_words(info.text);

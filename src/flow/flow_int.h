@@ -113,6 +113,11 @@ struct flow {
 	int trial;       /* trial run: breaks and slots only, nothing drawn */
 };
 
+/* Line k of a broken paragraph as np_para_line makes it, without its glyphs
+ * (NULL) when the flow draws nothing (o->text_only). 0 or -1. */
+int np_flow_line(const struct flow *f, struct np_para *p, const size_t *breaks, size_t k,
+		 int32_t width, int justify, struct np_line_info *info, struct np_line_glyphs **g);
+
 /* doc.c */
 int np_page_add_frame(struct np_page *pg, const struct np_frame *f);
 int np_page_add_line(struct np_page *pg, const struct np_pline *ln);

@@ -99,6 +99,11 @@ struct np_line_info {
 struct np_line_glyphs *np_para_line(struct np_para *p, const size_t *breaks, size_t k,
 				    int32_t width, int justify, struct np_line_info *info);
 void np_line_glyphs_free(struct np_line_glyphs *g);
+/* What np_para_line says of the line, without cutting its glyphs (nothing
+ * will draw it: a check). Its natural width is the items' (the hyphen in the
+ * paragraph's own font). Returns 0 or -1. */
+int np_para_line_info(const struct np_para *p, const size_t *breaks, size_t k, int32_t width,
+		      int justify, struct np_line_info *info);
 
 /* Hyphenation points of one word (UTF-8) in a language: fills `points` with the
  * byte offsets after which a hyphen may go; returns how many (<= max), or 0
