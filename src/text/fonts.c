@@ -116,6 +116,7 @@ void np_text_ctx_free(struct np_text_ctx *t)
 	if (t->fc)
 		FcConfigDestroy(t->fc);
 	np_para_memo_free(t->memo);
+	np_hyph_cache_reset(t);
 	np_hyph_dicts_free(t->hyph);
 	if (t->missing)
 		g_hash_table_destroy(t->missing);
@@ -131,7 +132,8 @@ void np_text_set_exceptions(struct np_text_ctx *t, const char *dir)
 {
 	g_free(t->except_dir);
 	t->except_dir = g_strdup(dir);
-	np_para_memo_reset(t); /* measured with the old list */
+	np_para_memo_reset(t); /* measured and hyphenated with the old list */
+	np_hyph_cache_reset(t);
 	np_hyph_dicts_free(t->hyph); /* dictionaries load again, with the list */
 	t->hyph = np_hyph_dicts_new(t->hyphen_dir, dir);
 }

@@ -33,11 +33,16 @@ static int same_style(const struct np_style *a, const struct np_style *b)
 	       a->small_caps == b->small_caps && a->letter_spacing == b->letter_spacing;
 }
 
-/* Words wider than max_box may break anywhere: two limits give the same
- * items when no word lies between them. */
+/* Words wider than max_box (0: none) may break anywhere: two limits give
+ * the same items when no word is wider than one and not the other. */
 static int same_box(const struct np_para *p, int32_t a, int32_t b)
 {
-	return a == b || ((a == 0 || a >= p->widest) && (b == 0 || b >= p->widest));
+	if (a == b || ((a == 0 || a >= p->widest) && (b == 0 || b >= p->widest)))
+		return 1;
+	for (size_t i = 0; i < p->nword_w; i++)
+		if ((a > 0 && p->word_w[i] > a) != (b > 0 && p->word_w[i] > b))
+			return 0;
+	return 1;
 }
 
 /* Whether the kept paragraph was shaped from the same text in the same

@@ -158,6 +158,7 @@ static struct np_para *make(struct np_text_ctx *t, const struct np_para_spec *gi
 		return NULL;
 	}
 	p->t = t;
+	p->keep = keep;
 	p->style = spec->style;
 	p->justify = spec->style->align == NP_ALIGN_JUSTIFY;
 	p->letter_space = p->justify ? spec->letter_space : 0;
@@ -209,6 +210,7 @@ int np_para_items_again(struct np_para *p, const struct np_para_spec *spec)
 		return -1;
 	p->nitems = 0;
 	p->widest = 0;
+	p->nword_w = 0;
 	return np_para_items_build(p, spec);
 }
 
@@ -224,6 +226,7 @@ void np_para_free(struct np_para *p)
 	free(p->pre);
 	free(p->cluster);
 	free(p->items);
+	free(p->word_w);
 	free(p);
 }
 

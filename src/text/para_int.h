@@ -22,6 +22,9 @@ struct np_para {
 	uint8_t *cluster; /* cluster[b]: a glyph cluster starts at byte b */
 	int64_t natural; /* width of the whole text, Pango units */
 	int64_t widest;  /* of its words, Pango units: max_box above it changes nothing */
+	int keep;        /* measure.c's: layout and widths kept, and each word's width */
+	int64_t *word_w;
+	size_t nword_w, capword_w;
 	int32_t indent; /* first-line indent, Pango units */
 	double letter_space; /* fraction of the boxes' width, as a last resort */
 	struct np_bitem *items;
