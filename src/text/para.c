@@ -227,6 +227,7 @@ void np_para_free(struct np_para *p)
 	free(p->cluster);
 	free(p->items);
 	free(p->word_w);
+	np_break_memo_free(p->breaks);
 	free(p);
 }
 
@@ -234,6 +235,13 @@ const struct np_bitem *np_para_items(const struct np_para *p, size_t *n)
 {
 	*n = p->nitems;
 	return p->items;
+}
+
+struct np_break_memo *np_para_breaks_memo(struct np_para *p)
+{
+	if (!p->breaks)
+		p->breaks = np_break_memo_new();
+	return p->breaks;
 }
 
 int64_t np_para_natural(const struct np_para *p)

@@ -77,6 +77,9 @@ const struct np_bitem *np_para_items(const struct np_para *p, size_t *n);
  * and valid until its next call: the same text measured again at another
  * width is not shaped again. NULL on failure. */
 const struct np_para *np_para_measure(struct np_text_ctx *t, const struct np_para_spec *spec);
+/* The paragraph's breaks memo (break/memo.c), made on first use and freed
+ * with it; NULL when out of memory (then nothing is remembered). */
+struct np_break_memo *np_para_breaks_memo(struct np_para *p);
 /* Natural width in Pango units of the whole paragraph on one line. */
 int64_t np_para_natural(const struct np_para *p);
 
