@@ -26,7 +26,7 @@ struct entry {
 };
 
 struct np_break_memo {
-	struct entry e[MEMO_WAYS];
+	struct entry *e[MEMO_WAYS]; /* made as needed: most paragraphs need one */
 	size_t next;
 };
 
@@ -78,7 +78,7 @@ static int copy_result(struct np_break_result *dst, const struct np_break_result
 static int same(const struct entry *e, const struct np_bitem *items, size_t n,
 		const struct np_break_params *p, np_width_fn peek, void *ctx)
 {
-	if (!e->used || e->items != items || e->n != n || memcmp(&e->bp, p, sizeof *p) != 0)
+	if (!e || !e->used || e->items != items || e->n != n || memcmp(&e->bp, p, sizeof *p) != 0)
 		return 0;
 	for (size_t i = 0; i < e->nw; i++)
 		if (peek(ctx, i) != e->w[i])
@@ -88,6 +88,8 @@ static int same(const struct entry *e, const struct np_bitem *items, size_t n,
 
 static void entry_clear(struct entry *e)
 {
+	if (!e)
+		return;
 	free(e->w);
 	np_break_result_fini(&e->r);
 	memset(e, 0, sizeof *e);
@@ -98,15 +100,19 @@ int np_break_memo_paragraph(struct np_break_memo *m, const struct np_bitem *item
 			    const struct np_break_params *p, struct np_break_result *r)
 {
 	for (size_t i = 0; m && i < MEMO_WAYS; i++)
-		if (same(&m->e[i], items, n, p, peek, ctx))
-			return copy_result(r, &m->e[i].r);
+		if (same(m->e[i], items, n, p, peek, ctx))
+			return copy_result(r, &m->e[i]->r);
 	struct recorder rec = {.fn = width, .ctx = ctx};
 	int rc = np_break_paragraph(items, n, m ? record : width, m ? (void *)&rec : ctx, p, r);
 	if (rc < 0 || !m || rec.failed) {
 		free(rec.w);
 		return rc;
 	}
-	struct entry *e = &m->e[m->next];
+	if (!m->e[m->next] && !(m->e[m->next] = calloc(1, sizeof(struct entry)))) {
+		free(rec.w);
+		return 0; /* not kept; the breaks stand */
+	}
+	struct entry *e = m->e[m->next];
 	m->next = (m->next + 1) % MEMO_WAYS;
 	entry_clear(e);
 	if (copy_result(&e->r, r) < 0) {
@@ -130,7 +136,9 @@ struct np_break_memo *np_break_memo_new(void)
 
 void np_break_memo_free(struct np_break_memo *m)
 {
-	for (size_t i = 0; m && i < MEMO_WAYS; i++)
-		entry_clear(&m->e[i]);
+	for (size_t i = 0; m && i < MEMO_WAYS; i++) {
+		entry_clear(m->e[i]);
+		free(m->e[i]);
+	}
 	free(m);
 }
