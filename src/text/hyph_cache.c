@@ -14,10 +14,6 @@
 #define CACHE_MAX_WORDS (1 << 16)
 #define CACHE_MAX_POINTS 32
 
-struct hyph_points {
-	int n;
-	uint16_t at[CACHE_MAX_POINTS]; /* byte offsets in the word (at most 256) */
-};
 
 static char *key_of(const char *language, const char *word, size_t len, int left, int right)
 {
@@ -40,22 +36,23 @@ int np_hyph_points_cached(struct np_text_ctx *t, const char *language, const cha
 	if (!t->hyph_cache)
 		t->hyph_cache = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
 	char *k = key_of(language, word, len, left, right);
-	const struct hyph_points *hit = g_hash_table_lookup(t->hyph_cache, k);
+	/* the value: how many points, then their byte offsets in the word */
+	const uint16_t *hit = g_hash_table_lookup(t->hyph_cache, k);
 	if (hit) {
 		g_free(k);
-		for (int i = 0; i < hit->n; i++)
-			points[i] = hit->at[i];
-		return hit->n;
+		for (int i = 0; i < hit[0]; i++)
+			points[i] = hit[i + 1];
+		return hit[0];
 	}
 	int n = np_hyph_points(t->hyph, language, word, len, left, right, points, max);
 	if (n < 0 || g_hash_table_size(t->hyph_cache) >= CACHE_MAX_WORDS || len > UINT16_MAX) {
 		g_free(k);
 		return n;
 	}
-	struct hyph_points *v = g_new0(struct hyph_points, 1);
-	v->n = n;
+	uint16_t *v = g_new(uint16_t, n + 1);
+	v[0] = (uint16_t)n;
 	for (int i = 0; i < n; i++)
-		v->at[i] = (uint16_t)points[i];
+		v[i + 1] = (uint16_t)points[i];
 	g_hash_table_insert(t->hyph_cache, k, v);
 	return n;
 }
