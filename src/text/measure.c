@@ -11,8 +11,20 @@
 
 #include "text/para_int.h"
 
+#define STASHED 4
+
+/* The items of the kept paragraph for one set of words allowed to break
+ * anywhere, named by how many they are (the widest first). */
+struct stash {
+	int wide;
+	struct np_bitem *items;
+	size_t n;
+};
+
 struct np_para_memo {
 	struct np_para *p;
+	struct stash st[STASHED];
+	size_t nst;
 	struct np_para_spec spec; /* text, runs, language owned; styles point into memo */
 	struct np_style style, lead_style;
 };
@@ -58,8 +70,54 @@ static int same_shape(const struct np_para_memo *m, const struct np_para_spec *s
 	       k->indent == s->indent && k->letter_space == s->letter_space;
 }
 
+/* Words wider than max_box: they, and only they, may break anywhere. */
+static int wide_words(const struct np_para *p, int32_t max_box)
+{
+	int n = 0;
+	for (size_t i = 0; max_box > 0 && i < p->nword_w; i++)
+		n += p->word_w[i] > max_box;
+	return n;
+}
+
+static void stash(struct np_para_memo *m, int wide)
+{
+	for (size_t i = 0; i < m->nst; i++)
+		if (m->st[i].wide == wide)
+			return;
+	if (m->nst == STASHED)
+		return;
+	struct np_bitem *v = malloc((m->p->nitems + 1) * sizeof *v);
+	if (!v)
+		return;
+	memcpy(v, m->p->items, m->p->nitems * sizeof *v);
+	m->st[m->nst++] = (struct stash){wide, v, m->p->nitems};
+}
+
+/* The items for that set of words, if kept: 1 when they are the paragraph's now. */
+static int unstash(struct np_para_memo *m, int wide)
+{
+	struct np_para *p = m->p;
+	for (size_t i = 0; i < m->nst; i++) {
+		if (m->st[i].wide != wide)
+			continue;
+		if (p->cap < m->st[i].n + 1) {
+			struct np_bitem *v = realloc(p->items, (m->st[i].n + 1) * sizeof *v);
+			if (!v)
+				return 0;
+			p->items = v;
+			p->cap = m->st[i].n + 1;
+		}
+		memcpy(p->items, m->st[i].items, m->st[i].n * sizeof *p->items);
+		p->nitems = m->st[i].n;
+		return 1;
+	}
+	return 0;
+}
+
 static void memo_clear(struct np_para_memo *m)
 {
+	for (size_t i = 0; i < m->nst; i++)
+		free(m->st[i].items);
 	np_para_free(m->p);
 	free((char *)m->spec.text);
 	free((void *)m->spec.runs);
@@ -103,9 +161,12 @@ const struct np_para *np_para_measure(struct np_text_ctx *t, const struct np_par
 	if (same_shape(m, spec)) {
 		if (same_box(m->p, m->spec.max_box, spec->max_box))
 			return m->p;
-		/* a word wider than one limit and not the other: items again */
+		/* a word wider than one limit and not the other: items again,
+		 * or as they were for the same words (a bisection comes back) */
+		int want = wide_words(m->p, spec->max_box);
+		stash(m, wide_words(m->p, m->spec.max_box));
 		m->spec.max_box = spec->max_box;
-		if (np_para_items_again(m->p, &m->spec) == 0)
+		if (unstash(m, want) || np_para_items_again(m->p, &m->spec) == 0)
 			return m->p;
 	}
 	memo_clear(m);
