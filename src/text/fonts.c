@@ -99,6 +99,17 @@ struct np_text_ctx *np_text_ctx_new(const char *fonts_dir, const char *hyphen_di
 	return t;
 }
 
+/* What the context remembers of paragraphs and words it has set. */
+static void forget(struct np_text_ctx *t)
+{
+	if (t->memo)
+		t->memo_free(t->memo);
+	t->memo = NULL;
+	if (t->hyph_cache)
+		g_hash_table_destroy(t->hyph_cache);
+	t->hyph_cache = NULL;
+}
+
 void np_text_ctx_free(struct np_text_ctx *t)
 {
 	if (!t)
@@ -115,8 +126,7 @@ void np_text_ctx_free(struct np_text_ctx *t)
 	}
 	if (t->fc)
 		FcConfigDestroy(t->fc);
-	np_para_memo_free(t->memo);
-	np_hyph_cache_reset(t);
+	forget(t);
 	np_hyph_dicts_free(t->hyph);
 	if (t->missing)
 		g_hash_table_destroy(t->missing);
@@ -132,8 +142,7 @@ void np_text_set_exceptions(struct np_text_ctx *t, const char *dir)
 {
 	g_free(t->except_dir);
 	t->except_dir = g_strdup(dir);
-	np_para_memo_reset(t); /* measured and hyphenated with the old list */
-	np_hyph_cache_reset(t);
+	forget(t); /* measured and hyphenated with the old list */
 	np_hyph_dicts_free(t->hyph); /* dictionaries load again, with the list */
 	t->hyph = np_hyph_dicts_new(t->hyphen_dir, dir);
 }

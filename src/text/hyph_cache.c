@@ -56,10 +56,3 @@ int np_hyph_points_cached(struct np_text_ctx *t, const char *language, const cha
 	g_hash_table_insert(t->hyph_cache, k, v);
 	return n;
 }
-
-void np_hyph_cache_reset(struct np_text_ctx *t)
-{
-	if (t->hyph_cache)
-		g_hash_table_destroy(t->hyph_cache);
-	t->hyph_cache = NULL;
-}

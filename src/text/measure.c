@@ -125,7 +125,7 @@ static void memo_clear(struct np_para_memo *m)
 	memset(m, 0, sizeof *m);
 }
 
-void np_para_memo_free(struct np_para_memo *m)
+static void memo_free(struct np_para_memo *m)
 {
 	if (m)
 		memo_clear(m);
@@ -157,6 +157,7 @@ const struct np_para *np_para_measure(struct np_text_ctx *t, const struct np_par
 {
 	if (!t->memo && !(t->memo = calloc(1, sizeof *t->memo)))
 		return NULL;
+	t->memo_free = memo_free;
 	struct np_para_memo *m = t->memo;
 	if (same_shape(m, spec)) {
 		if (same_box(m->p, m->spec.max_box, spec->max_box))
@@ -176,10 +177,4 @@ const struct np_para *np_para_measure(struct np_text_ctx *t, const struct np_par
 	}
 	m->p = np_para_new_kept(t, &m->spec);
 	return m->p;
-}
-
-void np_para_memo_reset(struct np_text_ctx *t)
-{
-	if (t->memo)
-		memo_clear(t->memo);
 }
