@@ -27,7 +27,7 @@ static double align_offset(enum np_align a, double width, double natural)
 int np_flow_line(const struct flow *f, struct np_para *p, const size_t *breaks, size_t k,
 		 int32_t width, int justify, struct np_line_info *info, struct np_line_glyphs **g)
 {
-	if (f->o && f->o->text_only) {
+	if (f->out->o && f->out->o->text_only) {
 		*g = NULL;
 		return np_para_line_info(p, breaks, k, width, justify, info);
 	}
@@ -63,18 +63,18 @@ static int place(struct flow *f, struct np_page *pg, struct np_para *p,
 	return 0;
 }
 
-int np_set_block(struct flow *f, struct np_page *pg, const struct block_spec *b)
+int np_flow_set_block(struct flow *f, struct np_page *pg, const struct block_spec *b)
 {
 	struct np_para_spec spec = {
 		.text = b->text, .len = b->len, .runs = b->runs, .nruns = b->nruns,
 		.style = b->style, .lead_style = b->lead_style, .lead_len = b->lead_len,
-		.language = f->a ? f->a->language : NULL, .layout = f->l,
+		.language = f->a ? f->a->language : NULL, .layout = f->g->l,
 		.max_box = NP_UNITS(b->width)};
 	/* measuring only, or no glyphs wanted: the context keeps the shaped text
 	 * for the next measure */
-	int glyphs = pg && !(f->o && f->o->text_only);
-	struct np_para *p = glyphs ? np_para_new(f->t, &spec) : NULL;
-	const struct np_para *shaped = glyphs ? p : np_para_measure(f->t, &spec);
+	int glyphs = pg && !(f->out->o && f->out->o->text_only);
+	struct np_para *p = glyphs ? np_para_new(f->out->t, &spec) : NULL;
+	const struct np_para *shaped = glyphs ? p : np_para_measure(f->out->t, &spec);
 	if (!shaped)
 		return -1;
 	size_t n;
@@ -82,7 +82,7 @@ int np_set_block(struct flow *f, struct np_page *pg, const struct block_spec *b)
 	struct np_break_params bp;
 	np_break_params_default(&bp);
 	bp.justify = b->style->align == NP_ALIGN_JUSTIFY;
-	bp.max_hyphen_run = f->l->max_hyphen_run;
+	bp.max_hyphen_run = f->g->l->max_hyphen_run;
 	struct fixed_width fw = {NP_UNITS(b->width)};
 	struct np_break_result r;
 	int rc = np_break_paragraph(items, n, fixed, &fw, &bp, &r);
@@ -95,10 +95,10 @@ int np_set_block(struct flow *f, struct np_page *pg, const struct block_spec *b)
 	return rc;
 }
 
-double np_text_natural(struct flow *f, const char *text, const struct np_style *s)
+double np_flow_text_natural(struct flow *f, const char *text, const struct np_style *s)
 {
-	struct np_para_spec spec = {.text = text, .len = strlen(text), .style = s, .layout = f->l};
-	struct np_para *p = np_para_new(f->t, &spec);
+	struct np_para_spec spec = {.text = text, .len = strlen(text), .style = s, .layout = f->g->l};
+	struct np_para *p = np_para_new(f->out->t, &spec);
 	double w = p ? NP_PT(np_para_natural(p)) : 0;
 	np_para_free(p);
 	return w;
