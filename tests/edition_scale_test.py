@@ -9,7 +9,9 @@ inside page), checked with `newsprint check` (copyfit included):
   - a story with an earlier story's id is refused with the id message;
   - a front page whose index strip (every story that starts on another page)
     outgrows the page is refused with the index-strip message, not with a
-    negative count of grid lines.
+    negative count of grid lines;
+  - the copyfit table (check sets lines without glyphs) says what the report
+    of a render says, story by story: this edition and the example one.
 Not timed (bench/run --stress times 5,000 stories).
 """
 import os, subprocess, sys, tempfile
@@ -50,6 +52,25 @@ def check(exe, path):
     return subprocess.run([exe, 'check', path], capture_output=True, text=True, timeout=300)
 
 
+def table_vs_report(exe, path, d):
+    """The copyfit table of `check` (lines set without glyphs) against the figures
+    of `render --report` (lines cut from their glyphs): the same for every story."""
+    import json
+    c = check(exe, path)
+    rep = os.path.join(d, 'report.json')
+    r = subprocess.run([exe, 'render', path, '-o', os.path.join(d, 'out.pdf'), '--report', rep],
+                       capture_output=True, text=True, timeout=300)
+    if c.returncode != 0 or r.returncode != 0:
+        return None, c if c.returncode else r
+    got = {}
+    for ln in c.stdout.splitlines()[1:]:
+        f = ln.split()
+        got[f[0]] = [int(f[1]), int(f[2]), int(f[3]), int(f[4])]
+    want = {a['id']: [len(a['pages']), a['lines'], a['overset_lines'], a['empty_lines']]
+            for a in json.load(open(rep))['articles']}
+    return got == want and len(got) > 0, c
+
+
 def main():
     exe = sys.argv[1]
     failures = 0
@@ -88,7 +109,15 @@ def main():
                 'strip of the front page (page 1) outgrew the page')
         expect(r.returncode == 1 and want in r.stderr and '-' not in r.stderr.split('grid lines')[0][-8:],
                'a front page whose index strip outgrows it', r)
-    print(f'{4 - failures} passed, {failures} failed')
+    with tempfile.TemporaryDirectory() as d:
+        path, _, _ = write_edition(d)
+        same, r = table_vs_report(exe, path, d)
+        expect(same, f'the copyfit table of {N} stories is the report\'s', r)
+    with tempfile.TemporaryDirectory() as d:
+        root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+        same, r = table_vs_report(exe, os.path.join(root, 'examples', 'edition', 'edition.yaml'), d)
+        expect(same, 'the copyfit table of the example edition (jumps, ads) is the report\'s', r)
+    print(f'{6 - failures} passed, {failures} failed')
     return 1 if failures else 0
 
 

@@ -121,6 +121,6 @@ char *np_job_layout_path(const struct np_job *j, const char *name, int bundled_o
 /* run.c: the render to j->output (set by the caller); the check */
 int np_job_run_render(struct np_job *j);
 int np_job_run_check(struct np_job *j);
-int np_job_lay_out(struct np_job *j);
+int np_job_lay_out(struct np_job *j, int text_only);
 
 #endif

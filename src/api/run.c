@@ -214,13 +214,15 @@ static int emit_page(void *ctx, const struct np_page *pg)
 	return 0;
 }
 
-/* Lays the input out: an article on its pages, or a whole edition. */
-int np_job_lay_out(struct np_job *j)
+/* Lays the input out: an article on its pages, or a whole edition. For a
+ * check (text_only) lines are counted without their glyphs: nothing is drawn. */
+int np_job_lay_out(struct np_job *j, int text_only)
 {
 	struct np_flow_opts fo = {.breaker = j->o.first_fit ? NP_BREAK_FIRST_FIT : NP_BREAK_TOTAL_FIT,
 				  .debug = j->o.debug, .max_pages = j->o.max_pages,
 				  .jobs = j->o.jobs > 0 ? j->o.jobs : (int)sysconf(_SC_NPROCESSORS_ONLN),
-				  .emit = j->renderer ? emit_page : NULL, .emit_ctx = j};
+				  .emit = j->renderer ? emit_page : NULL, .emit_ctx = j,
+				  .text_only = text_only};
 	int rc = j->issue ? np_flow_issue(j->text, j->issue, &j->layout, &fo, &j->d, &j->doc)
 			  : np_flow_article(j->text, j->article, &j->layout, &fo, &j->d, &j->doc);
 	np_text_report_missing(j->text, &j->d, j->issue ? &j->issue->mark : &j->article->mark);
@@ -283,7 +285,7 @@ static int render_article(struct np_job *j, struct np_render_opts *ro)
 	}
 	if (j->report_fp)
 		np_report_begin(j->report_fp);
-	int ok = np_job_lay_out(j) == 0 && !(j->sel && pages_missing(j) < 0);
+	int ok = np_job_lay_out(j, 0) == 0 && !(j->sel && pages_missing(j) < 0);
 	ok = np_renderer_close(j->renderer, NULL, ok) == 0 && ok;
 	j->renderer = NULL;
 	int written = ok && j->report_fp && np_report_end(j->report_fp, &j->doc, &j->d) == 0;
@@ -295,7 +297,7 @@ static int render_article(struct np_job *j, struct np_render_opts *ro)
 /* An edition: laid out whole, then every page drawn, then the report. */
 static int render_edition(struct np_job *j, struct np_render_opts *ro, double t1)
 {
-	if (np_job_lay_out(j) < 0)
+	if (np_job_lay_out(j, 0) < 0)
 		return NP_RC_INPUT;
 	double t2 = np_api_now();
 	if (j->sel && pages_missing(j) < 0)
@@ -355,6 +357,6 @@ int np_job_run_check(struct np_job *j)
 {
 	int rc = np_job_prepare(j) < 0 ? NP_RC_INPUT : 0;
 	if (rc == 0 && j->issue)
-		rc = np_job_lay_out(j) < 0 ? NP_RC_INPUT : 0;
+		rc = np_job_lay_out(j, 1) < 0 ? NP_RC_INPUT : 0;
 	return rc;
 }

@@ -12,6 +12,7 @@
  *              place the lines, remember where the block ended
  * Pages are made when the slots run out; past the page limit, text is overset.
  */
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -58,6 +59,38 @@ static size_t map_line(struct lines_map *m, size_t k)
 	return k < m->n ? m->v[k] : SIZE_MAX;
 }
 
+/* map_line without making pages: SIZE_MAX when line k lies past the slots
+ * made so far. */
+static size_t peek_line(struct lines_map *m, size_t k)
+{
+	struct flow *f = m->f;
+	while (m->n <= k && !m->failed) {
+		size_t s = m->n ? m->v[m->n - 1] + 1 : m->start;
+		while (s < f->nslots && f->slots[s].blank)
+			s++;
+		if (s >= f->nslots)
+			return SIZE_MAX;
+		if (np_grow((void **)&m->v, &m->cap, m->n, sizeof *m->v, 64) < 0) {
+			m->failed = -1;
+			return SIZE_MAX;
+		}
+		m->v[m->n++] = s;
+	}
+	return k < m->n ? m->v[k] : SIZE_MAX;
+}
+
+/* slot_width for the breaks memo: a line not made yet has a width no line
+ * has, so the memo breaks again (and the breaker makes it). */
+static int32_t slot_width_peek(void *ctx, size_t line)
+{
+	struct lines_map *m = ctx;
+	size_t s = peek_line(m, line);
+	if (s == SIZE_MAX)
+		return INT32_MIN;
+	double dropcap = (int)line < m->dropcap_lines ? m->f->dropcap_w : 0;
+	return NP_UNITS(m->f->slots[s].w - dropcap);
+}
+
 static int32_t slot_width(void *ctx, size_t line)
 {
 	struct lines_map *m = ctx;
@@ -101,9 +134,9 @@ static int place_lines(struct flow *f, struct np_para *p, const struct np_break_
 		}
 		struct np_line_info info = {0};
 		double dropcap = (int)k < m->dropcap_lines ? f->dropcap_w : 0;
-		struct np_line_glyphs *g = np_para_line(p, r->breaks, k, NP_UNITS(f->g->colw - dropcap),
-							justify, &info);
-		if (!g)
+		struct np_line_glyphs *g;
+		if (np_flow_line(f, p, r->breaks, k, NP_UNITS(f->g->colw - dropcap), justify, &info,
+				 &g) < 0)
 			return -1;
 		f->overset_words += np_doc_count_words(info.text);
 		f->overset_lines++;
@@ -239,15 +272,16 @@ static double loosest(const struct np_break_result *r)
  * costs more than the line it could give is worth. */
 #define LOOSE_MAX_LINES 100
 
-static int break_loose(const struct np_bitem *items, size_t n, struct lines_map *m,
-		       struct np_break_params *bp, int k, const struct np_break_result *base,
-		       struct np_break_result *t)
+static int break_loose(struct np_para *p, const struct np_bitem *items, size_t n,
+		       struct lines_map *m, struct np_break_params *bp, int k,
+		       const struct np_break_result *base, struct np_break_result *t)
 {
 	if (base->nlines > LOOSE_MAX_LINES)
 		return 0;
 	double limit = loosest(base) > LOOSE_LIMIT ? loosest(base) : LOOSE_LIMIT;
 	bp->looseness = k;
-	int rc = np_break_paragraph(items, n, slot_width, m, bp, t);
+	int rc = np_break_memo_paragraph(np_para_breaks_memo(p), items, n, slot_width_peek,
+					 slot_width, m, bp, t);
 	bp->looseness = 0;
 	if (rc < 0 || m->failed < 0) {
 		np_break_result_fini(t);
@@ -260,11 +294,12 @@ static int break_loose(const struct np_bitem *items, size_t n, struct lines_map 
 
 /* The balancer asked for this paragraph a line longer or shorter: r becomes
  * that when its lines allow (counted in f->loose_taken). */
-static int set_loose(struct flow *f, const struct np_bitem *items, size_t n, struct lines_map *m,
-		     struct np_break_params *bp, int k, struct np_break_result *r)
+static int set_loose(struct flow *f, struct np_para *p, const struct np_bitem *items, size_t n,
+		     struct lines_map *m, struct np_break_params *bp, int k,
+		     struct np_break_result *r)
 {
 	struct np_break_result t = {0};
-	if (break_loose(items, n, m, bp, k, r, &t) < 0)
+	if (break_loose(p, items, n, m, bp, k, r, &t) < 0)
 		return -1;
 	if (t.nlines) {
 		np_break_result_fini(r);
@@ -274,13 +309,14 @@ static int set_loose(struct flow *f, const struct np_bitem *items, size_t n, str
 	return 0;
 }
 
-static int set_looser(struct flow *f, const struct np_bitem *items, size_t n, struct lines_map *m,
-		      struct np_break_params *bp, int block, struct np_break_result *r)
+static int set_looser(struct flow *f, struct np_para *p, const struct np_bitem *items, size_t n,
+		      struct lines_map *m, struct np_break_params *bp, int block,
+		      struct np_break_result *r)
 {
 	struct np_break_result best = {0};
 	for (int k = -1; k <= 1; k += 2) {
 		struct np_break_result t = {0};
-		if (break_loose(items, n, m, bp, k, r, &t) < 0) {
+		if (break_loose(p, items, n, m, bp, k, r, &t) < 0) {
 			np_break_result_fini(&best);
 			return -1;
 		}
@@ -328,9 +364,10 @@ static int set_paragraph(struct flow *f, struct np_para *p, int block, enum np_s
 	for (int tries = 0; tries < WIDOW_TRIES; tries++) {
 		np_break_result_fini(&r);
 		m.n = 0;
-		rc = np_break_paragraph(items, n, slot_width, &m, &bp, &r);
+		rc = np_break_memo_paragraph(np_para_breaks_memo(p), items, n, slot_width_peek,
+					     slot_width, &m, &bp, &r);
 		if (rc == 0 && m.failed >= 0 && f->loose && f->loose[block - 1])
-			rc = set_loose(f, items, n, &m, &bp, f->loose[block - 1], &r);
+			rc = set_loose(f, p, items, n, &m, &bp, f->loose[block - 1], &r);
 		if (rc < 0 || m.failed < 0)
 			break;
 		if (fix_dropcap(f, &m, r.nlines))
@@ -338,7 +375,7 @@ static int set_paragraph(struct flow *f, struct np_para *p, int block, enum np_s
 		size_t lone;
 		enum stranded st = stranded(f, &m, r.nlines, &lone);
 		if (st == WIDOW || (st == NOT_STRANDED && orphan_ahead(f, &m, r.nlines, block))) {
-			rc = set_looser(f, items, n, &m, &bp, block, &r);
+			rc = set_looser(f, p, items, n, &m, &bp, block, &r);
 			if (rc != 0 || m.failed < 0)
 				break; /* mended without an empty line, or an error */
 		}

@@ -21,6 +21,9 @@ struct np_flow_opts {
 	int (*emit)(void *ctx, const struct np_page *pg);
 	void *emit_ctx;
 	int debug;
+	/* lines without glyphs: nothing will be drawn (check): their text and
+	 * figures only, and no paragraph is shaped again to draw it */
+	int text_only;
 };
 
 /* Sets one article on as many pages of the layout as it needs. Returns 0, or -1

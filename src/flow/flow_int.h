@@ -9,10 +9,12 @@
  * set text (setblock.c, band.c, folio.c, obstacles.c's content); emit.c hands
  * finished pages out. Drivers: article.c, issue.c (with furniture.c).
  *
- * The text layer is reached through ten functions of text/text.h only:
+ * The text layer is reached through thirteen functions of text/text.h only:
  * np_para_new, np_para_free, np_para_items, np_para_natural, np_para_line,
  * np_para_drop_glyphs, np_line_glyphs_free, np_text_ctx_clone,
- * np_text_ctx_free, np_text_merge_missing. That is the link-time seam
+ * np_text_ctx_free, np_text_merge_missing, np_para_measure (a block measured
+ * again without shaping), np_para_line_info (a line without glyphs: check),
+ * np_para_breaks_memo (breaks given again). That is the link-time seam
  * tests/flow/fake_text.c fills with fixed-width glyphs. */
 #ifndef NP_FLOW_INT_H
 #define NP_FLOW_INT_H
@@ -258,5 +260,10 @@ struct block_spec np_flow_subhead_spec(const struct flow *f, const struct slot *
 /* plan.c: the final run's plan, block by block (the flow owns what pb points
  * to once added) */
 int np_flow_plan_add(struct flow *f, const struct placed_block *pb);
+
+/* setblock.c: line k of a broken paragraph as np_para_line makes it, without
+ * its glyphs (NULL) when the flow draws nothing (o->text_only). 0 or -1. */
+int np_flow_line(const struct flow *f, struct np_para *p, const size_t *breaks, size_t k,
+		 int32_t width, int justify, struct np_line_info *info, struct np_line_glyphs **g);
 
 #endif

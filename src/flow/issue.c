@@ -208,9 +208,14 @@ static int story(const struct flow_geom *g, struct flow_canvas *out, const struc
 	return rc;
 }
 
-/* One story's work: its own pages to draw on, its own diagnostics. */
+/* One story's work: what it drew (only the pages it touched, each with its
+ * index in the edition), its outline entry, its own diagnostics. */
 struct story_job {
-	struct np_doc doc;
+	struct np_page *pages;
+	int *page_at;
+	size_t npages;
+	struct np_outline *outline;
+	size_t noutline;
 	struct np_diags d;
 	struct np_article_stats stats;
 	int rc;
@@ -229,21 +234,77 @@ struct pool {
 	pthread_mutex_t mu;
 };
 
+/* A thread's stories draw on its scratch copy of the edition's pages, one
+ * story at a time: a copy per story would cost stories x pages. */
 struct worker {
 	struct pool *pool;
 	struct np_text_ctx *t;
+	struct np_doc scratch;
 };
 
 static int copy_pages(struct np_doc *dst, const struct np_doc *src)
 {
+	dst->pages = calloc(src->npages + 1, sizeof *dst->pages);
+	if (!dst->pages)
+		return -1;
 	for (size_t p = 0; p < src->npages; p++) {
-		struct np_page *pg = np_doc_add_page(dst, src->layout);
-		if (!pg)
-			return -1;
+		struct np_page *pg = &dst->pages[p];
+		pg->number = (int)p + 1;
+		pg->width = src->pages[p].width;
+		pg->height = src->pages[p].height;
 		memcpy(pg->label, src->pages[p].label, sizeof pg->label);
 	}
+	dst->npages = src->npages;
 	dst->layout = src->layout;
 	return 0;
+}
+
+/* Moves what the story drew off the scratch pages into its job, leaving
+ * them blank (number, label and size kept) for the thread's next story. */
+static int take(struct story_job *j, struct np_doc *scratch)
+{
+	size_t n = 0;
+	for (size_t p = 0; p < scratch->npages; p++) {
+		const struct np_page *pg = &scratch->pages[p];
+		n += pg->nframes || pg->nlines || pg->nrules;
+	}
+	j->pages = calloc(n + 1, sizeof *j->pages);
+	j->page_at = calloc(n + 1, sizeof *j->page_at);
+	int rc = j->pages && j->page_at ? 0 : -1;
+	for (size_t p = 0; p < scratch->npages; p++) {
+		struct np_page *pg = &scratch->pages[p];
+		if (!pg->nframes && !pg->nlines && !pg->nrules)
+			continue;
+		struct np_page keep = *pg;
+		if (rc == 0) {
+			j->page_at[j->npages] = (int)p;
+			j->pages[j->npages++] = keep;
+		} else {
+			np_page_fini(&keep);
+		}
+		memset(pg, 0, sizeof *pg);
+		pg->number = keep.number;
+		pg->width = keep.width;
+		pg->height = keep.height;
+		memcpy(pg->label, keep.label, sizeof pg->label);
+	}
+	j->outline = scratch->outline;
+	j->noutline = scratch->noutline;
+	scratch->outline = NULL;
+	scratch->noutline = 0;
+	return rc;
+}
+
+static void job_fini(struct story_job *j)
+{
+	for (size_t p = 0; p < j->npages; p++)
+		np_page_fini(&j->pages[p]);
+	free(j->pages);
+	free(j->page_at);
+	for (size_t i = 0; i < j->noutline; i++)
+		free(j->outline[i].title);
+	free(j->outline);
+	np_diags_fini(&j->d);
 }
 
 static void *work(void *arg)
@@ -257,8 +318,10 @@ static void *work(void *arg)
 		if (i >= pl->is->nstories)
 			break;
 		struct story_job *j = &pl->jobs[i];
-		struct flow_canvas out = {.t = w->t, .d = &j->d, .doc = &j->doc, .o = pl->o};
+		struct flow_canvas out = {.t = w->t, .d = &j->d, .doc = &w->scratch, .o = pl->o};
 		j->rc = story(pl->g, &out, &pl->is->stories[i], i, pl->band, &j->stats);
+		if (take(j, &w->scratch) < 0)
+			j->rc = -1;
 	}
 	return NULL;
 }
@@ -291,11 +354,12 @@ static int merge_page(struct np_page *dst, struct np_page *src)
 
 static int merge(struct np_doc *out, struct story_job *j, struct np_diags *d)
 {
-	for (size_t p = 0; p < out->npages && p < j->doc.npages; p++)
-		if (merge_page(&out->pages[p], &j->doc.pages[p]) < 0)
+	for (size_t p = 0; p < j->npages; p++)
+		if ((size_t)j->page_at[p] < out->npages &&
+		    merge_page(&out->pages[j->page_at[p]], &j->pages[p]) < 0)
 			return -1;
-	for (size_t i = 0; i < j->doc.noutline; i++) {
-		const struct np_outline *e = &j->doc.outline[i];
+	for (size_t i = 0; i < j->noutline; i++) {
+		const struct np_outline *e = &j->outline[i];
 		if (outline_add(out, e->title, e->page, e->y, e->level) < 0)
 			return -1;
 	}
@@ -315,16 +379,14 @@ static int stories(struct pool *pl, struct np_doc *out, struct np_diags *d, int 
 	struct worker *w = calloc((size_t)jobs, sizeof *w);
 	pthread_t *th = calloc((size_t)jobs, sizeof *th);
 	int rc = pl->jobs && w && th ? 0 : -1;
-	for (size_t i = 0; rc == 0 && i < n; i++) {
+	for (size_t i = 0; rc == 0 && i < n; i++)
 		np_diags_init(&pl->jobs[i].d);
-		rc = copy_pages(&pl->jobs[i].doc, out);
-	}
 	int started = 0;
 	pthread_mutex_init(&pl->mu, NULL);
 	for (int k = 0; rc == 0 && k < jobs; k++) { /* contexts made before any thread runs */
 		w[k].pool = pl;
 		w[k].t = k == 0 ? pl->t : np_text_ctx_clone(pl->t, d);
-		if (!w[k].t)
+		if (!w[k].t || copy_pages(&w[k].scratch, out) < 0)
 			rc = -1;
 	}
 	for (int k = 1; rc == 0 && k < jobs; k++, started++)
@@ -340,9 +402,10 @@ static int stories(struct pool *pl, struct np_doc *out, struct np_diags *d, int 
 			rc = merge(out, &pl->jobs[i], d);
 		out->articles[i] = pl->jobs[i].stats;
 		out->narticles = i + 1;
-		np_doc_fini(&pl->jobs[i].doc);
-		np_diags_fini(&pl->jobs[i].d);
+		job_fini(&pl->jobs[i]);
 	}
+	for (int k = 0; w && k < jobs; k++)
+		np_doc_fini(&w[k].scratch);
 	for (int k = 1; w && k < jobs; k++)
 		if (w[k].t) {
 			np_text_merge_missing(pl->t, w[k].t);

@@ -184,8 +184,8 @@ static int lines(struct flow *f, struct np_para *p, const struct placed_block *p
 		struct np_line_info info = {0};
 		double dropcap = (int)k < pb->dropcap_lines ? f->dropcap_w : 0;
 		int32_t w = NP_UNITS(sl->w - dropcap);
-		struct np_line_glyphs *g = np_para_line(p, pb->breaks, k, w, pb->justify, &info);
-		if (!g)
+		struct np_line_glyphs *g;
+		if (np_flow_line(f, p, pb->breaks, k, w, pb->justify, &info, &g) < 0)
 			return -1;
 		const struct region *rg = &f->regions[sl->region];
 		/* x is where the first glyph goes (the report's "where the line starts") */

@@ -24,14 +24,25 @@ static double align_offset(enum np_align a, double width, double natural)
 	return 0;
 }
 
+int np_flow_line(const struct flow *f, struct np_para *p, const size_t *breaks, size_t k,
+		 int32_t width, int justify, struct np_line_info *info, struct np_line_glyphs **g)
+{
+	if (f->out->o && f->out->o->text_only) {
+		*g = NULL;
+		return np_para_line_info(p, breaks, k, width, justify, info);
+	}
+	*g = np_para_line(p, breaks, k, width, justify, info);
+	return *g ? 0 : -1;
+}
+
 static int place(struct flow *f, struct np_page *pg, struct np_para *p,
 		 const struct np_break_result *r, const struct block_spec *b)
 {
 	int justify = b->style->align == NP_ALIGN_JUSTIFY;
 	for (size_t k = 0; k < r->nlines; k++) {
 		struct np_line_info info = {0};
-		struct np_line_glyphs *g = np_para_line(p, r->breaks, k, NP_UNITS(b->width), justify, &info);
-		if (!g)
+		struct np_line_glyphs *g;
+		if (np_flow_line(f, p, r->breaks, k, NP_UNITS(b->width), justify, &info, &g) < 0)
 			return -1;
 		double nat = NP_PT(info.natural), ind = NP_PT(info.indent);
 		int just = info.justified;
@@ -59,11 +70,15 @@ int np_flow_set_block(struct flow *f, struct np_page *pg, const struct block_spe
 		.style = b->style, .lead_style = b->lead_style, .lead_len = b->lead_len,
 		.language = f->a ? f->a->language : NULL, .layout = f->g->l,
 		.max_box = NP_UNITS(b->width)};
-	struct np_para *p = np_para_new(f->out->t, &spec);
-	if (!p)
+	/* measuring only, or no glyphs wanted: the context keeps the shaped text
+	 * for the next measure */
+	int glyphs = pg && !(f->out->o && f->out->o->text_only);
+	struct np_para *p = glyphs ? np_para_new(f->out->t, &spec) : NULL;
+	const struct np_para *shaped = glyphs ? p : np_para_measure(f->out->t, &spec);
+	if (!shaped)
 		return -1;
 	size_t n;
-	const struct np_bitem *items = np_para_items(p, &n);
+	const struct np_bitem *items = np_para_items(shaped, &n);
 	struct np_break_params bp;
 	np_break_params_default(&bp);
 	bp.justify = b->style->align == NP_ALIGN_JUSTIFY;
@@ -72,7 +87,7 @@ int np_flow_set_block(struct flow *f, struct np_page *pg, const struct block_spe
 	struct np_break_result r;
 	int rc = np_break_paragraph(items, n, fixed, &fw, &bp, &r);
 	if (rc == 0 && pg)
-		rc = place(f, pg, p, &r, b);
+		rc = place(f, pg, (struct np_para *)shaped, &r, b);
 	if (rc == 0)
 		rc = (int)r.nlines;
 	np_break_result_fini(&r);

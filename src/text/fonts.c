@@ -100,6 +100,17 @@ struct np_text_ctx *np_text_ctx_new(const char *fonts_dir, const char *hyphen_di
 	return t;
 }
 
+/* What the context remembers of paragraphs and words it has set. */
+static void forget(struct np_text_ctx *t)
+{
+	if (t->memo)
+		t->memo_free(t->memo);
+	t->memo = NULL;
+	if (t->hyph_cache)
+		g_hash_table_destroy(t->hyph_cache);
+	t->hyph_cache = NULL;
+}
+
 void np_text_ctx_free(struct np_text_ctx *t)
 {
 	if (!t)
@@ -116,6 +127,7 @@ void np_text_ctx_free(struct np_text_ctx *t)
 	}
 	if (t->fc)
 		FcConfigDestroy(t->fc);
+	forget(t);
 	np_hyph_dicts_free(t->hyph);
 	if (t->missing)
 		g_hash_table_destroy(t->missing);
@@ -133,6 +145,7 @@ void np_text_set_exceptions(struct np_text_ctx *t, const char *dir)
 {
 	g_free(t->except_dir);
 	t->except_dir = g_strdup(dir);
+	forget(t); /* measured and hyphenated with the old list */
 	np_hyph_dicts_free(t->hyph); /* dictionaries load again, with the list */
 	t->hyph = np_hyph_dicts_new(t->hyphen_dir, dir);
 }

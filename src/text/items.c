@@ -124,10 +124,16 @@ static int word(struct np_para *p, const PangoLogAttr *la, const long *ci, size_
 	while (cb > ca && !g_unichar_isalpha(g_utf8_get_char(g_utf8_prev_char(p->text + cb))))
 		cb = (size_t)(g_utf8_prev_char(p->text + cb) - p->text);
 	if (hr && hyphenable(p->text + ca, cb - ca, hr->caps))
-		np = np_hyph_points(p->t->hyph, hr->language, p->text + ca, cb - ca, hr->left,
+		np = np_hyph_points_cached(p->t, hr->language, p->text + ca, cb - ca, hr->left,
 				    hr->right, pts, MAX_POINTS);
 	/* a word wider than any line may break anywhere, as a last resort */
 	int anywhere = spec->max_box > 0 && p->pre[b] - p->pre[a] > spec->max_box;
+	if (p->pre[b] - p->pre[a] > p->widest)
+		p->widest = p->pre[b] - p->pre[a];
+	if (p->keep && np_grow((void **)&p->word_w, &p->capword_w, p->nword_w, sizeof *p->word_w, 16) < 0)
+		return -1;
+	if (p->keep)
+		p->word_w[p->nword_w++] = p->pre[b] - p->pre[a];
 	size_t from = a;
 	int k = 0;
 	for (size_t c = a; c < b; c = (size_t)(g_utf8_next_char(p->text + c) - p->text)) {

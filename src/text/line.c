@@ -213,6 +213,36 @@ struct np_line_glyphs *np_para_line(struct np_para *p, const size_t *breaks, siz
 	return g;
 }
 
+int np_para_line_info(const struct np_para *p, const size_t *breaks, size_t k, int32_t width,
+		      int justify_on, struct np_line_info *info)
+{
+	size_t sb, eb, first, b = breaks[k];
+	line_range(p, breaks, k, &sb, &eb, &first);
+	const struct np_bitem *bi = &p->items[b];
+	int add_hy = bi->type == NP_PENALTY && bi->flagged && !bi->explicit_hyphen && eb > sb;
+	/* the items tile the text as shaped: their widths are the glyphs' */
+	int32_t natural = 0;
+	for (size_t i = first; i < b; i++)
+		if (p->items[i].type != NP_PENALTY)
+			natural += p->items[i].width;
+	if (add_hy)
+		natural += bi->width;
+	size_t len;
+	info->text = line_text(p, sb, eb, add_hy, &len);
+	if (!info->text)
+		return -1;
+	int last = b == p->nitems - 1;
+	int just = justify_on && natural != width && (!last || natural > width);
+	info->hyphenated = bi->type == NP_PENALTY && bi->flagged;
+	info->continues = bi->type == NP_PENALTY && !bi->flagged && !last && eb > sb &&
+			  !g_unichar_isspace(g_utf8_get_char(p->text + bi->pos));
+	info->natural = natural;
+	info->indent = k == 0 ? p->indent : 0;
+	info->ratio = just ? np_break_ratio(p->items, first, b, width, p->letter_space, NULL) : 0;
+	info->justified = justify_on && (!last || natural > width);
+	return 0;
+}
+
 void np_line_glyphs_free(struct np_line_glyphs *g)
 {
 	if (!g)

@@ -145,7 +145,8 @@ void np_para_drop_glyphs(struct np_para *p)
 	}
 }
 
-struct np_para *np_para_new(struct np_text_ctx *t, const struct np_para_spec *given)
+/* keep: the layout and the widths stay, for np_para_items_again. */
+static struct np_para *make(struct np_text_ctx *t, const struct np_para_spec *given, int keep)
 {
 	struct np_para_spec ps, *spec = &ps;
 	if (punctuated(given, &ps) < 0)
@@ -157,6 +158,7 @@ struct np_para *np_para_new(struct np_text_ctx *t, const struct np_para_spec *gi
 		return NULL;
 	}
 	p->t = t;
+	p->keep = keep;
 	p->style = spec->style;
 	p->justify = spec->style->align == NP_ALIGN_JUSTIFY;
 	p->letter_space = p->justify ? spec->letter_space : 0;
@@ -166,8 +168,11 @@ struct np_para *np_para_new(struct np_text_ctx *t, const struct np_para_spec *gi
 	p->map = NULL;
 	make_layout(p);
 	int rc = measure(p) < 0 || np_para_items_build(p, spec) < 0 ? -1 : 0;
-	np_para_drop_glyphs(p); /* the breaker needs only the items */
-	if (rc == 0) { /* 5 bytes a byte of text, of no use once the items stand */
+	if (!keep)
+		np_para_drop_glyphs(p); /* the breaker needs only the items */
+	if (rc == 0 && keep) {
+		p->natural = p->pre[p->len];
+	} else if (rc == 0) { /* 5 bytes a byte of text, of no use once the items stand */
 		p->natural = p->pre[p->len];
 		free(p->pre);
 		free(p->cluster);
@@ -189,6 +194,26 @@ struct np_para *np_para_new(struct np_text_ctx *t, const struct np_para_spec *gi
 	return p;
 }
 
+struct np_para *np_para_new(struct np_text_ctx *t, const struct np_para_spec *spec)
+{
+	return make(t, spec, 0);
+}
+
+struct np_para *np_para_new_kept(struct np_text_ctx *t, const struct np_para_spec *spec)
+{
+	return make(t, spec, 1);
+}
+
+int np_para_items_again(struct np_para *p, const struct np_para_spec *spec)
+{
+	if (!p->pre || !p->layout)
+		return -1;
+	p->nitems = 0;
+	p->widest = 0;
+	p->nword_w = 0;
+	return np_para_items_build(p, spec);
+}
+
 void np_para_free(struct np_para *p)
 {
 	if (!p)
@@ -201,6 +226,8 @@ void np_para_free(struct np_para *p)
 	free(p->pre);
 	free(p->cluster);
 	free(p->items);
+	free(p->word_w);
+	np_break_memo_free(p->breaks);
 	free(p);
 }
 
@@ -208,6 +235,13 @@ const struct np_bitem *np_para_items(const struct np_para *p, size_t *n)
 {
 	*n = p->nitems;
 	return p->items;
+}
+
+struct np_break_memo *np_para_breaks_memo(struct np_para *p)
+{
+	if (!p->breaks)
+		p->breaks = np_break_memo_new();
+	return p->breaks;
 }
 
 int64_t np_para_natural(const struct np_para *p)

@@ -21,6 +21,11 @@ struct np_para {
 			   million pt); freed with cluster once the items are built */
 	uint8_t *cluster; /* cluster[b]: a glyph cluster starts at byte b */
 	int64_t natural; /* width of the whole text, Pango units */
+	int64_t widest;  /* of its words, Pango units: max_box above it changes nothing */
+	struct np_break_memo *breaks; /* its last breaks, to give again */
+	int keep;        /* measure.c's: layout and widths kept, and each word's width */
+	int64_t *word_w;
+	size_t nword_w, capword_w;
 	int32_t indent; /* first-line indent, Pango units */
 	double letter_space; /* fraction of the boxes' width, as a last resort */
 	struct np_bitem *items;
@@ -29,5 +34,9 @@ struct np_para {
 
 PangoAttrList *np_para_attrs(const struct np_para *p, const struct np_para_spec *spec);
 int np_para_items_build(struct np_para *p, const struct np_para_spec *spec);
+/* measure.c's: a paragraph whose layout and widths stay, and its items made
+ * again for a spec that differs only in what the items read (max_box). */
+struct np_para *np_para_new_kept(struct np_text_ctx *t, const struct np_para_spec *spec);
+int np_para_items_again(struct np_para *p, const struct np_para_spec *spec);
 
 #endif

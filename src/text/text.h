@@ -80,6 +80,13 @@ void np_para_free(struct np_para *p);
 int np_para_glyphs(struct np_para *p);
 void np_para_drop_glyphs(struct np_para *p);
 const struct np_bitem *np_para_items(const struct np_para *p, size_t *n);
+/* The paragraph shaped for measuring (its items only), owned by the context
+ * and valid until its next call: the same text measured again at another
+ * width is not shaped again. NULL on failure. */
+const struct np_para *np_para_measure(struct np_text_ctx *t, const struct np_para_spec *spec);
+/* The paragraph's breaks memo (break/memo.c), made on first use and freed
+ * with it; NULL when out of memory (then nothing is remembered). */
+struct np_break_memo *np_para_breaks_memo(struct np_para *p);
 /* Natural width in Pango units of the whole paragraph on one line. */
 int64_t np_para_natural(const struct np_para *p);
 
@@ -102,6 +109,11 @@ struct np_line_info {
 struct np_line_glyphs *np_para_line(struct np_para *p, const size_t *breaks, size_t k,
 				    int32_t width, int justify, struct np_line_info *info);
 void np_line_glyphs_free(struct np_line_glyphs *g);
+/* What np_para_line says of the line, without cutting its glyphs (nothing
+ * will draw it: a check). Its natural width is the items' (the hyphen in the
+ * paragraph's own font). Returns 0 or -1. */
+int np_para_line_info(const struct np_para *p, const size_t *breaks, size_t k, int32_t width,
+		      int justify, struct np_line_info *info);
 
 /* Hyphenation points of one word (UTF-8) in a language: fills `points` with the
  * byte offsets after which a hyphen may go; returns how many (<= max), or 0

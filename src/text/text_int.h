@@ -8,6 +8,7 @@
 #include "text/text.h"
 
 struct np_hyph_dicts;
+struct np_para_memo;
 
 struct np_text_ctx {
 	FcConfig *fc;
@@ -19,7 +20,16 @@ struct np_text_ctx {
 	char *fonts_dir, *hyphen_dir; /* to make another context like this one */
 	GPtrArray *more_fonts;          /* folders added to fonts_dir (--fonts), likewise */
 	char *except_dir;             /* the project's hyphenation exceptions */
+	struct np_para_memo *memo;    /* the last paragraph measured (measure.c) */
+	/* frees it: a pointer measure.c sets, so this file does not call that one
+	 * (measure.c calls para.c, which calls back here through attrs.c) */
+	void (*memo_free)(struct np_para_memo *m);
+	GHashTable *hyph_cache;       /* words' hyphenation points (hyph_cache.c) */
 };
+
+/* np_hyph_points through the context's cache of words. */
+int np_hyph_points_cached(struct np_text_ctx *t, const char *language, const char *word,
+			  size_t len, int left, int right, size_t *points, int max);
 
 PangoFontDescription *np_text_font_desc(const struct np_style *s);
 
