@@ -106,7 +106,8 @@ static int place_lines(struct flow *f, struct np_para *p, const struct np_break_
 				      .width = sl->w - cap - ind,
 				      .text = info.text,
 				      .hyphenated = info.hyphenated, .continues = info.continues, .justified = info.justified,
-				      .ratio = info.ratio, .article = f->a->id, .glyphs = g};
+				      .ratio = info.ratio,
+				      .letter_spacing = info.letter_spacing, .article = f->a->id, .glyphs = g};
 		if (!ln.justified)
 			ln.width = NP_PT(info.natural - info.indent);
 		if (np_page_add_line(&f->doc->pages[sl->page], &ln) < 0) {
@@ -220,6 +221,7 @@ static void break_params(const struct flow *f, struct np_break_params *bp, int j
 	bp->max_hyphen_run = f->l->max_hyphen_run;
 	bp->emergency_stretch = NP_UNITS(f->l->styles[NP_ST_BODY].size * 1.5);
 	bp->letter_space = f->l->letter_space_max;
+	bp->letter_threshold = f->l->letter_space_threshold;
 }
 
 /* A paragraph set a line shorter or a line longer, as its lines allow
@@ -523,6 +525,7 @@ static struct np_para *block_para(struct flow *f, int block, enum np_style_id si
 				    .nruns = t->nruns, .style = st, .language = f->a->language,
 				    .layout = f->l, .indent = st->indent, .mark = t->mark,
 				    .letter_space = f->l->letter_space_max,
+				    .letter_threshold = f->l->letter_space_threshold,
 				    .max_box = NP_UNITS(f->colw)};
 	struct np_run *shifted = NULL;
 	if (skip) {
