@@ -229,12 +229,21 @@ struct np_line_glyphs *np_para_line(struct np_para *p, const size_t *breaks, siz
 		natural += pango_glyph_string_get_width(g->items[i]->glyphs);
 	int last = b == p->nitems - 1;
 	double ratio = 0, letters = 0;
+	int ragged_lead = 0;
 	int just = justify_on && natural != width && (!last || natural > width);
 	if (just) {
 		ratio = np_break_ratio(p->items, first, b, width, p->letter_space,
 				       p->letter_threshold, NULL);
-		letters = justify(p, g, first, b, ratio, width - natural);
+		/* a line of the run-in dateline alone ("EVANSVILLE, INDIANA,") is
+		 * never stretched past its spaces' limit: it is set ragged */
+		if (eb <= p->lead_len && ratio > 1) {
+			just = 0;
+			ratio = 0;
+			ragged_lead = 1;
+		}
 	}
+	if (just)
+		letters = justify(p, g, first, b, ratio, width - natural);
 	if (info) {
 		info->text = strdup(g->text);
 		info->hyphenated = bi->type == NP_PENALTY && bi->flagged;
@@ -244,7 +253,7 @@ struct np_line_glyphs *np_para_line(struct np_para *p, const size_t *breaks, siz
 		info->indent = g->indent;
 		info->ratio = ratio;
 		info->letter_spacing = letters;
-		info->justified = justify_on && (!last || natural > width);
+		info->justified = justify_on && (!last || natural > width) && !ragged_lead;
 	}
 	return g;
 }
