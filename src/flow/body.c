@@ -227,8 +227,10 @@ static void break_params(const struct flow *f, struct np_break_params *bp, int j
 /* A paragraph set a line shorter or a line longer, as its lines allow
  * (looseness): how a compositor mends a widow, or the orphan the next
  * paragraph would have, without leaving a line empty at a column's foot. The
- * cheaper of the two that strands no line and sets no line looser than
- * LOOSE_LIMIT (or the paragraph's loosest as it was) replaces r: 1. */
+ * cheaper of the two that strands no line, sets no line looser than
+ * LOOSE_LIMIT (or the paragraph's loosest as it was) and no more lines looser
+ * than LOOSE_LIMIT than it had (one forced loose line must not make the whole
+ * paragraph as loose) replaces r: 1. */
 #define LOOSE_LIMIT 1.0
 
 static double loosest(const struct np_break_result *r)
@@ -237,6 +239,15 @@ static double loosest(const struct np_break_result *r)
 	for (size_t i = 0; i + 1 < r->nlines; i++) /* the last line is not stretched */
 		m = r->ratios[i] > m ? r->ratios[i] : m;
 	return m;
+}
+
+/* Its lines looser than LOOSE_LIMIT. */
+static size_t loose_lines(const struct np_break_result *r)
+{
+	size_t n = 0;
+	for (size_t i = 0; i + 1 < r->nlines; i++)
+		n += r->ratios[i] > LOOSE_LIMIT;
+	return n;
 }
 
 /* Breaks the paragraph with looseness k; the result when it has k lines more
@@ -259,7 +270,8 @@ static int break_loose(const struct np_bitem *items, size_t n, struct lines_map 
 		np_break_result_fini(t);
 		return -1;
 	}
-	if (t->nlines != base->nlines + (size_t)k || t->overfull || loosest(t) > limit)
+	if (t->nlines != base->nlines + (size_t)k || t->overfull || loosest(t) > limit ||
+	    loose_lines(t) > loose_lines(base))
 		np_break_result_fini(t);
 	return 0;
 }
@@ -361,7 +373,7 @@ static int set_paragraph(struct flow *f, struct np_para *p, int block, enum np_s
 		enum stranded st = stranded(f, &m, r.nlines, &lone);
 		if (st == WIDOW || (st == NOT_STRANDED && orphan_ahead(f, &m, r.nlines, block))) {
 			rc = set_looser(f, items, n, &m, &bp, block, &r);
-			if (rc != 0 || m.failed < 0)
+				if (rc != 0 || m.failed < 0)
 				break; /* mended without an empty line, or an error */
 		}
 		if (!fix_widow_orphan(f, &m, r.nlines))
