@@ -60,7 +60,7 @@ struct np_break_params {
 #define NP_EXACT_WORDS 2000
 #define NP_LINE_WINDOW 8
 /* Defaults of letter_threshold and letter_demerits. */
-#define NP_LETTER_THRESHOLD 0.8
+#define NP_LETTER_THRESHOLD 1.0
 #define NP_LETTER_DEMERITS 20000
 
 
