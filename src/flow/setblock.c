@@ -53,14 +53,14 @@ static int place(struct flow *f, struct np_page *pg, struct np_para *p,
 	return 0;
 }
 
-int np_set_block(struct flow *f, struct np_page *pg, const struct block_spec *b)
+int np_flow_set_block(struct flow *f, struct np_page *pg, const struct block_spec *b)
 {
 	struct np_para_spec spec = {
 		.text = b->text, .len = b->len, .runs = b->runs, .nruns = b->nruns,
 		.style = b->style, .lead_style = b->lead_style, .lead_len = b->lead_len,
-		.language = f->a ? f->a->language : NULL, .layout = f->l,
+		.language = f->a ? f->a->language : NULL, .layout = f->g->l,
 		.max_box = NP_UNITS(b->width)};
-	struct np_para *p = np_para_new(f->t, &spec);
+	struct np_para *p = np_para_new(f->out->t, &spec);
 	if (!p)
 		return -1;
 	size_t n;
@@ -68,7 +68,7 @@ int np_set_block(struct flow *f, struct np_page *pg, const struct block_spec *b)
 	struct np_break_params bp;
 	np_break_params_default(&bp);
 	bp.justify = b->style->align == NP_ALIGN_JUSTIFY;
-	bp.max_hyphen_run = f->l->max_hyphen_run;
+	bp.max_hyphen_run = f->g->l->max_hyphen_run;
 	struct fixed_width fw = {NP_UNITS(b->width)};
 	struct np_break_result r;
 	int rc = np_break_paragraph(items, n, fixed, &fw, &bp, &r);
@@ -81,10 +81,10 @@ int np_set_block(struct flow *f, struct np_page *pg, const struct block_spec *b)
 	return rc;
 }
 
-double np_text_natural(struct flow *f, const char *text, const struct np_style *s)
+double np_flow_text_natural(struct flow *f, const char *text, const struct np_style *s)
 {
-	struct np_para_spec spec = {.text = text, .len = strlen(text), .style = s, .layout = f->l};
-	struct np_para *p = np_para_new(f->t, &spec);
+	struct np_para_spec spec = {.text = text, .len = strlen(text), .style = s, .layout = f->g->l};
+	struct np_para *p = np_para_new(f->out->t, &spec);
 	double w = p ? NP_PT(np_para_natural(p)) : 0;
 	np_para_free(p);
 	return w;
