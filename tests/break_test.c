@@ -641,6 +641,34 @@ static int longest_run(const struct para *p, const struct np_break_result *r)
 	return most;
 }
 
+/* Spaces first (issue 14): "aaaa bbbb" is 80 of letters and a space of 10
+ * (stretch 10, shrink 3). The letters move only where the spaces alone would
+ * pass the threshold (0.8) stretching, or their shrink, and then only by their
+ * allowance (a fraction of the 80), the spaces taking the rest. */
+static void test_spaces_first(void)
+{
+	static struct para p;
+	build(&p, "aaaa bbbb");
+	size_t to = p.n - 3; /* the break after the second box (the paragraph's end) */
+	struct { int32_t width; double ls, r, letter; } c[] = {
+		{95, 0.05, 0.5, 0},       /* 5 of 10: the spaces alone */
+		{98, 0.05, 0.8, 0},       /* at the threshold: still alone */
+		{100, 0.05, 0.8, 0.5},    /* 10: the letters take 2 of their 4 */
+		{100, 0.02, 0.84, 1},     /* the letters' 1.6 all, the spaces 8.4 */
+		{110, 0.02, 1.84, 1},     /* past it the spaces alone go on */
+		{88, 0.05, -2.0 / 3, 0},  /* shrinking: the spaces' 2 of 3 */
+		{86, 0.05, -1, -0.25},    /* 4: the spaces' 3, the letters' 1 of 4 */
+		{100, 0, 1, 0},           /* no letter-spacing allowed */
+	};
+	for (size_t i = 0; i < sizeof c / sizeof *c; i++) {
+		double letter = 7;
+		double r = np_break_ratio(p.it, 0, to, c[i].width, c[i].ls, 0.8, &letter);
+		CHECK(fabs(r - c[i].r) < 1e-9 && fabs(letter - c[i].letter) < 1e-9,
+		      "width %d letter_space %g: ratio %g letter %g, want %g %g", c[i].width, c[i].ls,
+		      r, letter, c[i].r, c[i].letter);
+	}
+}
+
 /* First-fit takes the longest line that can shrink to fit; total-fit sees
  * that this leaves the next line hopelessly loose. Width 100:
  *   "a b c d eee" = 7 letters + 4 spaces = 110, shrink 12: r = -10/12 = -0.83,
@@ -1047,6 +1075,7 @@ int main(int argc, char **argv)
 		return 0;
 	}
 	test_first_vs_total();
+	test_spaces_first();
 	regressions();
 	test_parshape();
 	test_hyphen_run();

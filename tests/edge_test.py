@@ -161,6 +161,25 @@ def narrow_slot(report, stderr, lay):
                        "slots (make the body longer)" % c["id"])
 
 
+def ranges_dateline(report, stderr, lay):
+    """No body line ends in a dash between digits; the dateline is never
+    stretched past its spaces' limit."""
+    import re
+    lines = [l for p in report["pages"] for l in body_lines(p)]
+    for a, b in zip(lines, lines[1:]):
+        if re.search(r"\d[-\u2010\u2011\u2013]$", a["text"]) and re.match(r"\d", b["text"]):
+            raise Fail("a number range broken across lines: %r / %r" % (a["text"], b["text"]))
+    if not lines or not lines[0]["text"].startswith("EVANSVILLE"):
+        raise Fail("the first body line is not the dateline's: %r" % (lines[:1],))
+    for l in lines:
+        if "\u2014" in l["text"]:
+            break  # the dateline's dash: the text runs on from here
+        if l.get("justified") and l.get("ratio", 0) > 1:
+            raise Fail("a line of the dateline stretched to ratio %.2f: %r" % (l["ratio"], l["text"]))
+    if lines[0].get("justified"):
+        raise Fail("the dateline's first line %r should be set ragged in this column" % lines[0]["text"])
+
+
 # name: (yaml, layout, pictures {file: (w, h)}, exit, stderr substrings, check)
 CASES = {
     "short-before-pullquote": ("short-before-pullquote.yaml", "tabloid", {}, 0, [], pullquote_set),
@@ -186,6 +205,7 @@ CASES = {
     "pullquote-long-word": ("pullquote-long-word.yaml",
                             os.path.join(ROOT, "examples", "layouts", "magazine-a4-inset.yaml"),
                             {}, 0, [], None),
+    "ranges-dateline": ("ranges-dateline.yaml", "tabloid", {}, 0, [], ranges_dateline),
 }
 
 

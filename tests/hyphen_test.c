@@ -200,6 +200,19 @@ int main(int argc, char **argv)
 	expect("ru-RU", "ИНФОРМАЦИЯ", 2, 3, P(4, 10, 14));
 	expect("ru", "результате", 2, 2, P(4, 12, 16)); /* ре-зуль-та-те */
 	expect("ru", "время", 2, 2, P(6));                  /* вре-мя */
+	/* the other words libhyphen left whole before the expansion */
+	expect("ru", "может", 2, 2, P(4));                  /* мо-жет */
+	expect("ru", "власти", 2, 2, P(6));                 /* вла-сти */
+	expect("ru", "других", 2, 2, P(6));                 /* дру-гих */
+	/* Ukrainian: the same word, its own patterns (ре-зу-ль-та-те) */
+	expect("uk", "результате", 2, 2, P(4, 8, 12, 16));
+
+	/* German: ISO 8859-1 dictionary; ö and ß are two bytes in UTF-8 */
+	expect("de", "silbentrennung", 2, 2, P(3, 6, 10)); /* sil-ben-tren-nung */
+	expect("de", "größenordnung", 2, 2, P(4, 8, 11));  /* grö-ßen-ord-nung */
+	expect("de", "Zeitung", 2, 2, P(3));               /* zei-tung */
+	/* English: hyph_en_US.dic */
+	expect("en", "newspaper", 2, 2, P(4, 6));          /* news-pa-per */
 
 	/* French: UTF-8 dictionary, ASCII words */
 	expect("fr", "construction", 2, 3, P(8));

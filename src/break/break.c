@@ -20,6 +20,8 @@ void np_break_params_default(struct np_break_params *p)
 	p->fitness_demerits = 10000;
 	p->emergency_stretch = 0;
 	p->max_hyphen_run = 2;
+	p->letter_threshold = NP_LETTER_THRESHOLD;
+	p->letter_demerits = NP_LETTER_DEMERITS;
 	p->exact_words = NP_EXACT_WORDS;
 	p->line_window = NP_LINE_WINDOW;
 }
@@ -31,7 +33,8 @@ int np_break_paragraph(const struct np_bitem *items, size_t n, np_width_fn width
 	if (n == 0)
 		return 0;
 	struct np_break_sums s;
-	if (np_break_sums_init(&s, items, n, p->justify ? p->letter_space : 0) < 0)
+	if (np_break_sums_init(&s, items, n, p->justify ? p->letter_space : 0,
+			       p->letter_threshold) < 0)
 		return -1;
 	int rc;
 	if (p->mode == NP_BREAK_FIRST_FIT || !p->justify)
@@ -45,13 +48,14 @@ int np_break_paragraph(const struct np_bitem *items, size_t n, np_width_fn width
 }
 
 double np_break_ratio(const struct np_bitem *items, size_t from, size_t to, int32_t width,
-		      double letter_space, double *letter)
+		      double letter_space, double threshold, double *letter)
 {
 	/* sums over the line alone: a paragraph's lines each cost their length */
 	struct np_break_sums s;
 	if (letter)
 		*letter = 0;
-	if (to < from || np_break_sums_init(&s, items + from, to - from + 1, letter_space) < 0)
+	if (to < from || np_break_sums_init(&s, items + from, to - from + 1, letter_space,
+						       threshold) < 0)
 		return 0;
 	double r = np_break_sums_ratio(items + from, &s, 0, to - from, width, 0, letter);
 	np_break_sums_fini(&s);

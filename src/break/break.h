@@ -44,8 +44,13 @@ struct np_break_params {
 	int32_t emergency_stretch; /* extra stretch per line for the last pass, in width units */
 	int max_hyphen_run;       /* > 0: no more flagged breaks in a row */
 	double letter_space;      /* letter-spacing allowed as a last resort, fraction */
+	double letter_threshold;  /* the spaces alone stretch up to this ratio before the
+				     letters move (docs/breaking.md) */
+	int32_t letter_demerits;  /* added per line, times the share of the letter-spacing
+				     allowance it uses: breaks needing no tracking win */
 	int looseness;            /* TeX \looseness: lines more (> 0) or fewer (< 0) than the
-				     optimum, as near as the tolerance allows (total-fit only) */	size_t exact_words;       /* total fit: a paragraph of at most this many spaces is
+				     optimum, as near as the tolerance allows (total-fit only) */
+	size_t exact_words;       /* total fit: a paragraph of at most this many spaces is
 				     broken exactly; a longer one ... */
 	size_t line_window;       /* ... carries at most this many line counts on from a
 				     breakpoint, those with the least demerits (0: all) */
@@ -54,6 +59,9 @@ struct np_break_params {
 /* The defaults of exact_words and line_window (docs/breaking.md). */
 #define NP_EXACT_WORDS 2000
 #define NP_LINE_WINDOW 8
+/* Defaults of letter_threshold and letter_demerits. */
+#define NP_LETTER_THRESHOLD 1.0
+#define NP_LETTER_DEMERITS 20000
 
 
 void np_break_params_default(struct np_break_params *p);
@@ -91,9 +99,10 @@ int np_break_memo_paragraph(struct np_break_memo *m, const struct np_bitem *item
 size_t np_break_next_start(const struct np_bitem *items, size_t n, size_t b);
 
 /* Adjustment ratio of the spaces of the line items[from..to] broken at `to`,
- * with letter-spacing up to `letter_space` as the last resort; *letter (may
- * be NULL) gets the share of that allowance used, -1..1. */
+ * with letter-spacing up to `letter_space` as the last resort, once the
+ * spaces would pass `threshold`; *letter (may be NULL) gets the share of that
+ * allowance used, -1..1. */
 double np_break_ratio(const struct np_bitem *items, size_t from, size_t to, int32_t width,
-		      double letter_space, double *letter);
+		      double letter_space, double threshold, double *letter);
 
 #endif

@@ -14,16 +14,18 @@ struct np_break_sums {
 	int64_t *box;  /* widths of boxes only: what letter-spacing can stretch */
 	int32_t *fill;
 	double letter; /* letter-spacing allowed, fraction of the boxes' width */
+	double threshold; /* ratio the spaces reach alone before the letters move */
 };
 
 int np_break_sums_init(struct np_break_sums *s, const struct np_bitem *items, size_t n,
-		       double letter);
+		       double letter, double threshold);
 void np_break_sums_fini(struct np_break_sums *s);
 /* Adjustment ratio of the spaces of the line items[start..b] broken at b;
  * -INFINITY when it cannot shrink enough, 0 when it ends in infinite glue and
- * fits. Letter-spacing is the last resort: only when the spaces are at their
- * limit (r = +-1) does it take up what is left, up to s->letter of the boxes'
- * width; *letter (may be NULL) gets the share of that allowance used, -1..1. */
+ * fits. Spaces first: the letters move only on a line the spaces alone would
+ * stretch past s->threshold (or shrink past their limit, -1), and then take
+ * what is left, up to s->letter of the boxes' width, before the spaces go
+ * on; *letter (may be NULL) gets the share of that allowance used, -1..1. */
 double np_break_sums_ratio(const struct np_bitem *items, const struct np_break_sums *s,
 			   size_t start, size_t b, int32_t width, int32_t background,
 			   double *letter);

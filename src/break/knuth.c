@@ -151,13 +151,14 @@ static int32_t width_of(struct pass *ps, size_t line)
 }
 
 static double line_demerits(const struct pass *ps, const struct node *a, size_t b,
-			    double r, int flagged)
+			    double r, double letter, int flagged)
 {
 	const struct np_break_params *p = ps->p;
 	const struct np_bitem *it = &ps->it[b];
 	double ar = fabs(r) < 10 ? fabs(r) : 10;
 	double bad = 100.0 * ar * ar * ar;
 	double d = (p->line_penalty + bad) * (p->line_penalty + bad);
+	d += p->letter_demerits * fabs(letter); /* a tracked line costs, even at a good ratio */
 	if (it->type == NP_PENALTY) {
 		double pen = it->penalty;
 		if (pen >= 0)
@@ -179,9 +180,9 @@ static double line_demerits(const struct pass *ps, const struct node *a, size_t 
  * the ratio returned (and so the demerits) without it: the last passes admit
  * loose lines but still prefer the least loose. */
 static double ratio_to(const struct pass *ps, const struct node *a, size_t b, int32_t width,
-		       int *feasible)
+		       int *feasible, double *letter)
 {
-	double r = np_break_sums_ratio(ps->it, ps->s, a->after, b, width, 0, NULL);
+	double r = np_break_sums_ratio(ps->it, ps->s, a->after, b, width, 0, letter);
 	double rb = ps->background ? np_break_sums_ratio(ps->it, ps->s, a->after, b, width,
 							 ps->background, NULL) : r;
 	*feasible = rb <= ps->tolerance;
@@ -333,7 +334,8 @@ static int try_break(struct pass *ps, size_t b)
 		struct node *a = *link;
 		int32_t w = width_of(ps, a->line);
 		int feasible;
-		double r = ratio_to(ps, a, b, w, &feasible);
+		double letter;
+		double r = ratio_to(ps, a, b, w, &feasible, &letter);
 		int over = r < -1;
 		int run = flagged ? a->run + 1 : 0;
 		int run_ok = !maxrun || run <= maxrun;
@@ -354,7 +356,7 @@ static int try_break(struct pass *ps, size_t b)
 		if (over)
 			r = -1;
 		int run_class = run > maxrun ? maxrun + 1 : run;
-		double d = a->demerits + line_demerits(ps, a, b, r, flagged);
+		double d = a->demerits + line_demerits(ps, a, b, r, letter, flagged);
 		if (over)
 			d += 1e12; /* an overfull line only when nothing else exists */
 		size_t k = (a->line - lo) * NCLASS(maxrun) + (size_t)(fitness_of(r) * (maxrun + 2) + run_class);

@@ -7,9 +7,10 @@
 #include "break/break_int.h"
 
 int np_break_sums_init(struct np_break_sums *s, const struct np_bitem *it, size_t n,
-		       double letter)
+		       double letter, double threshold)
 {
 	s->letter = letter;
+	s->threshold = threshold;
 	s->box = malloc((n + 1) * sizeof *s->box);
 	s->w = malloc((n + 1) * sizeof *s->w);
 	s->y = malloc((n + 1) * sizeof *s->y);
@@ -80,9 +81,10 @@ double np_break_sums_ratio(const struct np_bitem *it, const struct np_break_sums
 	if (start > b)
 		start = b;
 	double ls = s->letter * (double)(s->box[b] - s->box[start]);
-	/* spaces and letter-spacing stretch (shrink) together, each by the same
-	 * share of what it may give, as a compositor's justification ranges do;
-	 * past that the spaces alone: the ratio is the spaces' share */
+	/* spaces first, as a compositor's H&J does: a line the spaces set well
+	 * alone keeps its letters as drawn; only past the threshold (stretching)
+	 * or their limit (shrinking) do the letters take up what is left, within
+	 * their allowance, and past that the spaces alone again */
 	if (L < width) {
 		if (s->fill[b] - s->fill[start] > 0)
 			return 0;
@@ -94,23 +96,24 @@ double np_break_sums_ratio(const struct np_bitem *it, const struct np_break_sums
 		 * passes, which keep few line counts, set such lines */
 		if (y <= 0)
 			return INFINITY;
-		if (gap <= y + ls) {
-			if (letter && ls > 0)
-				*letter = gap / (y + ls);
-			return gap / (y + ls);
-		}
-		if (letter && ls > 0)
-			*letter = 1;
-		return (gap - ls) / y;
+		double alone = s->threshold * y;
+		if (gap <= alone || ls <= 0)
+			return gap / y;
+		double take = gap - alone < ls ? gap - alone : ls;
+		if (letter)
+			*letter = take / ls;
+		return (gap - take) / y;
 	}
 	if (L == width)
 		return 0;
 	double over = (double)(L - width), z = (double)(s->z[b] - s->z[start]);
 	if (z <= 0)
-		ls = 0;
+		return -INFINITY; /* nothing gives: the letters are not squeezed alone */
+	if (over <= z || ls <= 0)
+		return over > z ? -INFINITY : -over / z;
 	if (over > z + ls)
 		return -INFINITY;
-	if (letter && ls > 0)
-		*letter = -over / (z + ls);
-	return -over / (z + ls);
+	if (letter)
+		*letter = -(over - z) / ls;
+	return -1;
 }

@@ -73,6 +73,7 @@ struct np_pline {
 	int continues; /* its last word goes on, unhyphenated, on the next line */
 	int justified;
 	double ratio;
+	double letter_spacing; /* the letters' change, a share of their width */
 	const char *article;
 	struct np_line_glyphs *glyphs; /* owned */
 };

@@ -249,13 +249,16 @@ static void break_params(const struct flow *f, struct np_break_params *bp, int j
 	bp->max_hyphen_run = f->g->l->max_hyphen_run;
 	bp->emergency_stretch = NP_UNITS(f->g->l->styles[NP_ST_BODY].size * 1.5);
 	bp->letter_space = f->g->l->letter_space_max;
+	bp->letter_threshold = f->g->l->letter_space_threshold;
 }
 
 /* A paragraph set a line shorter or a line longer, as its lines allow
  * (looseness): how a compositor mends a widow, or the orphan the next
  * paragraph would have, without leaving a line empty at a column's foot. The
- * cheaper of the two that strands no line and sets no line looser than
- * LOOSE_LIMIT (or the paragraph's loosest as it was) replaces r: 1. */
+ * cheaper of the two that strands no line, sets no line looser than
+ * LOOSE_LIMIT (or the paragraph's loosest as it was) and no more lines looser
+ * than LOOSE_LIMIT than it had (one forced loose line must not make the whole
+ * paragraph as loose) replaces r: 1. */
 #define LOOSE_LIMIT 1.0
 
 static double loosest(const struct np_break_result *r)
@@ -264,6 +267,15 @@ static double loosest(const struct np_break_result *r)
 	for (size_t i = 0; i + 1 < r->nlines; i++) /* the last line is not stretched */
 		m = r->ratios[i] > m ? r->ratios[i] : m;
 	return m;
+}
+
+/* Its lines looser than LOOSE_LIMIT. */
+static size_t loose_lines(const struct np_break_result *r)
+{
+	size_t n = 0;
+	for (size_t i = 0; i + 1 < r->nlines; i++)
+		n += r->ratios[i] > LOOSE_LIMIT;
+	return n;
 }
 
 /* Breaks the paragraph with looseness k; the result when it has k lines more
@@ -287,7 +299,8 @@ static int break_loose(struct np_para *p, const struct np_bitem *items, size_t n
 		np_break_result_fini(t);
 		return -1;
 	}
-	if (t->nlines != base->nlines + (size_t)k || t->overfull || loosest(t) > limit)
+	if (t->nlines != base->nlines + (size_t)k || t->overfull || loosest(t) > limit ||
+	    loose_lines(t) > loose_lines(base))
 		np_break_result_fini(t);
 	return 0;
 }
@@ -535,6 +548,7 @@ static struct np_para *block_para(struct flow *f, int block, enum np_style_id si
 				    .nruns = t->nruns, .style = st, .language = f->a->language,
 				    .layout = f->g->l, .indent = st->indent, .mark = t->mark,
 				    .letter_space = f->g->l->letter_space_max,
+				    .letter_threshold = f->g->l->letter_space_threshold,
 				    .max_box = NP_UNITS(f->g->colw)};
 	struct np_run *shifted = NULL;
 	if (skip) {

@@ -195,7 +195,8 @@ static int lines(struct flow *f, struct np_para *p, const struct placed_block *p
 				      .baseline = sl->baseline, .width = sl->w - dropcap - ind,
 				      .text = info.text, .hyphenated = info.hyphenated,
 				      .continues = info.continues, .justified = info.justified,
-				      .ratio = info.ratio, .article = f->a->id, .glyphs = g};
+				      .ratio = info.ratio, .letter_spacing = info.letter_spacing,
+				      .article = f->a->id, .glyphs = g};
 		if (!ln.justified)
 			ln.width = NP_PT(info.natural - info.indent);
 		if (np_page_add_line(&f->out->doc->pages[sl->page], &ln) < 0) {

@@ -53,6 +53,7 @@ static int place(struct flow *f, struct np_page *pg, struct np_para *p,
 			.x = b->x + off + ind, .baseline = b->first_baseline + (double)k * b->leading,
 			.width = (just ? b->width : nat) - ind, .text = info.text,
 			.hyphenated = info.hyphenated, .continues = info.continues, .justified = just, .ratio = info.ratio,
+			.letter_spacing = info.letter_spacing,
 			.article = f->a ? f->a->id : NULL, .glyphs = g};
 		if (np_page_add_line(pg, &ln) < 0) {
 			free(info.text);

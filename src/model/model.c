@@ -139,6 +139,7 @@ void np_layout_init_defaults(struct np_layout *l)
 	l->hyphenate_capitalized = 0;
 	l->max_hyphen_run = 2;
 	l->letter_space_max = 0.02;
+	l->letter_space_threshold = 1.0; /* NP_LETTER_THRESHOLD */
 	l->drop_cap_lines = 0;
 	l->folio = 1;
 	l->print.ink_limit = 240;

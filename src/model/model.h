@@ -239,6 +239,10 @@ struct np_hyphen_min {
 	int left, right;
 };
 
+/* The most letter-spacing a layout may allow (a fraction of the letters'
+ * width): past it words visibly change their width from line to line. */
+#define NP_LETTER_SPACE_BOUND 0.05
+
 struct np_layout {
 	char *name;
 	char *source; /* path of the YAML file, NULL for built-in defaults */
@@ -281,7 +285,8 @@ struct np_layout {
 	int nhyphen_by_language;
 	int hyphenate_capitalized;     /* 0/1 */
 	int max_hyphen_run;            /* consecutive hyphenated lines */
-	double letter_space_max;       /* fraction, e.g. 0.02 */
+	double letter_space_max;       /* fraction, e.g. 0.02; at most NP_LETTER_SPACE_BOUND */
+	double letter_space_threshold; /* spaces' ratio past which letters move */
 	int drop_cap_lines;            /* 0 = none, else 2..4 */
 
 	/* furniture */

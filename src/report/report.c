@@ -83,6 +83,7 @@ static void line(FILE *fp, const struct np_page *pg, const struct np_pline *l)
 		l->hyphenated ? "true" : "false", l->continues ? "true" : "false",
 		l->justified ? "true" : "false");
 	num(fp, l->ratio);
+	kv_num(fp, "letter_spacing", l->letter_spacing);
 	fputc('}', fp);
 }
 

@@ -5,6 +5,7 @@
  * nothing it points into), and the line's shortfall is spread over its space
  * glyphs in whole Pango units: a justified line ends exactly on its measure.
  */
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -104,41 +105,61 @@ static int add_hyphen(struct np_line_glyphs *g)
 	return add_item(g, h);
 }
 
+/* A space of the text: ordinary or no-break (U+00A0, U+202F, U+2007), which
+ * the breaker counted as stretching and shrinking like the others. */
 static int is_space_glyph(const struct np_line_glyphs *g, size_t i, int k)
 {
-	return g->text[g->items[i]->item->offset + g->items[i]->glyphs->log_clusters[k]] == ' ';
+	const char *c = g->text + g->items[i]->item->offset + g->items[i]->glyphs->log_clusters[k];
+	gunichar u = g_utf8_get_char(c);
+	return u == ' ' || u == 0x00A0 || u == 0x202F || u == 0x2007;
 }
 
-/* Spreads `extra` units evenly over the glyphs chosen by `spaces` (space
- * glyphs, or every other glyph but the line's last), in whole units. */
-static void spread(struct np_line_glyphs *g, int32_t extra, int spaces)
+/* Spreads `extra` units over the glyphs chosen by `spaces` (space glyphs, or
+ * every other glyph but the line's last), each in proportion to its advance
+ * (as the breaker gives each space stretch and shrink in proportion to its
+ * width, and every letter the same share of its own), in whole units: the
+ * running total is rounded, so the sum is exact. Returns the advance the
+ * chosen glyphs had. */
+static int64_t spread(struct np_line_glyphs *g, int32_t extra, int spaces)
 {
-	int n = 0;
+	int64_t total = 0;
+	int lasti = -1, lastk = -1;
 	for (size_t i = 0; i < g->nitems; i++)
 		for (int k = 0; k < g->items[i]->glyphs->num_glyphs; k++)
-			n += is_space_glyph(g, i, k) == spaces;
-	if (!spaces)
-		n--; /* the last glyph's advance would only move the line's end */
-	if (n <= 0 || extra == 0)
-		return;
-	int32_t each = extra / n, rest = extra - each * n;
-	for (size_t i = 0; i < g->nitems && n > 0; i++) {
+			if (!spaces && !is_space_glyph(g, i, k)) {
+				lasti = (int)i;
+				lastk = k;
+			}
+	for (size_t i = 0; i < g->nitems; i++)
+		for (int k = 0; k < g->items[i]->glyphs->num_glyphs; k++) {
+			if (is_space_glyph(g, i, k) != spaces || ((int)i == lasti && k == lastk))
+				continue; /* the last glyph's advance would only move the line's end */
+			int32_t w = g->items[i]->glyphs->glyphs[k].geometry.width;
+			total += w > 0 ? w : 0;
+		}
+	if (total <= 0 || extra == 0)
+		return total;
+	int64_t seen = 0, given = 0;
+	for (size_t i = 0; i < g->nitems; i++) {
 		PangoGlyphString *gs = g->items[i]->glyphs;
-		for (int k = 0; k < gs->num_glyphs && n > 0; k++) {
-			if (is_space_glyph(g, i, k) != spaces)
+		for (int k = 0; k < gs->num_glyphs; k++) {
+			int32_t w = gs->glyphs[k].geometry.width;
+			if (is_space_glyph(g, i, k) != spaces || ((int)i == lasti && k == lastk) || w <= 0)
 				continue;
-			int32_t add = each + (rest > 0 ? 1 : rest < 0 ? -1 : 0);
-			rest += rest > 0 ? -1 : rest < 0 ? 1 : 0;
-			gs->glyphs[k].geometry.width += add;
-			n--;
+			seen += w;
+			int64_t upto = (int64_t)llround((double)extra * (double)seen / (double)total);
+			gs->glyphs[k].geometry.width += (int32_t)(upto - given);
+			given = upto;
 		}
 	}
+	return total;
 }
 
 /* Justifies to `extra` more units: the spaces take their share (ratio r of
- * their stretch or shrink), letter-spacing the rest. */
-static void justify(struct np_para *p, struct np_line_glyphs *g, size_t first, size_t b,
-		    double r, int32_t extra)
+ * their stretch or shrink), letter-spacing the rest. Returns the letters'
+ * change as a share of their width (0.02: 2% wider). */
+static double justify(struct np_para *p, struct np_line_glyphs *g, size_t first, size_t b,
+		      double r, int32_t extra)
 {
 	int64_t y = 0, z = 0;
 	for (size_t i = first; i < b; i++)
@@ -149,8 +170,21 @@ static void justify(struct np_para *p, struct np_line_glyphs *g, size_t first, s
 	int32_t space = (int32_t)(r >= 0 ? r * (double)y : r * (double)z);
 	if ((extra > 0 && space > extra) || (extra < 0 && space < extra) || y == 0)
 		space = extra;
+	/* the letters never pass their allowance (the breaker measured it over
+	 * every letter, the line's last too, which takes no part): the spaces
+	 * take what it leaves */
+	int64_t letters = spread(g, 0, 0);
+	double most = p->letter_space * (double)letters;
+	int32_t rest = extra - space;
+	if (rest > most)
+		rest = (int32_t)floor(most);
+	if (rest < -most)
+		rest = (int32_t)-floor(most);
+	if (spread(g, 0, 1) > 0)
+		space = extra - rest;
 	spread(g, space, 1);
 	spread(g, extra - space, 0);
+	return letters > 0 ? (double)(extra - space) / (double)letters : 0;
 }
 
 static char *line_text(const struct np_para *p, size_t sb, size_t eb, int hyphen, size_t *len)
@@ -194,12 +228,22 @@ struct np_line_glyphs *np_para_line(struct np_para *p, const size_t *breaks, siz
 	for (size_t i = 0; i < g->nitems; i++)
 		natural += pango_glyph_string_get_width(g->items[i]->glyphs);
 	int last = b == p->nitems - 1;
-	double ratio = 0;
+	double ratio = 0, letters = 0;
+	int ragged_lead = 0;
 	int just = justify_on && natural != width && (!last || natural > width);
 	if (just) {
-		ratio = np_break_ratio(p->items, first, b, width, p->letter_space, NULL);
-		justify(p, g, first, b, ratio, width - natural);
+		ratio = np_break_ratio(p->items, first, b, width, p->letter_space,
+				       p->letter_threshold, NULL);
+		/* a line of the run-in dateline alone ("EVANSVILLE, INDIANA,") is
+		 * never stretched past its spaces' limit: it is set ragged */
+		if (eb <= p->lead_len && ratio > 1) {
+			just = 0;
+			ratio = 0;
+			ragged_lead = 1;
+		}
 	}
+	if (just)
+		letters = justify(p, g, first, b, ratio, width - natural);
 	if (info) {
 		info->text = strdup(g->text);
 		info->hyphenated = bi->type == NP_PENALTY && bi->flagged;
@@ -208,7 +252,8 @@ struct np_line_glyphs *np_para_line(struct np_para *p, const size_t *breaks, siz
 		info->natural = natural;
 		info->indent = g->indent;
 		info->ratio = ratio;
-		info->justified = justify_on && (!last || natural > width);
+		info->letter_spacing = letters;
+		info->justified = justify_on && (!last || natural > width) && !ragged_lead;
 	}
 	return g;
 }
@@ -238,8 +283,14 @@ int np_para_line_info(const struct np_para *p, const size_t *breaks, size_t k, i
 			  !g_unichar_isspace(g_utf8_get_char(p->text + bi->pos));
 	info->natural = natural;
 	info->indent = k == 0 ? p->indent : 0;
-	info->ratio = just ? np_break_ratio(p->items, first, b, width, p->letter_space, NULL) : 0;
-	info->justified = justify_on && (!last || natural > width);
+	double used = 0; /* the share of the letters' allowance used, -1..1 */
+	double ratio = just ? np_break_ratio(p->items, first, b, width, p->letter_space,
+					      p->letter_threshold, &used) : 0;
+	/* as np_line_glyphs: a line of the run-in dateline alone is set ragged */
+	int ragged_lead = just && eb <= p->lead_len && ratio > 1;
+	info->ratio = ragged_lead ? 0 : ratio;
+	info->letter_spacing = just && !ragged_lead ? used * p->letter_space : 0;
+	info->justified = justify_on && (!last || natural > width) && !ragged_lead;
 	return 0;
 }
 

@@ -162,6 +162,7 @@ static struct np_para *make(struct np_text_ctx *t, const struct np_para_spec *gi
 	p->style = spec->style;
 	p->justify = spec->style->align == NP_ALIGN_JUSTIFY;
 	p->letter_space = p->justify ? spec->letter_space : 0;
+	p->letter_threshold = spec->letter_threshold;
 	apply_transform(p, spec);
 	p->attrs = np_para_attrs(p, spec);
 	g_free(p->map); /* only the runs needed it */

@@ -28,6 +28,7 @@ struct np_para {
 	size_t nword_w, capword_w;
 	int32_t indent; /* first-line indent, Pango units */
 	double letter_space; /* fraction of the boxes' width, as a last resort */
+	double letter_threshold; /* the spaces' ratio before the letters move */
 	struct np_bitem *items;
 	size_t nitems, cap;
 };

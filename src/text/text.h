@@ -66,6 +66,7 @@ struct np_para_spec {
 	const struct np_layout *layout; /* hyphenation minimums; may be NULL */
 	double indent;           /* pt, first line */
 	double letter_space;     /* letter-spacing allowed when justifying, fraction */
+	double letter_threshold; /* ... once the spaces alone would pass this ratio */
 	int32_t max_box;         /* Pango units: wider words may break anywhere; 0 = never */
 	struct np_mark mark;     /* for warnings about this paragraph */
 };
@@ -100,6 +101,7 @@ struct np_line_info {
 	int32_t natural; /* natural width, Pango units, indent included */
 	int32_t indent;  /* Pango units before the first glyph (a first line's indent) */
 	double ratio;    /* adjustment ratio applied (0 when not justified) */
+	double letter_spacing; /* the letters' change, a share of their width (0.02: 2% wider) */
 	int justified;   /* set to the full measure (a last line only when it must shrink) */
 };
 
