@@ -88,7 +88,8 @@ int np_flow_article(struct np_text_ctx *t, const struct np_article *a, const str
 	memset(out, 0, sizeof *out);
 	out->layout = l;
 	out->articles = calloc(1, sizeof *out->articles);
-	struct flow f = {.t = t, .a = a, .l = l, .o = o, .d = d, .doc = out, .pages_mode = 1};
+	struct flow f = {.t = t, .a = a, .l = l, .o = o, .d = d, .doc = out, .pages_mode = 1,
+			 .words = {.layout = l->words, .nlayout = l->nwords}};
 	int rc = out->articles ? np_flow_init(&f) : -1;
 	f.max_regions = o && o->max_pages > 0 ? o->max_pages : 1000;
 	struct region first = {.c0 = 0, .c1 = l->columns - 1, .jump_from = -1, .jump_to = -1};

@@ -3,6 +3,7 @@
 #define NP_FLOW_INT_H
 
 #include "flow/flow.h"
+#include "flow/words.h"
 
 /* A rectangle of the grid the story's text may fill: a whole page in article
  * mode, a module of an edition's page in issue mode. A story flows through its
@@ -60,6 +61,7 @@ struct flow {
 	const struct np_flow_opts *o;
 	struct np_diags *d;
 	struct np_doc *doc;
+	struct np_word_sources words; /* overrides of the furniture's words */
 
 	double top, grid, asc; /* first cell's top, grid, baseline offset in a cell */
 	int ncells, band_cells;
@@ -155,7 +157,6 @@ int np_headline_band(struct flow *f, struct np_page *pg, const struct region *r,
 		     int measure_only);
 double np_region_x(const struct flow *f, const struct region *r);
 double np_region_width(const struct flow *f, const struct region *r);
-void np_flow_date_words(const char *iso, char *out, size_t n);
 
 /* article.c */
 int np_flow_stats(const struct np_doc *doc, const char *id, int overset,

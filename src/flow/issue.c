@@ -32,6 +32,7 @@ static void furniture_flow(struct flow *f, struct np_text_ctx *t, const struct n
 	f->ncells = np_layout_grid_lines(l);
 	f->colw = np_layout_column_width(l);
 	f->label_prefix = "";
+	f->words = (struct np_word_sources){.layout = l->words, .nlayout = l->nwords};
 }
 
 int np_issue_band_lines(struct np_text_ctx *t, const struct np_issue *is,
@@ -39,6 +40,8 @@ int np_issue_band_lines(struct np_text_ctx *t, const struct np_issue *is,
 {
 	struct flow f;
 	furniture_flow(&f, t, l, NULL, NULL);
+	f.words.issue = is->words;
+	f.words.nissue = is->nwords;
 	int front = np_front_band(&f, NULL, is, NULL);
 	if (front < 0)
 		return -1;
@@ -368,6 +371,8 @@ int np_flow_issue(struct np_text_ctx *t, const struct np_issue *is, const struct
 	struct pool pl = {.is = is, .band = band};
 	furniture_flow(&pl.base, t, l, d, out);
 	pl.base.o = o;
+	pl.base.words.issue = is->words;
+	pl.base.words.nissue = is->nwords;
 	int rc = band && out->articles ? np_issue_band_lines(t, is, l, band) : -1;
 	if (rc == 0)
 		rc = pages(&pl.base, is, band);

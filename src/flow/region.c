@@ -153,25 +153,12 @@ int np_headline_band(struct flow *f, struct np_page *pg, const struct region *r,
 
 /* ---- what a region draws --------------------------------------------------- */
 
-static const char *const months[] = {"January", "February", "March", "April", "May", "June",
-				     "July", "August", "September", "October", "November",
-				     "December"};
-
-/* "15 October 2024" from an ISO date; "" when there is none. */
-void np_flow_date_words(const char *iso, char *out, size_t n)
-{
-	int y, m, d;
-	out[0] = 0;
-	if (iso && sscanf(iso, "%d-%d-%d", &y, &m, &d) == 3 && m >= 1 && m <= 12)
-		snprintf(out, n, "%d %s %d", d, months[m - 1], y);
-}
-
 static int folio(struct flow *f, struct np_page *pg)
 {
 	const struct np_layout *l = f->l;
 	double measure = l->page_width - l->margin_left - l->margin_right;
 	char date[48], text[256];
-	np_flow_date_words(f->a->date, date, sizeof date);
+	np_words_date(&f->words, f->a->language, f->a->date, date, sizeof date);
 	snprintf(text, sizeof text, "%s%s%s%s%s", pg->label, *date ? "  \xE2\x80\xA2  " : "", date,
 		 f->a->section ? "  \xE2\x80\xA2  " : "", f->a->section ? f->a->section : "");
 	const struct np_style *s = &l->styles[NP_ST_FOLIO];
@@ -241,9 +228,10 @@ static int column_rules(struct flow *f, struct np_page *pg, int ri)
 	return 0;
 }
 
-/* A line of jump text in its own frame: "Continued on page 5". */
+/* A line of jump text in its own frame: "Continued on page 5". Its lines carry
+ * the page they point to (dir 1: on, -1: from; to) for the report. */
 static int jump_line(struct flow *f, struct np_page *pg, const char *text, enum np_style_id id,
-		     double x, double w, int cell, int ncells)
+		     double x, double w, int cell, int ncells, int dir, const char *to)
 {
 	if (ncells < 1)
 		return 0;
@@ -261,29 +249,38 @@ static int jump_line(struct flow *f, struct np_page *pg, const char *text, enum 
 	struct block_spec b = {.text = text, .len = strlen(text), .style = s, .x = x,
 			       .first_baseline = base, .width = w, .leading = lead, .frame = fi,
 			       .style_id = id};
-	return np_set_block(f, pg, &b) < 0 ? -1 : 0;
+	size_t first = pg->nlines;
+	if (np_set_block(f, pg, &b) < 0)
+		return -1;
+	for (size_t i = first; dir && i < pg->nlines; i++) {
+		pg->lines[i].jump = dir;
+		snprintf(pg->lines[i].jump_page, sizeof pg->lines[i].jump_page, "%s", to);
+	}
+	return 0;
 }
 
 /* Text reached region ri: the region before it says where it went on, and
  * ri, a continuation, says where it came from under the headline again. */
 static int jumps(struct flow *f, int ri)
 {
-	char text[96];
+	char text[160];
 	const struct region *r = &f->regions[ri];
 	if (ri > 0 && f->regions[ri - 1].jump_to >= 0) {
 		const struct region *p = &f->regions[ri - 1];
-		snprintf(text, sizeof text, "Continued on page %s", f->doc->pages[p->jump_to].label);
+		const char *to = f->doc->pages[p->jump_to].label;
+		np_words_jump(&f->words, f->a->language, 1, to, text, sizeof text);
 		if (jump_line(f, &f->doc->pages[p->page], text, NP_ST_JUMP,
-			      np_layout_column_x(f->l, p->c1), f->colw, p->k1 - 1, 1) < 0)
+			      np_layout_column_x(f->l, p->c1), f->colw, p->k1 - 1, 1, 1, to) < 0)
 			return -1;
 	}
 	if (r->jump_from >= 0) {
 		struct np_page *pg = &f->doc->pages[r->page];
 		double x = np_region_x(f, r), w = np_region_width(f, r);
-		snprintf(text, sizeof text, "Continued from page %s", f->doc->pages[r->jump_from].label);
+		const char *from = f->doc->pages[r->jump_from].label;
+		np_words_jump(&f->words, f->a->language, 0, from, text, sizeof text);
 		if (jump_line(f, pg, f->a->headline, NP_ST_JUMP_HEAD, x, w, r->top,
-			      r->k0 - r->top - 1) < 0 ||
-		    jump_line(f, pg, text, NP_ST_JUMP, x, w, r->k0 - 1, 1) < 0)
+			      r->k0 - r->top - 1, 0, NULL) < 0 ||
+		    jump_line(f, pg, text, NP_ST_JUMP, x, w, r->k0 - 1, 1, -1, from) < 0)
 			return -1;
 	}
 	return 0;

@@ -83,6 +83,8 @@ static void line(FILE *fp, const struct np_page *pg, const struct np_pline *l)
 		l->hyphenated ? "true" : "false", l->continues ? "true" : "false",
 		l->justified ? "true" : "false");
 	num(fp, l->ratio);
+	if (l->jump)
+		kv_str(fp, l->jump > 0 ? "jump_to" : "jump_from", l->jump_page);
 	fputc('}', fp);
 }
 

@@ -1,0 +1,166 @@
+#!/usr/bin/env python3
+"""copydesk_test.py - the copy desk's rules (issue 14, parts 3-6), one case a run.
+
+    copydesk_test.py NEWSPRINT CASE     run one case
+    copydesk_test.py --list             print the case names
+
+  jump_words  every jump line of the example edition is worded in its story's
+              language (the table below, kept apart from src/flow/words.c) and
+              carries jump_to / jump_from with the label it names;
+  dates       an edition with `language: de` dates its nameplate band, running
+              heads and folios in German ("15. Oktober 2024", "Seite A2"), and an
+              issue's `words` override a story's jump lines; a Russian article set
+              alone dates its folio in Russian;
+  subhead_space  a subhead not at a column's top has `subheads.space` empty
+              grid lines above it (1 by default, 2 when the layout says so).
+"""
+import json
+import os
+import re
+import subprocess
+import sys
+import tempfile
+
+import yaml
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+ROOT = os.path.dirname(HERE)
+EDITION = os.path.join(ROOT, "examples", "edition", "edition.yaml")
+STORIES = os.path.join(ROOT, "examples", "edition", "stories")
+CORPUS = os.path.join(HERE, "corpus")
+
+# What a reader of each language expects; "{}" is the page label.
+JUMP_WORDS = {
+    "en": ("Continued on page {}", "Continued from page {}"),
+    "ru": ("Продолжение на\u00a0стр.\u00a0{}", "Начало на\u00a0стр.\u00a0{}"),
+    "de": ("Fortsetzung auf Seite {}", "Fortsetzung von Seite {}"),
+}
+
+
+class Fail(Exception):
+    pass
+
+
+def sh(cmd, **kw):
+    print("+ " + " ".join(cmd))
+    p = subprocess.run(cmd, capture_output=True, text=True, **kw)
+    if p.stderr:
+        sys.stdout.write("".join("  stderr: " + l + "\n" for l in p.stderr.splitlines()[-30:]))
+    return p
+
+
+def render(exe, src, out, name, *extra, status=0):
+    pdf = os.path.join(out, name + ".pdf")
+    rep = os.path.join(out, name + ".json")
+    p = sh([exe, "render", src, "-o", pdf, "--report", rep] + list(extra))
+    if p.returncode != status:
+        raise Fail("newsprint render exited %d, expected %d" % (p.returncode, status))
+    with open(rep, encoding="utf-8") as f:
+        return json.load(f), p.stderr
+
+
+def languages(issue_path):
+    """article id -> language, for the stories of an issue."""
+    with open(issue_path, encoding="utf-8") as f:
+        issue = yaml.safe_load(f)["issue"]
+    out = {}
+    for page in issue["pages"]:
+        for st in page.get("stories", []):
+            with open(os.path.join(os.path.dirname(issue_path), st["article"]), encoding="utf-8") as f:
+                a = yaml.safe_load(f)
+            out[a["id"]] = a.get("language", "en")
+    return out
+
+
+def lines_of(rep, style):
+    for p in rep["pages"]:
+        for l in p["lines"]:
+            if l["style"] == style:
+                yield p, l
+
+
+def case_jump_words(exe, out):
+    rep, _ = render(exe, EDITION, out, "edition")
+    lang = languages(EDITION)
+    errs, n = [], 0
+    for p, l in lines_of(rep, "jump"):
+        on, frm = JUMP_WORDS[lang[l["article"]][:2]]
+        if "jump_to" in l:
+            want = on.format(l["jump_to"])
+        elif "jump_from" in l:
+            want = frm.format(l["jump_from"])
+        else:
+            errs.append("%s: jump line %r has neither jump_to nor jump_from" % (p["label"], l["text"]))
+            continue
+        n += 1
+        if l["text"] != want:
+            errs.append("%s: %s (%s): %r, expected %r" % (p["label"], l["article"],
+                                                        lang[l["article"]], l["text"], want))
+    if n < 10:
+        errs.append("only %d jump lines in the edition" % n)
+    if errs:
+        raise Fail("\n  ".join(errs))
+    print("%d jump lines in their stories' languages" % n)
+
+
+def case_dates(exe, out):
+    with open(EDITION, encoding="utf-8") as f:
+        issue = yaml.safe_load(f)
+    issue["issue"]["language"] = "de"
+    issue["issue"]["words"] = {"ru": {"on": "Читайте на\u00a0с.\u00a0{page}"}}
+    for page in issue["issue"]["pages"]:
+        for st in page.get("stories", []):
+            st["article"] = os.path.join(STORIES, os.path.basename(st["article"]))
+        for ad in page.get("ads", []):
+            if "image" in ad:
+                ad["image"] = os.path.join(ROOT, "examples", "edition", ad["image"])
+    path = os.path.join(out, "de.yaml")
+    with open(path, "w", encoding="utf-8") as f:
+        yaml.safe_dump(issue, f, allow_unicode=True)
+    rep, _ = render(exe, path, out, "de", "--allow-paths")
+    errs = []
+    folios = [l["text"] for _, l in lines_of(rep, "folio")]
+    if len(folios) != 12 or not all("15. Oktober 2024" in t for t in folios):
+        errs.append("folios not dated in German: %r" % folios[:3])
+    heads = [l["text"] for _, l in lines_of(rep, "running_head")]
+    if not heads or not all("15. OKTOBER 2024" in t for t in heads):
+        errs.append("running heads not dated in German: %r" % heads[:3])
+    inside = [t for t in heads if "SEITE A2" in t]
+    if not inside:
+        errs.append("no running head reads 'Seite A2': %r" % heads[:3])
+    ru_on = [l for _, l in lines_of(rep, "jump") if l["article"] == "ru-janet-reno" and "jump_to" in l]
+    if not ru_on or any(l["text"] != "Читайте на\u00a0с.\u00a0" + l["jump_to"] for l in ru_on):
+        errs.append("the issue's words do not word the Russian jump: %r" % [l["text"] for l in ru_on])
+    en_on = [l for _, l in lines_of(rep, "jump") if l["article"] == "en-iodine" and "jump_to" in l]
+    if not en_on or any(not l["text"].startswith("Continued on page") for l in en_on):
+        errs.append("an English story's jump line is not in English: %r" % [l["text"] for l in en_on])
+    rep, _ = render(exe, os.path.join(CORPUS, "ru_janet_reno.yaml"), out, "ru")
+    folios = [l["text"] for _, l in lines_of(rep, "folio")]
+    if not folios or not all("7 ноября 2016" in t for t in folios):
+        errs.append("a Russian article's folios not dated in Russian: %r" % folios[:2])
+    if errs:
+        raise Fail("\n  ".join(errs))
+    print("dates and words in the edition's and the story's languages")
+
+
+CASES = {"jump_words": case_jump_words, "dates": case_dates}
+
+
+def main(argv):
+    if len(argv) == 2 and argv[1] == "--list":
+        print("\n".join(CASES))
+        return 0
+    if len(argv) != 3 or argv[2] not in CASES:
+        print(__doc__, file=sys.stderr)
+        return 2
+    with tempfile.TemporaryDirectory() as out:
+        try:
+            CASES[argv[2]](os.path.abspath(argv[1]), out)
+        except Fail as e:
+            print("FAIL: " + str(e))
+            return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv))
