@@ -143,7 +143,57 @@ def case_dates(exe, out):
     print("dates and words in the edition's and the story's languages")
 
 
-CASES = {"jump_words": case_jump_words, "dates": case_dates}
+def subhead_gaps(rep):
+    """(page, subhead text, empty grid lines above it) for every subhead below
+    text in its column."""
+    out = []
+    for p in rep["pages"]:
+        fr = {f["id"]: f for f in p["frames"]}
+        grid = p["grid"]
+        for f in p["frames"]:
+            if f["kind"] != "subhead":
+                continue
+            col = fr[f["parent"]]
+            if f["y"] - col["y"] < 0.5:
+                continue  # at the column's top: no space
+            above = [l["baseline"] for l in p["lines"] if l["frame"] in (col["id"],) or
+                     fr[l["frame"]].get("parent") == col["id"] and l["frame"] != f["id"]]
+            above = [b for b in above if b < f["y"]]
+            floats = [o["y"] + o["h"] for o in p["frames"]
+                      if o["kind"] in ("pullquote", "sidebar", "image") and
+                      o["x"] < col["x"] + col["w"] and col["x"] < o["x"] + o["w"] and
+                      o["y"] + o["h"] <= f["y"] + 0.5]
+            if not above or (floats and max(floats) > max(above)):
+                continue  # at the top of the column, or of its run below a float
+            first = min(l["baseline"] for l in p["lines"] if l["frame"] == f["id"])
+            out.append((p["label"], f["id"], round((first - max(above)) / grid) - 1))
+    return out
+
+
+def case_subhead_space(exe, out):
+    errs = []
+    src = os.path.join(CORPUS, "en_worldcup_day5.yaml")
+    for space, extra in ((1, ()), (2, ("-l", "LAYOUT"))):
+        args = list(extra)
+        if args:
+            with open(os.path.join(ROOT, "layouts", "tabloid.yaml"), encoding="utf-8") as f:
+                lay = yaml.safe_load(f)
+            lay["subheads"] = {"space": space}
+            args[1] = os.path.join(out, "space2.yaml")
+            with open(args[1], "w", encoding="utf-8") as f:
+                yaml.safe_dump(lay, f, allow_unicode=True)
+        rep, _ = render(exe, src, out, "space%d" % space, *args)
+        gaps = subhead_gaps(rep)
+        if len(gaps) < 2:
+            errs.append("space %d: only %d subheads below text" % (space, len(gaps)))
+        errs += ["space %d: %s %s has %d empty grid lines above" % (space, pg, sid, g)
+                 for pg, sid, g in gaps if g != space]
+    if errs:
+        raise Fail("\n  ".join(errs))
+    print("subheads stand subheads.space grid lines below the text above them")
+
+
+CASES = {"jump_words": case_jump_words, "dates": case_dates, "subhead_space": case_subhead_space}
 
 
 def main(argv):

@@ -429,7 +429,9 @@ static int set_subhead(struct flow *f, int block)
 	size_t s = next_slot(f);
 	if (s == SIZE_MAX)
 		return subhead_overset(f, b);
+	/* the layout's grid lines above (a style's space_before, if more) */
 	int space = (int)(f->l->styles[NP_ST_SUBHEAD].space_before / f->grid + 0.5);
+	space = space > f->l->subhead_space ? space : f->l->subhead_space;
 	if (!f->slots[s].run_start)
 		for (int i = 0; i < space && s != SIZE_MAX && !f->slots[s].run_start; i++) {
 			f->slots[s].blank = 1;
