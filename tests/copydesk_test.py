@@ -193,7 +193,84 @@ def case_subhead_space(exe, out):
     print("subheads stand subheads.space grid lines below the text above them")
 
 
-CASES = {"jump_words": case_jump_words, "dates": case_dates, "subhead_space": case_subhead_space}
+RAGGED = ("headline", "deck", "subhead", "jump_head", "caption", "pullquote")
+
+
+def ragged_faults(rep):
+    """Lines of ragged text broken inside a word without a hyphen, and one-word
+    last lines (runts) under a line of two words or more."""
+    out = []
+    for p in rep["pages"]:
+        blocks = {}
+        for l in p["lines"]:
+            if l["style"] in RAGGED:
+                blocks.setdefault((l["frame"], l["style"]), []).append(l)
+        for (fid, style), ls in blocks.items():
+            for a, b in zip(ls, ls[1:]):
+                if (a["continues"] and a["text"][-1:].isalnum() and b["text"][:1].isalnum()
+                        and not a["hyphenated"]):
+                    out.append("%s %s: %r / %r: cut inside a word" % (p["label"], style, a["text"], b["text"]))
+            if len(ls) >= 2 and len(ls[-1]["text"].split()) == 1 and len(ls[-2]["text"].split()) >= 2:
+                out.append("%s %s: runt %r" % (p["label"], style, [l["text"] for l in ls]))
+    return out
+
+
+def corpus_reports(exe, out, layout="tabloid"):
+    for name in sorted(os.listdir(CORPUS)):
+        if name.endswith(".yaml"):
+            rep, _ = render(exe, os.path.join(CORPUS, name), out, name[:-5], "-l", layout)
+            yield name, rep
+
+
+def case_ragged(exe, out):
+    rep, _ = render(exe, EDITION, out, "edition")
+    errs = ["edition: " + e for e in ragged_faults(rep)]
+    n = sum(1 for p in rep["pages"] for l in p["lines"] if l["style"] in RAGGED)
+    for layout in ("tabloid", "broadsheet"):
+        for name, rep in corpus_reports(exe, out, layout):
+            errs += ["%s/%s: %s" % (layout, name, e) for e in ragged_faults(rep)]
+            n += sum(1 for p in rep["pages"] for l in p["lines"] if l["style"] in RAGGED)
+    if errs:
+        raise Fail("\n  ".join(errs))
+    print("%d lines of ragged text: no word cut without a hyphen, no runt" % n)
+
+
+LONG = """id: long-word
+language: %s
+headline: "%s"
+body:
+  - "A short story under a headline with one long word."
+"""
+
+
+def case_long_word(exe, out):
+    errs = []
+    # a word wider than the measure at the headline's size: the headline shrinks
+    # (within its size range) until it fits whole, no warning
+    path = os.path.join(out, "shrinks.yaml")
+    with open(path, "w", encoding="utf-8") as f:
+        f.write(LONG % ("xx", "Rindfleischetikettierungsueberwachungs"))
+    rep, err = render(exe, path, out, "shrinks", "-l", "magazine-a4", "--strict")
+    heads = [l for _, l in lines_of(rep, "headline")]
+    if [l["text"] for l in heads] != ["Rindfleischetikettierungsueberwachungs"]:
+        errs.append("shrinks: headline lines %r" % [l["text"] for l in heads])
+    # wider than the measure even at the smallest size, in a language without
+    # a dictionary: broken inside the word, and a warning names it
+    word = "Rindfleischetikettierungsueberwachungsaufgabenuebertragungsgesetz" * 2
+    path = os.path.join(out, "breaks.yaml")
+    with open(path, "w", encoding="utf-8") as f:
+        f.write(LONG % ("xx", word))
+    rep, err = render(exe, path, out, "breaks", "--strict", status=3)
+    want = "warning: 'long-word': the word '%s' is wider than the headline's measure" % word
+    if want not in err:
+        errs.append("breaks: no warning %r in %r" % (want, err))
+    if errs:
+        raise Fail("\n  ".join(errs))
+    print("a long word shrinks the headline, or is broken with a warning naming it")
+
+
+CASES = {"jump_words": case_jump_words, "dates": case_dates, "subhead_space": case_subhead_space,
+         "ragged": case_ragged, "long_word": case_long_word}
 
 
 def main(argv):

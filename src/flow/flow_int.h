@@ -137,7 +137,17 @@ struct block_spec {
 	double x, first_baseline, width, leading;
 	int frame, block;
 	enum np_style_id style_id;
+	int max_hyphen_run; /* set by setblock.c from the layout */
 };
+/* What breaking a block at its width gives (np_measure_block). */
+struct block_fit {
+	int lines;
+	int hyphens; /* lines ending at a dictionary break */
+	int compounds; /* lines ending at a hyphen of the text ("women-/led") */
+	int broken;  /* lines ending inside a word without a hyphen */
+	int runt;    /* its last line is one word, under others */
+};
+int np_measure_block(struct flow *f, const struct block_spec *b, struct block_fit *m);
 /* Sets the block; returns the number of lines set (or -1). With pg NULL it only
  * counts lines. */
 int np_set_block(struct flow *f, struct np_page *pg, const struct block_spec *b);
