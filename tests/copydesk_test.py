@@ -269,8 +269,88 @@ def case_long_word(exe, out):
     print("a long word shrinks the headline, or is broken with a warning naming it")
 
 
+def edition_copy(out, name, change=None, **issue_keys):
+    """The example edition with its files' paths made absolute (render it with
+    --allow-paths), changed by change(issue) when given."""
+    with open(EDITION, encoding="utf-8") as f:
+        issue = yaml.safe_load(f)
+    base = os.path.dirname(EDITION)
+    for page in issue["issue"]["pages"]:
+        for st in page.get("stories", []):
+            st["article"] = os.path.join(base, st["article"])
+        for ad in page.get("ads", []):
+            if "image" in ad:
+                ad["image"] = os.path.join(base, ad["image"])
+    issue["issue"].update(issue_keys)
+    if change:
+        change(issue["issue"])
+    path = os.path.join(out, name + ".yaml")
+    with open(path, "w", encoding="utf-8") as f:
+        yaml.safe_dump(issue, f, allow_unicode=True)
+    return path
+
+
+def turn_faults(rep, jumps_only):
+    """Hyphenated lines a reader must carry over a jump line (the last body line
+    above it in its column) or a page turn (a page's last body line of a story
+    that goes on overleaf)."""
+    out = []
+    pages = rep["pages"]
+    for i, p in enumerate(pages):
+        fr = {f["id"]: f for f in p["frames"]}
+        body = [l for l in p["lines"] if l["style"].startswith("body") and l["article"]]
+        for j in (l for l in p["lines"] if "jump_to" in l):
+            col = [l for l in body if l["article"] == j["article"] and
+                   abs(fr[l["frame"]]["x"] - j["x"]) < 1 and l["baseline"] < j["baseline"]]
+            if col:
+                last = max(col, key=lambda l: l["baseline"])
+                if last["hyphenated"]:
+                    out.append("%s: %r before %r" % (p["label"], last["text"], j["text"]))
+        if jumps_only or i + 1 == len(pages) or not body:
+            continue
+        last = max(body, key=lambda l: (fr[l["frame"]]["x"], l["baseline"]))
+        if last["hyphenated"]:
+            out.append("%s: %r at the page turn" % (p["label"], last["text"]))
+    return out
+
+
+def case_jump_hyphen(exe, out):
+    rep, _ = render(exe, EDITION, out, "edition")
+    errs = ["edition " + e for e in turn_faults(rep, True)]
+    n = sum(1 for p in rep["pages"] for l in p["lines"] if "jump_to" in l)
+    for layout in ("tabloid", "broadsheet", "magazine-a4"):
+        for name, rep in corpus_reports(exe, out, layout):
+            errs += ["%s/%s %s" % (layout, name, e) for e in turn_faults(rep, False)]
+            n += len(rep["pages"]) - 1
+    if errs:
+        raise Fail("\n  ".join(errs))
+    print("%d jumps and page turns, none after a hyphen" % n)
+
+
+def case_jump_lines(exe, out):
+    # the German story's module on A4 made 31 lines deep: two lines in column 4,
+    # then its jump line, and column 5 empty
+    def shallow(issue):
+        for page in issue["pages"]:
+            for st in page.get("stories", []):
+                if "chinesische" in st["article"]:
+                    st["depth"] = 31
+    path = edition_copy(out, "shallow", shallow)
+    _, err = render(exe, path, out, "shallow", "--allow-paths", "--strict", status=3)
+    want = ["warning: de-chinesische-wikinews: 2 lines in column 4 on page A4 before its jump "
+            "to page B3, fewer than the 3 the layout asks for (jumps.min_lines)",
+            "warning: de-chinesische-wikinews: column 5 of its module on page A4 is empty"]
+    errs = ["no %r" % w for w in want if w not in err]
+    # the example edition as it stands holds to both rules
+    _, err = render(exe, EDITION, out, "edition", "--strict")
+    if errs:
+        raise Fail("\n  ".join(errs))
+    print("a thin part before a jump and an empty column are warned about")
+
+
 CASES = {"jump_words": case_jump_words, "dates": case_dates, "subhead_space": case_subhead_space,
-         "ragged": case_ragged, "long_word": case_long_word}
+         "ragged": case_ragged, "long_word": case_long_word, "jump_hyphen": case_jump_hyphen,
+         "jump_lines": case_jump_lines}
 
 
 def main(argv):

@@ -334,10 +334,45 @@ static int draw_cap(struct flow *f, struct lines_map *m, int block)
 	return np_set_block(f, &f->doc->pages[sl->page], &bs) < 0 ? -1 : 0;
 }
 
+/* The item that ends a line before a jump or a page turn with a hyphen (a
+ * reader turning the page must not carry half a word): SIZE_MAX when none. */
+static size_t turn_hyphen(const struct flow *f, struct lines_map *m, const struct np_bitem *items,
+			  const struct np_break_result *r)
+{
+	for (size_t k = 0; k + 1 < r->nlines; k++) {
+		const struct np_bitem *b = &items[r->breaks[k]];
+		if (b->type != NP_PENALTY || !b->flagged)
+			continue;
+		size_t s = map_line(m, k), t = map_line(m, k + 1);
+		if (s != SIZE_MAX && t != SIZE_MAX && f->slots[s].region != f->slots[t].region)
+			return r->breaks[k];
+	}
+	return SIZE_MAX;
+}
+
+/* The paragraph's items with the break at j forbidden, in *own (a copy made
+ * once, freed by the caller). */
+static const struct np_bitem *forbid(struct np_bitem **own, const struct np_bitem *items, size_t n,
+				     size_t j)
+{
+	if (!*own) {
+		*own = malloc(n * sizeof **own);
+		if (!*own)
+			return NULL;
+		memcpy(*own, items, n * sizeof **own);
+	}
+	(*own)[j].penalty = NP_INF_PENALTY;
+	return *own;
+}
+
+#define TURN_TRIES 8 /* hyphens forbidden at a jump, one a try */
+
 static int set_paragraph(struct flow *f, struct np_para *p, int block, enum np_style_id sid)
 {
 	size_t n;
 	const struct np_bitem *items = np_para_items(p, &n);
+	struct np_bitem *own = NULL;
+	int turns = 0;
 	int justify = f->l->styles[sid].align == NP_ALIGN_JUSTIFY;
 	struct np_break_params bp;
 	break_params(f, &bp, justify);
@@ -353,14 +388,37 @@ static int set_paragraph(struct flow *f, struct np_para *p, int block, enum np_s
 			rc = set_loose(f, items, n, &m, &bp, f->loose[block - 1], &r);
 		if (rc < 0 || m.failed < 0)
 			break;
+		size_t j = turns < TURN_TRIES ? turn_hyphen(f, &m, items, &r) : SIZE_MAX;
+		if (j != SIZE_MAX) {
+			if (!(items = forbid(&own, items, n, j))) {
+				rc = -1;
+				break;
+			}
+			turns++;
+			tries--; /* not a widow's try */
+			continue;
+		}
 		if (fix_cap(f, &m, r.nlines))
 			continue;
 		size_t lone;
 		enum stranded st = stranded(f, &m, r.nlines, &lone);
 		if (st == WIDOW || (st == NOT_STRANDED && orphan_ahead(f, &m, r.nlines, block))) {
 			rc = set_looser(f, items, n, &m, &bp, block, &r);
-			if (rc != 0 || m.failed < 0)
-				break; /* mended without an empty line, or an error */
+			if (rc < 0 || m.failed < 0)
+				break;
+			if (rc > 0) { /* mended without an empty line, unless at a jump */
+				j = turns < TURN_TRIES ? turn_hyphen(f, &m, items, &r) : SIZE_MAX;
+				if (j == SIZE_MAX)
+					break;
+				if (!(items = forbid(&own, items, n, j))) {
+					rc = -1;
+					break;
+				}
+				rc = 0;
+				turns++;
+				tries--;
+				continue;
+			}
 		}
 		if (!fix_widow_orphan(f, &m, r.nlines))
 			break;
@@ -385,6 +443,7 @@ static int set_paragraph(struct flow *f, struct np_para *p, int block, enum np_s
 	}
 	np_break_result_fini(&r);
 	free(m.v);
+	free(own);
 	return rc < 0 || m.failed < 0 ? -1 : 0;
 }
 

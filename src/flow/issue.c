@@ -16,6 +16,7 @@
 #include <string.h>
 
 #include "flow/furniture.h"
+#include "flow/jumpcheck.h"
 
 /* A flow with no story, for page furniture. */
 static void furniture_flow(struct flow *f, struct np_text_ctx *t, const struct np_layout *l,
@@ -212,6 +213,8 @@ static int story(struct flow *base, const struct np_story *st, size_t index, con
 		rc = outline_add(f.doc, f.a->headline, f.regions[0].page + 1,
 				 np_cell_top(&f, f.regions[0].top), 1);
 	}
+	if (rc == 0)
+		rc = np_jump_checks(&f, &st->mark);
 	np_flow_fini(&f);
 	return rc;
 }
