@@ -193,6 +193,12 @@ int np_obstacles_draw(struct flow *f, int region);
 /* Moves planned obstacle i d cells down (up when d < 0) when it still fits its
  * region clear of the others: 1 when moved, 0 when it stays. */
 int np_obstacle_move(struct flow *f, size_t i, int d);
+/* Puts planned obstacle i at (region, first column, cell) when it fits there
+ * clear of the others: 1 when placed, 0 when it stays where it was. */
+int np_obstacle_place(struct flow *f, size_t i, int region, int col, int cell);
+/* Takes planned obstacle i out, with a warning saying why; its words are
+ * overset. */
+void np_obstacle_drop(struct flow *f, size_t i, const char *why);
 
 /* body.c: from block `from` (1-based) on, the flow's state as the last run
  * recorded it there (1: the whole body) */

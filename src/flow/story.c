@@ -16,7 +16,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "flow/flow_int.h"
+#include "flow/quotecheck.h"
 
 static void reset(struct flow *f)
 {
@@ -239,6 +239,8 @@ int np_story_flow(struct flow *f)
 		rc = np_balance(f, !floats, &spread);
 	if (rc == 0 && floats)
 		rc = plan_floats(f, max_regions);
+	if (rc == 0 && floats)
+		rc = np_quotes_check(f, max_regions);
 	if (rc == 0 && f->limit && f->used_regions > 1) {
 		/* balancing resumed its runs mid-story: check them with a whole run
 		 * before drawing (pages may go out as they are drawn) */

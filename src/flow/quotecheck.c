@@ -1,0 +1,194 @@
+/* quotecheck.c - pull-quotes held to the copy desk's rules.
+ *
+ * Outline:
+ *   run the story with its planned floats, balanced
+ *   for each pull-quote that breaks a rule (too few lines under it in a
+ *   column it spans; its region's quotes over their share of the area):
+ *     try it higher in its region, line by line; then in the story's other
+ *     regions, a third of the way down and at the top, column group by group;
+ *     each try a balanced trial run; the first spot that keeps the rules stays
+ *     none does: the quote is not set (a warning; its words count as overset)
+ *   balance thoroughly once more when anything moved
+ * Moving a quote moves the text, so each spot is judged on its own run.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "flow/quotecheck.h"
+
+#define MAX_TRIES 40 /* spots tried for one quote */
+#define NEAR 3       /* lines up a quote is tried first, one by one */
+#define MOVE_SAID 8  /* a move farther than this, or to another region, is said */
+
+static int run_balanced(struct flow *f, int max_regions, int thorough)
+{
+	free(f->limit);
+	f->limit = NULL;
+	free(f->loose);
+	f->loose = NULL;
+	f->limit_region = -1;
+	f->max_regions = max_regions;
+	int rc = np_story_run(f);
+	int spread;
+	if (rc == 0 && !f->overflow)
+		rc = np_balance(f, thorough, &spread);
+	/* the balancer's last try need not be the limits it kept */
+	if (rc == 0 && f->limit)
+		rc = np_story_run(f);
+	return rc;
+}
+
+/* Lines of text under obstacle o in the fewest of the columns it spans. */
+static int lines_under(const struct flow *f, const struct obstacle *o)
+{
+	const struct region *r = &f->regions[o->region];
+	int least = -1;
+	for (int c = r->c0; c <= r->c1; c++) {
+		double x0 = np_layout_column_x(f->l, c), x1 = x0 + f->colw;
+		if (x1 <= o->x0 || x0 >= o->x1)
+			continue;
+		int n = 0;
+		for (size_t i = 0; i < f->cursor && i < f->nslots; i++) {
+			const struct slot *s = &f->slots[i];
+			n += s->region == o->region && s->col == c && !s->blank &&
+			     s->cell >= o->cell + o->ncells;
+		}
+		least = least < 0 || n < least ? n : least;
+	}
+	return least < 0 ? 0 : least;
+}
+
+/* Grid cells times columns the region gives the story's text. */
+static int region_area(const struct flow *f, int ri)
+{
+	const struct region *r = &f->regions[ri];
+	return (r->k1 - r->k0) * (r->c1 - r->c0 + 1);
+}
+
+/* The area of the quotes standing in o's region up to quote i (the later
+ * ones give way to the earlier). */
+static int quotes_area(const struct flow *f, size_t i)
+{
+	int a = 0;
+	for (size_t j = 0; j <= i; j++) {
+		const struct obstacle *q = &f->obst[j];
+		if (q->kind == OB_PULLQUOTE && q->region == f->obst[i].region)
+			a += q->ncells * q->span;
+	}
+	return a;
+}
+
+/* A page's label; in article mode the pages are made only as they are
+ * drawn, and numbered from 1. */
+static const char *label(const struct flow *f, int page, char *buf, size_t n)
+{
+	if (!f->pages_mode && page < (int)f->doc->npages)
+		return f->doc->pages[page].label;
+	snprintf(buf, n, "%d", page + 1);
+	return buf;
+}
+
+/* Why quote i breaks a rule where it stands, in why; 0 when it keeps them. */
+static int fault(const struct flow *f, size_t i, char *why, size_t n)
+{
+	const struct obstacle *o = &f->obst[i];
+	char buf[16];
+	const char *page = label(f, o->page, buf, sizeof buf);
+	int area = region_area(f, o->region), taken = quotes_area(f, i);
+	if (taken > f->l->pullquote_max_share * area + 1e-9) {
+		snprintf(why, n, "pull-quotes would take %d%% of the story's area on page %s, more than pullquote.max_share (%.0f%%)",
+			 100 * taken / (area ? area : 1), page, 100 * f->l->pullquote_max_share);
+		return 1;
+	}
+	int under = lines_under(f, o);
+	if (under < f->l->pullquote_lines_below) {
+		snprintf(why, n, "%d line%s of text under it on page %s, fewer than pullquote.lines_below (%d)",
+			 under, under == 1 ? "" : "s", page, f->l->pullquote_lines_below);
+		return 1;
+	}
+	return 0;
+}
+
+/* Tries quote i at a spot: 1 when it keeps the rules there (it stays), 0
+ * when it does not or does not fit (it goes back), -1 on error. */
+static int try_spot(struct flow *f, size_t i, int max_regions, int region, int col, int cell,
+		    int *tries)
+{
+	struct obstacle was = f->obst[i];
+	if (*tries >= MAX_TRIES || !np_obstacle_place(f, i, region, col, cell))
+		return 0;
+	++*tries;
+	char why[192];
+	if (run_balanced(f, max_regions, 0) < 0)
+		return -1;
+	if (!fault(f, i, why, sizeof why))
+		return 1;
+	f->obst[i] = was;
+	return 0;
+}
+
+/* A spot for quote i that keeps the rules: higher in its own region first,
+ * then the story's other regions. 1 found, 0 none, -1 error. */
+static int find_spot(struct flow *f, size_t i, int max_regions)
+{
+	struct obstacle o = f->obst[i];
+	const struct region *own = &f->regions[o.region];
+	int tries = 0, rc = 0;
+	/* a few lines up; a third of the way down its region; its top; then
+	 * line by line between */
+	int third = own->k0 + (own->k1 - own->k0 - o.ncells) / 3;
+	for (int k = o.cell - 1; rc == 0 && k >= o.cell - NEAR && k >= own->k0; k--)
+		rc = try_spot(f, i, max_regions, o.region, o.col, k, &tries);
+	if (rc == 0 && third < o.cell - NEAR)
+		rc = try_spot(f, i, max_regions, o.region, o.col, third, &tries);
+	if (rc == 0 && own->k0 < o.cell - NEAR)
+		rc = try_spot(f, i, max_regions, o.region, o.col, own->k0, &tries);
+	for (int g = 0; rc == 0 && g < (int)f->nregions; g++) {
+		const struct region *r = &f->regions[g];
+		int down = r->k0 + (r->k1 - r->k0 - o.ncells) / 3;
+		for (int c = r->c0; rc == 0 && c + o.span - 1 <= r->c1; c++) {
+			if (g == o.region && c == o.col)
+				continue;
+			rc = try_spot(f, i, max_regions, g, c, down, &tries);
+			if (rc == 0 && down != r->k0)
+				rc = try_spot(f, i, max_regions, g, c, r->k0, &tries);
+		}
+	}
+	return rc;
+}
+
+int np_quotes_check(struct flow *f, int max_regions)
+{
+	int quotes = 0;
+	for (size_t i = 0; i < f->nobst; i++)
+		quotes += f->obst[i].kind == OB_PULLQUOTE;
+	if (!quotes)
+		return 0;
+	if (run_balanced(f, max_regions, 0) < 0)
+		return -1;
+	int changed = 0;
+	char why[192];
+	for (size_t i = 0; i < f->nobst; i++) {
+		if (f->obst[i].kind != OB_PULLQUOTE || !fault(f, i, why, sizeof why))
+			continue;
+		changed = 1;
+		struct obstacle was = f->obst[i];
+		int found = find_spot(f, i, max_regions);
+		if (found < 0)
+			return -1;
+		if (found) {
+			const struct obstacle *o = &f->obst[i];
+			char buf[16];
+			if (!f->quiet && (o->region != was.region || abs(o->cell - was.cell) > MOVE_SAID))
+				np_diag_add(f->d, NP_WARNING, o->mark,
+					    "pull-quote moved to page %s, column %d, grid line %d: where it stood, %s",
+					    label(f, o->page, buf, sizeof buf), o->col + 1, o->cell + 1, why);
+			continue;
+		}
+		np_obstacle_drop(f, i, why);
+		i--; /* the next quote is at i now */
+		if (run_balanced(f, max_regions, 0) < 0)
+			return -1;
+	}
+	return changed ? run_balanced(f, max_regions, 1) : 0;
+}
