@@ -12,7 +12,20 @@
               issue's `words` override a story's jump lines; a Russian article set
               alone dates its folio in Russian;
   subhead_space  a subhead not at a column's top has `subheads.space` empty
-              grid lines above it (1 by default, 2 when the layout says so).
+              grid lines above it (1 by default, 2 when the layout says so),
+              and the two lines after it in its column;
+  ragged      headlines, decks, subheads, jump heads, captions and pull-quotes of
+              the edition and the corpus (tabloid, broadsheet): no word cut without
+              a hyphen, no one-word last line under a longer one;
+  long_word   a headline word wider than the measure shrinks the headline; wider
+              still at the smallest size, it is cut with a warning naming it;
+  jump_hyphen no hyphenated line before a jump line (edition) or a page turn
+              (corpus articles in three layouts);
+  jump_lines  a part before a jump with two lines in a column, and an empty
+              column, are warnings naming the story and the page;
+  pullquotes  every pull-quote set has 3 lines of its story under it in each
+              column it spans, and a story's quotes take at most a third of its
+              columns' area on a page.
 """
 import json
 import os
@@ -188,6 +201,16 @@ def case_subhead_space(exe, out):
             errs.append("space %d: only %d subheads below text" % (space, len(gaps)))
         errs += ["space %d: %s %s has %d empty grid lines above" % (space, pg, sid, g)
                  for pg, sid, g in gaps if g != space]
+        # and each subhead keeps at least two lines of what follows in its column
+        for p in rep["pages"]:
+            fr = {f["id"]: f for f in p["frames"]}
+            for f in (f for f in p["frames"] if f["kind"] == "subhead"):
+                bottom = f["y"] + f["h"]
+                under = [l for l in p["lines"] if l["frame"] == f["parent"] and
+                         bottom < l["baseline"] <= bottom + 2 * p["grid"] + 0.5]
+                if len(under) < 2:
+                    errs.append("space %d: %s %s keeps %d lines under it" %
+                                (space, p["label"], f["id"], len(under)))
     if errs:
         raise Fail("\n  ".join(errs))
     print("subheads stand subheads.space grid lines below the text above them")
