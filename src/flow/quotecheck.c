@@ -1,7 +1,8 @@
 /* quotecheck.c - pull-quotes held to the copy desk's rules.
  *
  * Outline:
- *   run the story with its planned floats, balanced
+ *   run the story with its planned floats, balanced (through the runner
+ *   story.c gives: no call back into the file that calls this one)
  *   for each pull-quote that breaks a rule (too few lines under it in a
  *   column it spans; its region's quotes over their share of the area):
  *     try it higher in its region, line by line; then in the story's other
@@ -19,24 +20,6 @@
 #define MAX_TRIES 40 /* spots tried for one quote */
 #define NEAR 3       /* lines up a quote is tried first, one by one */
 #define MOVE_SAID 8  /* a move farther than this, or to another region, is said */
-
-static int run_balanced(struct flow *f, int max_regions, int thorough)
-{
-	free(f->limit);
-	f->limit = NULL;
-	free(f->loose);
-	f->loose = NULL;
-	f->limit_region = -1;
-	f->max_regions = max_regions;
-	int rc = np_story_run(f);
-	int spread;
-	if (rc == 0 && !f->overflow)
-		rc = np_balance(f, thorough, &spread);
-	/* the balancer's last try need not be the limits it kept */
-	if (rc == 0 && f->limit)
-		rc = np_story_run(f);
-	return rc;
-}
 
 /* Lines of text under obstacle o in the fewest of the columns it spans. */
 static int lines_under(const struct flow *f, const struct obstacle *o)
@@ -111,15 +94,15 @@ static int fault(const struct flow *f, size_t i, char *why, size_t n)
 
 /* Tries quote i at a spot: 1 when it keeps the rules there (it stays), 0
  * when it does not or does not fit (it goes back), -1 on error. */
-static int try_spot(struct flow *f, size_t i, int max_regions, int region, int col, int cell,
-		    int *tries)
+static int try_spot(struct flow *f, np_story_runner run, size_t i, int max_regions, int region,
+		    int col, int cell, int *tries)
 {
 	struct obstacle was = f->obst[i];
 	if (*tries >= MAX_TRIES || !np_obstacle_place(f, i, region, col, cell))
 		return 0;
 	++*tries;
 	char why[192];
-	if (run_balanced(f, max_regions, 0) < 0)
+	if (run(f, max_regions, 0) < 0)
 		return -1;
 	if (!fault(f, i, why, sizeof why))
 		return 1;
@@ -129,7 +112,7 @@ static int try_spot(struct flow *f, size_t i, int max_regions, int region, int c
 
 /* A spot for quote i that keeps the rules: higher in its own region first,
  * then the story's other regions. 1 found, 0 none, -1 error. */
-static int find_spot(struct flow *f, size_t i, int max_regions)
+static int find_spot(struct flow *f, np_story_runner run, size_t i, int max_regions)
 {
 	struct obstacle o = f->obst[i];
 	const struct region *own = &f->regions[o.region];
@@ -138,33 +121,33 @@ static int find_spot(struct flow *f, size_t i, int max_regions)
 	 * line by line between */
 	int third = own->k0 + (own->k1 - own->k0 - o.ncells) / 3;
 	for (int k = o.cell - 1; rc == 0 && k >= o.cell - NEAR && k >= own->k0; k--)
-		rc = try_spot(f, i, max_regions, o.region, o.col, k, &tries);
+		rc = try_spot(f, run, i, max_regions, o.region, o.col, k, &tries);
 	if (rc == 0 && third < o.cell - NEAR)
-		rc = try_spot(f, i, max_regions, o.region, o.col, third, &tries);
+		rc = try_spot(f, run, i, max_regions, o.region, o.col, third, &tries);
 	if (rc == 0 && own->k0 < o.cell - NEAR)
-		rc = try_spot(f, i, max_regions, o.region, o.col, own->k0, &tries);
+		rc = try_spot(f, run, i, max_regions, o.region, o.col, own->k0, &tries);
 	for (int g = 0; rc == 0 && g < (int)f->nregions; g++) {
 		const struct region *r = &f->regions[g];
 		int down = r->k0 + (r->k1 - r->k0 - o.ncells) / 3;
 		for (int c = r->c0; rc == 0 && c + o.span - 1 <= r->c1; c++) {
 			if (g == o.region && c == o.col)
 				continue;
-			rc = try_spot(f, i, max_regions, g, c, down, &tries);
+			rc = try_spot(f, run, i, max_regions, g, c, down, &tries);
 			if (rc == 0 && down != r->k0)
-				rc = try_spot(f, i, max_regions, g, c, r->k0, &tries);
+				rc = try_spot(f, run, i, max_regions, g, c, r->k0, &tries);
 		}
 	}
 	return rc;
 }
 
-int np_quotes_check(struct flow *f, int max_regions)
+int np_quotes_check(struct flow *f, int max_regions, np_story_runner run)
 {
 	int quotes = 0;
 	for (size_t i = 0; i < f->nobst; i++)
 		quotes += f->obst[i].kind == OB_PULLQUOTE;
 	if (!quotes)
 		return 0;
-	if (run_balanced(f, max_regions, 0) < 0)
+	if (run(f, max_regions, 0) < 0)
 		return -1;
 	int changed = 0;
 	char why[192];
@@ -173,7 +156,7 @@ int np_quotes_check(struct flow *f, int max_regions)
 			continue;
 		changed = 1;
 		struct obstacle was = f->obst[i];
-		int found = find_spot(f, i, max_regions);
+		int found = find_spot(f, run, i, max_regions);
 		if (found < 0)
 			return -1;
 		if (found) {
@@ -187,8 +170,8 @@ int np_quotes_check(struct flow *f, int max_regions)
 		}
 		np_obstacle_drop(f, i, why);
 		i--; /* the next quote is at i now */
-		if (run_balanced(f, max_regions, 0) < 0)
+		if (run(f, max_regions, 0) < 0)
 			return -1;
 	}
-	return changed ? run_balanced(f, max_regions, 1) : 0;
+	return changed ? run(f, max_regions, 1) : 0;
 }

@@ -11,6 +11,9 @@
  * moved up or to another of the story's regions where it keeps the rules, or
  * else not set, with a warning. The story is then balanced again. Returns 0
  * or -1. */
-int np_quotes_check(struct flow *f, int max_regions);
+/* Runs the story as it stands, balanced (thorough or levelling only), with
+ * f->slots left as that run fills them. Returns 0 or -1. */
+typedef int (*np_story_runner)(struct flow *f, int max_regions, int thorough);
+int np_quotes_check(struct flow *f, int max_regions, np_story_runner run);
 
 #endif

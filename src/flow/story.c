@@ -96,6 +96,18 @@ static int rebalance(struct flow *f, int max_regions, int thorough, int *spread)
 	return rc;
 }
 
+/* The story run as it stands, balanced, its slots as that run left them (the
+ * balancer's last try need not be the limits it kept): the copy desk's
+ * pull-quote check judges each spot by it. */
+static int run_balanced(struct flow *f, int max_regions, int thorough)
+{
+	int spread;
+	int rc = rebalance(f, max_regions, thorough, &spread);
+	if (rc == 0 && f->limit)
+		rc = np_story_run(f);
+	return rc;
+}
+
 /* Plans the floats from a trial run of `regions` regions whose last is
  * `depth` cells deep (negative: that depth is the balanced text's), runs and
  * balances. */
@@ -240,7 +252,7 @@ int np_story_flow(struct flow *f)
 	if (rc == 0 && floats)
 		rc = plan_floats(f, max_regions);
 	if (rc == 0 && floats)
-		rc = np_quotes_check(f, max_regions);
+		rc = np_quotes_check(f, max_regions, run_balanced);
 	if (rc == 0 && f->limit && f->used_regions > 1) {
 		/* balancing resumed its runs mid-story: check them with a whole run
 		 * before drawing (pages may go out as they are drawn) */
