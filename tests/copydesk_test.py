@@ -147,6 +147,29 @@ def case_dates(exe, out):
     en_on = [l for _, l in lines_of(rep, "jump") if l["article"] == "en-iodine" and "jump_to" in l]
     if not en_on or any(not l["text"].startswith("Continued on page") for l in en_on):
         errs.append("an English story's jump line is not in English: %r" % [l["text"] for l in en_on])
+    # a layout's jumps.words: used where the issue gives none, the issue's first
+    with open(os.path.join(ROOT, "layouts", "tabloid.yaml"), encoding="utf-8") as f:
+        lay = yaml.safe_load(f)
+    lay["jumps"] = {"words": {"de": {"from": "Von Seite {page}"},
+                              "ru": {"on": "Не то", "from": "Начало: с.\u00a0{page}"}}}
+    lpath = os.path.join(out, "words.yaml")
+    with open(lpath, "w", encoding="utf-8") as f:
+        yaml.safe_dump(lay, f, allow_unicode=True)
+    rep, _ = render(exe, path, out, "de-words", "--allow-paths", "-l", lpath)
+    jumps = [l for _, l in lines_of(rep, "jump")]
+    de = [l["text"] for l in jumps if l["article"] == "de-chinesische-wikinews" and "jump_from" in l]
+    if de != ["Von Seite A4"]:
+        errs.append("the layout's words do not word the German continuation: %r" % de)
+    ru = [l["text"] for l in jumps if l["article"] == "ru-janet-reno"]
+    if not any(t.startswith("Читайте на") for t in ru) or not any(t.startswith("Начало: с.") for t in ru):
+        errs.append("the issue's words should win over the layout's, the layout's fill in: %r" % ru)
+    # months must be twelve
+    bad = dict(lay, jumps={"words": {"fr": {"months": ["janv."] * 11}}})
+    with open(lpath, "w", encoding="utf-8") as f:
+        yaml.safe_dump(bad, f, allow_unicode=True)
+    p = sh([exe, "check", path, "--allow-paths", "-l", lpath])
+    if p.returncode != 1 or "error: 'months' must list 12 names, found 11" not in p.stderr:
+        errs.append("11 months: exit %d, %r" % (p.returncode, p.stderr[-300:]))
     rep, _ = render(exe, os.path.join(CORPUS, "ru_janet_reno.yaml"), out, "ru")
     folios = [l["text"] for _, l in lines_of(rep, "folio")]
     if not folios or not all("7 ноября 2016" in t for t in folios):
