@@ -12,6 +12,7 @@
  *   balance thoroughly once more when anything moved
  * Moving a quote moves the text, so each spot is judged on its own run.
  */
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 
@@ -92,20 +93,59 @@ static int fault(const struct flow *f, size_t i, char *why, size_t n)
 	return 0;
 }
 
-/* Tries quote i at a spot: 1 when it keeps the rules there (it stays), 0
- * when it does not or does not fit (it goes back), -1 on error. */
-static int try_spot(struct flow *f, np_story_runner run, size_t i, int max_regions, int region,
-		    int col, int cell, int *tries)
+/* How far apart, in lines, the columns of the text's last region end (the
+ * deepest line of each; columns without text aside), as a reader sees them:
+ * the balancer's own figure leaves out a column that ends above a float. */
+static int ends_apart(const struct flow *f)
+{
+	if (f->used_regions < 1)
+		return 0;
+	int last = f->used_regions - 1, lo = INT_MAX, hi = -1;
+	const struct region *r = &f->regions[last];
+	for (int c = r->c0; c <= r->c1; c++) {
+		int b = -1;
+		for (size_t i = 0; i < f->cursor && i < f->nslots; i++) {
+			const struct slot *sl = &f->slots[i];
+			if (sl->region == last && sl->col == c && !sl->blank && sl->cell > b)
+				b = sl->cell;
+		}
+		if (b >= 0) {
+			lo = b < lo ? b : lo;
+			hi = b > hi ? b : hi;
+		}
+	}
+	return hi < 0 ? 0 : hi - lo;
+}
+
+/* The spots tried for one quote: the first that keeps the rules and leaves
+ * the last region's columns within a line of each other wins; failing that,
+ * the first that keeps the rules. */
+struct search {
+	np_story_runner run;
+	int max_regions, tries;
+	int found; /* a spot keeping the rules but not balancing: region, col, cell */
+	int region, col, cell;
+};
+
+/* Tries quote i at a spot: 1 when it keeps the rules there and balances (it
+ * stays), 0 when not (it goes back), -1 on error. */
+static int try_spot(struct flow *f, struct search *s, size_t i, int region, int col, int cell)
 {
 	struct obstacle was = f->obst[i];
-	if (*tries >= MAX_TRIES || !np_obstacle_place(f, i, region, col, cell))
+	if (s->tries >= MAX_TRIES || !np_obstacle_place(f, i, region, col, cell))
 		return 0;
-	++*tries;
+	s->tries++;
 	char why[192];
-	if (run(f, max_regions, 0) < 0)
+	int spread;
+	if (s->run(f, s->max_regions, 1, &spread) < 0)
 		return -1;
-	if (!fault(f, i, why, sizeof why))
-		return 1;
+	if (!fault(f, i, why, sizeof why)) {
+		(void)spread;
+		if (ends_apart(f) <= 1)
+			return 1;
+		if (!s->found)
+			*s = (struct search){s->run, s->max_regions, s->tries, 1, region, col, cell};
+	}
 	f->obst[i] = was;
 	return 0;
 }
@@ -114,30 +154,36 @@ static int try_spot(struct flow *f, np_story_runner run, size_t i, int max_regio
  * then the story's other regions. 1 found, 0 none, -1 error. */
 static int find_spot(struct flow *f, np_story_runner run, size_t i, int max_regions)
 {
+	static const int around[] = {0, -1, 1, -2, 2};
 	struct obstacle o = f->obst[i];
 	const struct region *own = &f->regions[o.region];
-	int tries = 0, rc = 0;
-	/* a few lines up; a third of the way down its region; its top; then
-	 * line by line between */
+	struct search s = {.run = run, .max_regions = max_regions};
+	int rc = 0;
+	/* a few lines up; about a third of the way down its region; its top */
 	int third = own->k0 + (own->k1 - own->k0 - o.ncells) / 3;
 	for (int k = o.cell - 1; rc == 0 && k >= o.cell - NEAR && k >= own->k0; k--)
-		rc = try_spot(f, run, i, max_regions, o.region, o.col, k, &tries);
-	if (rc == 0 && third < o.cell - NEAR)
-		rc = try_spot(f, run, i, max_regions, o.region, o.col, third, &tries);
+		rc = try_spot(f, &s, i, o.region, o.col, k);
+	for (size_t a = 0; rc == 0 && a < sizeof around / sizeof *around; a++)
+		if (third + around[a] < o.cell - NEAR)
+			rc = try_spot(f, &s, i, o.region, o.col, third + around[a]);
 	if (rc == 0 && own->k0 < o.cell - NEAR)
-		rc = try_spot(f, run, i, max_regions, o.region, o.col, own->k0, &tries);
+		rc = try_spot(f, &s, i, o.region, o.col, own->k0);
 	for (int g = 0; rc == 0 && g < (int)f->nregions; g++) {
 		const struct region *r = &f->regions[g];
 		int down = r->k0 + (r->k1 - r->k0 - o.ncells) / 3;
 		for (int c = r->c0; rc == 0 && c + o.span - 1 <= r->c1; c++) {
 			if (g == o.region && c == o.col)
 				continue;
-			rc = try_spot(f, run, i, max_regions, g, c, down, &tries);
+			rc = try_spot(f, &s, i, g, c, down);
 			if (rc == 0 && down != r->k0)
-				rc = try_spot(f, run, i, max_regions, g, c, r->k0, &tries);
+				rc = try_spot(f, &s, i, g, c, r->k0);
 		}
 	}
-	return rc;
+	if (rc != 0 || !s.found)
+		return rc;
+	int spread;
+	np_obstacle_place(f, i, s.region, s.col, s.cell);
+	return s.run(f, max_regions, 1, &spread) < 0 ? -1 : 1;
 }
 
 int np_quotes_check(struct flow *f, int max_regions, np_story_runner run)
@@ -147,9 +193,9 @@ int np_quotes_check(struct flow *f, int max_regions, np_story_runner run)
 		quotes += f->obst[i].kind == OB_PULLQUOTE;
 	if (!quotes)
 		return 0;
-	if (run(f, max_regions, 0) < 0)
+	int changed = 0, spread;
+	if (run(f, max_regions, -1, &spread) < 0) /* the plan as balanced */
 		return -1;
-	int changed = 0;
 	char why[192];
 	for (size_t i = 0; i < f->nobst; i++) {
 		if (f->obst[i].kind != OB_PULLQUOTE || !fault(f, i, why, sizeof why))
@@ -170,8 +216,8 @@ int np_quotes_check(struct flow *f, int max_regions, np_story_runner run)
 		}
 		np_obstacle_drop(f, i, why);
 		i--; /* the next quote is at i now */
-		if (run(f, max_regions, 0) < 0)
+		if (run(f, max_regions, 0, &spread) < 0)
 			return -1;
 	}
-	return changed ? run(f, max_regions, 1) : 0;
+	return changed ? run(f, max_regions, 1, &spread) : 0;
 }

@@ -11,9 +11,11 @@
  * moved up or to another of the story's regions where it keeps the rules, or
  * else not set, with a warning. The story is then balanced again. Returns 0
  * or -1. */
-/* Runs the story as it stands, balanced (thorough or levelling only), with
- * f->slots left as that run fills them. Returns 0 or -1. */
-typedef int (*np_story_runner)(struct flow *f, int max_regions, int thorough);
+/* Runs the story as it stands, balanced again (thorough 1, or levelling only:
+ * 0) or with the limits it has (-1), with f->slots left as that run fills
+ * them; *spread: how far apart the last region's columns end, in lines
+ * (INT_MAX: not balanced or not known). Returns 0 or -1. */
+typedef int (*np_story_runner)(struct flow *f, int max_regions, int thorough, int *spread);
 int np_quotes_check(struct flow *f, int max_regions, np_story_runner run);
 
 #endif

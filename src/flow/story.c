@@ -99,10 +99,13 @@ static int rebalance(struct flow *f, int max_regions, int thorough, int *spread)
 /* The story run as it stands, balanced, its slots as that run left them (the
  * balancer's last try need not be the limits it kept): the copy desk's
  * pull-quote check judges each spot by it. */
-static int run_balanced(struct flow *f, int max_regions, int thorough)
+static int run_balanced(struct flow *f, int max_regions, int thorough, int *spread)
 {
-	int spread;
-	int rc = rebalance(f, max_regions, thorough, &spread);
+	if (thorough < 0) {
+		*spread = INT_MAX;
+		return np_story_run(f);
+	}
+	int rc = rebalance(f, max_regions, thorough, spread);
 	if (rc == 0 && f->limit)
 		rc = np_story_run(f);
 	return rc;
