@@ -24,13 +24,6 @@ void np_break_params_default(struct np_break_params *p)
 	p->line_window = NP_LINE_WINDOW;
 }
 
-void np_break_result_fini(struct np_break_result *r)
-{
-	free(r->breaks);
-	free(r->ratios);
-	memset(r, 0, sizeof *r);
-}
-
 int np_break_paragraph(const struct np_bitem *items, size_t n, np_width_fn width, void *ctx,
 		       const struct np_break_params *p, struct np_break_result *r)
 {

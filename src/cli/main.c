@@ -251,9 +251,9 @@ static int prepare_issue(struct job *j)
 	if (text_ctx(j) < 0)
 		return -1;
 	int *band = calloc(j->issue->npages + 1, sizeof *band);
-	int rc = band ? np_issue_band_lines(j->text, j->issue, &j->layout, band) : -1;
+	int rc = band ? np_flow_band_lines(j->text, j->issue, &j->layout, band) : -1;
 	if (rc == 0)
-		rc = np_issue_validate(j->issue, &j->layout, np_layout_grid_lines(&j->layout), band,
+		rc = np_issue_validate(j->issue, &j->layout, np_flow_grid_lines(&j->layout), band,
 				       &j->d);
 	free(band);
 	return rc;

@@ -52,7 +52,7 @@ static void bottoms(const struct flow *f, int *bottom)
 /* The spread between the deepest and the shallowest column bottom, in cells. */
 static int spread(const struct flow *f, const int *bottom, int ncol)
 {
-	int lo = f->ncells, hi = -1;
+	int lo = f->g->ncells, hi = -1;
 	for (int c = 0; c < ncol; c++)
 		if (bottom[c] > 0) {
 			lo = bottom[c] < lo ? bottom[c] : lo;
@@ -66,11 +66,12 @@ static int spread(const struct flow *f, const int *bottom, int ncol)
 struct resume {
 	int block;       /* 1-based */
 	size_t first;    /* the region's first slot */
+	np_flow_trial_fn whole; /* a run of the whole story, from block 1 */
 };
 
 static struct resume resume_point(const struct flow *f, int region)
 {
-	struct resume rs = {1, f->nslots};
+	struct resume rs = {.block = 1, .first = f->nslots};
 	for (size_t i = 0; i < f->nslots; i++)
 		if (f->slots[i].region == region) {
 			rs.first = i;
@@ -98,14 +99,14 @@ static int resume_run(struct flow *f, const struct resume *rs)
 	f->overset_words = 0;
 	f->overset_lines = 0;
 	memset(f->ends + rs->block - 1, 0, (f->a->nblocks - (size_t)rs->block + 1) * sizeof *f->ends);
-	return np_body_flow(f, rs->block);
+	return np_flow_body(f, rs->block);
 }
 
 /* Runs with the limits as they are; 1 when the text fits, 0 when not. */
 static int fits_now(struct flow *f, const struct resume *rs)
 {
 	f->runs++;
-	if ((rs && rs->block > 1 ? resume_run(f, rs) : np_story_run(f)) < 0)
+	if ((rs->block > 1 ? resume_run(f, rs) : rs->whole(f)) < 0)
 		return -1;
 	return !f->overflow;
 }
@@ -267,12 +268,13 @@ static int loosen(struct flow *f, struct balancing *b)
  * first, then by runs from there), then the column bottoms levelled; when
  * thorough and still more than a line apart, search() and loosen(). The
  * spread reached goes to *spread_out (INT_MAX: none fits). */
-int np_balance(struct flow *f, int thorough, int *spread_out)
+int np_flow_balance(struct flow *f, int thorough, int *spread_out, np_flow_trial_fn trial_run)
 {
 	int last = f->used_regions - 1;
 	const struct region *r = &f->regions[last];
 	int C = r->c1 - r->c0 + 1, depth = r->k1 - r->k0, need = 0;
 	struct balancing b = {.rs = resume_point(f, last), .C = C, .spread = INT_MAX};
+	b.rs.whole = trial_run;
 	f->limit = calloc((size_t)C, sizeof *f->limit);
 	b.even = calloc((size_t)C, sizeof *b.even);
 	b.best = calloc((size_t)C, sizeof *b.best);

@@ -25,9 +25,9 @@
 struct lines_map {
 	struct flow *f;
 	size_t start;
-	int cap_lines; /* the first lines stand beside a drop cap */
+	int dropcap_lines; /* the first lines stand beside a drop cap */
 	size_t *v;
-	size_t n, cap;
+	size_t n, cap; /* cap: v's capacity */
 	int failed;
 };
 
@@ -62,58 +62,54 @@ static int32_t slot_width(void *ctx, size_t line)
 {
 	struct lines_map *m = ctx;
 	size_t s = map_line(m, line);
-	double cap = (int)line < m->cap_lines ? m->f->cap_w : 0;
-	return NP_UNITS((s == SIZE_MAX ? m->f->colw : m->f->slots[s].w) - cap);
+	double dropcap = (int)line < m->dropcap_lines ? m->f->dropcap_w : 0;
+	return NP_UNITS((s == SIZE_MAX ? m->f->g->colw : m->f->slots[s].w) - dropcap);
 }
 
-/* Lines 0..L-1 into their slots; lines past the last page are overset. */
+/* Lines 0..L-1 into their slots; lines past the last page are overset. A
+ * trial run only finds the last line's slot; the final run counts the
+ * overset lines' words and keeps the plan for paint.c. */
 static int place_lines(struct flow *f, struct np_para *p, const struct np_break_result *r,
-		       struct lines_map *m, int block, enum np_style_id sid, int justify)
+		       struct lines_map *m, int block, enum np_style_id sid, int justify,
+		       int dropcap_lines)
 {
 	if (f->trial) {
 		size_t s = r->nlines ? map_line(m, r->nlines - 1) : SIZE_MAX;
 		if (r->nlines && s == SIZE_MAX)
 			f->overflow = 1;
-		return s == SIZE_MAX ? 0 : np_flow_region(f, f->slots[s].region);
+		if (s != SIZE_MAX)
+			np_flow_use_region(f, f->slots[s].region);
+		return 0;
 	}
+	struct placed_block pb = {.block = block, .sid = sid, .justify = justify,
+				  .nlines = r->nlines, .dropcap_lines = dropcap_lines,
+				  .slot = malloc((r->nlines + 1) * sizeof *pb.slot),
+				  .breaks = malloc((r->nlines + 1) * sizeof *pb.breaks)};
+	if (!pb.slot || !pb.breaks || np_flow_plan_add(f, &pb) < 0) {
+		free(pb.slot);
+		free(pb.breaks);
+		return -1;
+	}
+	if (r->nlines)
+		memcpy(pb.breaks, r->breaks, r->nlines * sizeof *pb.breaks);
 	for (size_t k = 0; k < r->nlines; k++) {
 		size_t s = map_line(m, k);
-		struct np_line_info info = {0};
-		double cap = (int)k < m->cap_lines ? f->cap_w : 0;
-		int32_t w = NP_UNITS((s == SIZE_MAX ? f->colw : f->slots[s].w) - cap);
-		struct np_line_glyphs *g = np_para_line(p, r->breaks, k, w, justify, &info);
-		if (!g)
-			return -1;
-		if (s == SIZE_MAX) {
-			f->overset_words += np_count_words(info.text);
-			f->overset_lines++;
-			f->overflow = 1;
-			free(info.text);
-			np_line_glyphs_free(g);
+		pb.slot[k] = s;
+		if (s != SIZE_MAX) {
+			np_flow_use_region(f, f->slots[s].region);
 			continue;
 		}
-		const struct slot *sl = &f->slots[s];
-		if (np_flow_region(f, sl->region) < 0) {
-			free(info.text);
-			np_line_glyphs_free(g);
+		struct np_line_info info = {0};
+		double dropcap = (int)k < m->dropcap_lines ? f->dropcap_w : 0;
+		struct np_line_glyphs *g = np_para_line(p, r->breaks, k, NP_UNITS(f->g->colw - dropcap),
+							justify, &info);
+		if (!g)
 			return -1;
-		}
-		const struct region *rg = &f->regions[sl->region];
-		/* x is where the first glyph goes (the report's "where the line starts") */
-		double ind = NP_PT(info.indent);
-		struct np_pline ln = {.frame = rg->frame0 + sl->col - rg->c0, .block = block, .style = sid,
-				      .x = sl->x + cap + ind, .baseline = sl->baseline,
-				      .width = sl->w - cap - ind,
-				      .text = info.text,
-				      .hyphenated = info.hyphenated, .continues = info.continues, .justified = info.justified,
-				      .ratio = info.ratio, .article = f->a->id, .glyphs = g};
-		if (!ln.justified)
-			ln.width = NP_PT(info.natural - info.indent);
-		if (np_page_add_line(&f->doc->pages[sl->page], &ln) < 0) {
-			free(info.text);
-			np_line_glyphs_free(g);
-			return -1;
-		}
+		f->overset_words += np_doc_count_words(info.text);
+		f->overset_lines++;
+		f->overflow = 1;
+		free(info.text);
+		np_line_glyphs_free(g);
 	}
 	return 0;
 }
@@ -214,12 +210,12 @@ static int orphan_ahead(struct flow *f, struct lines_map *m, size_t L, int block
 static void break_params(const struct flow *f, struct np_break_params *bp, int justify)
 {
 	np_break_params_default(bp);
-	bp->mode = f->o && f->o->breaker == NP_BREAK_FIRST_FIT ? NP_BREAK_FIRST_FIT
+	bp->mode = f->out->o && f->out->o->breaker == NP_BREAK_FIRST_FIT ? NP_BREAK_FIRST_FIT
 							       : NP_BREAK_TOTAL_FIT;
 	bp->justify = justify;
-	bp->max_hyphen_run = f->l->max_hyphen_run;
-	bp->emergency_stretch = NP_UNITS(f->l->styles[NP_ST_BODY].size * 1.5);
-	bp->letter_space = f->l->letter_space_max;
+	bp->max_hyphen_run = f->g->l->max_hyphen_run;
+	bp->emergency_stretch = NP_UNITS(f->g->l->styles[NP_ST_BODY].size * 1.5);
+	bp->letter_space = f->g->l->letter_space_max;
 }
 
 /* A paragraph set a line shorter or a line longer, as its lines allow
@@ -307,31 +303,15 @@ static int set_looser(struct flow *f, const struct np_bitem *items, size_t n, st
 
 /* The drop cap's lines must share one column run, or the cap would hang over
  * a column's foot: else its paragraph starts in the next run. */
-static int fix_cap(struct flow *f, struct lines_map *m, size_t L)
+static int fix_dropcap(struct flow *f, struct lines_map *m, size_t L)
 {
-	if (m->cap_lines == 0 || L < (size_t)m->cap_lines)
+	if (m->dropcap_lines == 0 || L < (size_t)m->dropcap_lines)
 		return 0;
-	size_t a = map_line(m, 0), b = map_line(m, (size_t)m->cap_lines - 1);
-	if (a == SIZE_MAX || b == SIZE_MAX || b - a == (size_t)m->cap_lines - 1)
+	size_t a = map_line(m, 0), b = map_line(m, (size_t)m->dropcap_lines - 1);
+	if (a == SIZE_MAX || b == SIZE_MAX || b - a == (size_t)m->dropcap_lines - 1)
 		return 0;
 	f->slots[a].blank = 1;
 	return 1;
-}
-
-/* The letter itself, its baseline on the cap's last line. */
-static int draw_cap(struct flow *f, struct lines_map *m, int block)
-{
-	size_t a = map_line(m, 0), b = map_line(m, (size_t)m->cap_lines - 1);
-	if (f->trial || a == SIZE_MAX || b == SIZE_MAX)
-		return 0;
-	const struct slot *sl = &f->slots[a];
-	const struct region *rg = &f->regions[sl->region];
-	struct block_spec bs = {.text = f->cap, .len = strlen(f->cap), .style = &f->cap_style,
-				.x = sl->x, .first_baseline = f->slots[b].baseline,
-				.width = f->cap_w + 20, .leading = f->grid,
-				.frame = rg->frame0 + sl->col - rg->c0, .block = block,
-				.style_id = NP_ST_DROP_CAP};
-	return np_set_block(f, &f->doc->pages[sl->page], &bs) < 0 ? -1 : 0;
 }
 
 /* The item that ends a line before a jump or a page turn with a hyphen (a
@@ -373,11 +353,11 @@ static int set_paragraph(struct flow *f, struct np_para *p, int block, enum np_s
 	const struct np_bitem *items = np_para_items(p, &n);
 	struct np_bitem *own = NULL;
 	int turns = 0;
-	int justify = f->l->styles[sid].align == NP_ALIGN_JUSTIFY;
+	int justify = f->g->l->styles[sid].align == NP_ALIGN_JUSTIFY;
 	struct np_break_params bp;
 	break_params(f, &bp, justify);
 	struct lines_map m = {.f = f, .start = f->cursor,
-			      .cap_lines = block == f->cap_block ? f->cap_lines : 0};
+			      .dropcap_lines = block == f->dropcap_block ? f->dropcap_lines : 0};
 	struct np_break_result r = {0};
 	int rc = 0;
 	for (int tries = 0; tries < WIDOW_TRIES; tries++) {
@@ -398,7 +378,7 @@ static int set_paragraph(struct flow *f, struct np_para *p, int block, enum np_s
 			tries--; /* not a widow's try */
 			continue;
 		}
-		if (fix_cap(f, &m, r.nlines))
+		if (fix_dropcap(f, &m, r.nlines))
 			continue;
 		size_t lone;
 		enum stranded st = stranded(f, &m, r.nlines, &lone);
@@ -424,11 +404,9 @@ static int set_paragraph(struct flow *f, struct np_para *p, int block, enum np_s
 			break;
 	}
 	rc = rc < 0 ? -1 : 0;
-	/* the cap first: the report lists it before the rest of its word */
-	if (rc == 0 && m.failed >= 0 && m.cap_lines && r.nlines >= (size_t)m.cap_lines)
-		rc = draw_cap(f, &m, block);
+	int dropcap = m.dropcap_lines && r.nlines >= (size_t)m.dropcap_lines ? m.dropcap_lines : 0;
 	if (rc == 0 && m.failed >= 0)
-		rc = place_lines(f, p, &r, &m, block, sid, justify);
+		rc = place_lines(f, p, &r, &m, block, sid, justify, dropcap);
 	np_para_drop_glyphs(p); /* its lines have their own */
 	if (rc == 0 && r.nlines > 0) {
 		size_t s = map_line(&m, r.nlines - 1);
@@ -456,19 +434,14 @@ static size_t next_slot(struct flow *f)
 	return s;
 }
 
-/* A subhead is a frame of its own inside its column, whole grid lines tall: a
- * column's text above it ends there, it does not end the column. */
-static int subhead_frame(struct flow *f, const struct slot *sl, int n, int block,
-			 struct block_spec *bs)
+struct block_spec np_flow_subhead_spec(const struct flow *f, const struct slot *sl, int block)
 {
-	struct np_page *pg = &f->doc->pages[sl->page];
-	const struct region *rg = &f->regions[sl->region];
-	struct np_frame fr = {.kind = NP_FRAME_SUBHEAD, .x = sl->x, .y = np_cell_top(f, sl->cell),
-			      .w = sl->w, .h = n * f->grid, .article = f->a->id,
-			      .parent = rg->frame0 + sl->col - rg->c0};
-	snprintf(fr.id, sizeof fr.id, "p%d-%ssh%d", pg->number, f->label_prefix, block);
-	bs->frame = np_page_add_frame(pg, &fr);
-	return bs->frame < 0 ? -1 : np_set_block(f, pg, bs);
+	const struct np_block *b = &f->a->blocks[block - 1];
+	return (struct block_spec){.text = b->text.text, .len = b->text.len, .runs = b->text.runs,
+				   .nruns = b->text.nruns, .style = &f->g->l->styles[NP_ST_SUBHEAD],
+				   .x = sl->x, .first_baseline = sl->baseline, .width = sl->w,
+				   .leading = f->g->grid, .frame = sl->col, .block = block,
+				   .style_id = NP_ST_SUBHEAD};
 }
 
 /* A subhead past the last region: its words are overset like any line's. */
@@ -476,7 +449,7 @@ static int subhead_overset(struct flow *f, const struct np_block *b)
 {
 	f->overflow = 1;
 	if (!f->trial) {
-		f->overset_words += np_count_words(b->text.text);
+		f->overset_words += np_doc_count_words(b->text.text);
 		f->overset_lines++;
 	}
 	return 0;
@@ -489,8 +462,8 @@ static int set_subhead(struct flow *f, int block)
 	if (s == SIZE_MAX)
 		return subhead_overset(f, b);
 	/* the layout's grid lines above (a style's space_before, if more) */
-	int space = (int)(f->l->styles[NP_ST_SUBHEAD].space_before / f->grid + 0.5);
-	space = space > f->l->subhead_space ? space : f->l->subhead_space;
+	int space = (int)(f->g->l->styles[NP_ST_SUBHEAD].space_before / f->g->grid + 0.5);
+	space = space > f->g->l->subhead_space ? space : f->g->l->subhead_space;
 	if (!f->slots[s].run_start)
 		for (int i = 0; i < space && s != SIZE_MAX && !f->slots[s].run_start; i++) {
 			f->slots[s].blank = 1;
@@ -511,18 +484,20 @@ static int set_subhead(struct flow *f, int block)
 		return subhead_overset(f, b);
 	const struct slot *sl = &f->slots[s];
 	f->cursor = s;
-	if (np_flow_region(f, sl->region) < 0)
-		return -1;
-	struct block_spec bs = {.text = b->text.text, .len = b->text.len, .runs = b->text.runs,
-				.nruns = b->text.nruns, .style = &f->l->styles[NP_ST_SUBHEAD],
-				.x = sl->x, .first_baseline = sl->baseline, .width = sl->w,
-				.leading = f->grid, .frame = sl->col, .block = block,
-				.style_id = NP_ST_SUBHEAD};
-	int n = np_set_block(f, NULL, &bs);
+	np_flow_use_region(f, sl->region);
+	struct block_spec bs = np_flow_subhead_spec(f, sl, block);
+	int n = np_flow_set_block(f, NULL, &bs);
 	if (n < 0)
 		return -1;
-	if (!f->trial && subhead_frame(f, sl, n, block, &bs) < 0)
-		return -1;
+	if (!f->trial) {
+		struct placed_block pb = {.block = block, .subhead = 1, .sid = NP_ST_SUBHEAD,
+					  .nlines = (size_t)n, .slot = malloc(sizeof *pb.slot)};
+		if (!pb.slot || np_flow_plan_add(f, &pb) < 0) {
+			free(pb.slot);
+			return -1;
+		}
+		pb.slot[0] = s;
+	}
 	f->cursor = s + (size_t)n;
 	f->ends[block - 1] = (struct block_end){.region = sl->region, .col = sl->col,
 						.cell = sl->cell + n - 1, .placed = 1};
@@ -531,7 +506,7 @@ static int set_subhead(struct flow *f, int block)
 
 /* Bytes of the drop cap at the start of text: its first letter, with an
  * opening quote before it if there is one. */
-static size_t cap_bytes(const char *t)
+static size_t dropcap_bytes(const char *t)
 {
 	size_t n = 0;
 	for (int letters = 0; t[n] && letters < 2;) {
@@ -548,24 +523,24 @@ static size_t cap_bytes(const char *t)
 
 /* Sets up the drop cap of the first paragraph: its letter, its size (the
  * letter's height spans the cap's lines), its width. */
-static void setup_cap(struct flow *f, int block, const struct np_text *t)
+static void setup_dropcap(struct flow *f, int block, const struct np_text *t)
 {
-	int lines = f->l->drop_cap_lines;
-	if (lines < 2 || f->cap_block || f->a->dateline)
+	int lines = f->g->l->drop_cap_lines;
+	if (lines < 2 || f->dropcap_block || f->a->dateline)
 		return;
-	size_t n = cap_bytes(t->text);
-	if (n == 0 || n >= sizeof f->cap || n >= t->len)
+	size_t n = dropcap_bytes(t->text);
+	if (n == 0 || n >= sizeof f->dropcap || n >= t->len)
 		return;
-	memcpy(f->cap, t->text, n);
-	f->cap[n] = 0;
-	f->cap_style = f->l->styles[NP_ST_DROP_CAP];
-	double body = f->l->styles[NP_ST_BODY].size;
-	f->cap_style.size = ((lines - 1) * f->grid + 0.7 * body) / 0.7;
-	f->cap_style.leading = f->cap_style.size;
-	f->cap_w = np_text_natural(f, f->cap, &f->cap_style) + body * 0.35;
-	f->cap_lines = lines;
-	f->cap_block = block;
-	f->cap_skip = n;
+	memcpy(f->dropcap, t->text, n);
+	f->dropcap[n] = 0;
+	f->dropcap_style = f->g->l->styles[NP_ST_DROP_CAP];
+	double body = f->g->l->styles[NP_ST_BODY].size;
+	f->dropcap_style.size = ((lines - 1) * f->g->grid + 0.7 * body) / 0.7;
+	f->dropcap_style.leading = f->dropcap_style.size;
+	f->dropcap_w = np_flow_text_natural(f, f->dropcap, &f->dropcap_style) + body * 0.35;
+	f->dropcap_lines = lines;
+	f->dropcap_block = block;
+	f->dropcap_skip = n;
 }
 
 /* The shaped paragraph of a block, made once and kept across trial runs. The
@@ -576,15 +551,15 @@ static struct np_para *block_para(struct flow *f, int block, enum np_style_id si
 	if (f->paras[block - 1])
 		return f->paras[block - 1];
 	const struct np_text *t = &f->a->blocks[block - 1].text;
-	const struct np_style *st = &f->l->styles[sid];
+	const struct np_style *st = &f->g->l->styles[sid];
 	if (first)
-		setup_cap(f, block, t);
-	size_t skip = block == f->cap_block ? f->cap_skip : 0;
+		setup_dropcap(f, block, t);
+	size_t skip = block == f->dropcap_block ? f->dropcap_skip : 0;
 	struct np_para_spec spec = {.text = t->text + skip, .len = t->len - skip, .runs = t->runs,
 				    .nruns = t->nruns, .style = st, .language = f->a->language,
-				    .layout = f->l, .indent = st->indent, .mark = t->mark,
-				    .letter_space = f->l->letter_space_max,
-				    .max_box = NP_UNITS(f->colw)};
+				    .layout = f->g->l, .indent = st->indent, .mark = t->mark,
+				    .letter_space = f->g->l->letter_space_max,
+				    .max_box = NP_UNITS(f->g->colw)};
 	struct np_run *shifted = NULL;
 	if (skip) {
 		shifted = calloc(t->nruns + 1, sizeof *shifted);
@@ -610,17 +585,17 @@ static struct np_para *block_para(struct flow *f, int block, enum np_style_id si
 		spec.text = joined;
 		spec.len = strlen(joined);
 		spec.runs = runs;
-		spec.lead_style = &f->l->styles[NP_ST_DATELINE];
+		spec.lead_style = &f->g->l->styles[NP_ST_DATELINE];
 		spec.lead_len = lead;
 	}
-	f->paras[block - 1] = np_para_new(f->t, &spec);
+	f->paras[block - 1] = np_para_new(f->out->t, &spec);
 	free(joined);
 	free(runs);
 	free(shifted);
 	return f->paras[block - 1];
 }
 
-int np_body_flow(struct flow *f, int from)
+int np_flow_body(struct flow *f, int from)
 {
 	int first = 1, after_head = 1;
 	if (from > 1) {

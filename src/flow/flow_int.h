@@ -1,4 +1,19 @@
-/* flow_int.h - the flow's working state, shared by the files of src/flow/. */
+/* flow_int.h - the flow's working state, shared by the files of src/flow/.
+ *
+ * Planning (no writes to pages): grid.c (the grid, line slots), regions.c
+ * (regions, made as text needs them), band.c measuring, obstacles.c planning
+ * (floats' cells and spots), body.c (breaks, widows, subheads: where each
+ * line goes), balance.c (the last region's limits, by trial runs it is given),
+ * story.c (the runs), plan.c (the final run's plan). Painting: paint.c, the
+ * one place that turns the plan into frames and lines, and what it calls to
+ * set text (setblock.c, band.c, folio.c, obstacles.c's content); emit.c hands
+ * finished pages out. Drivers: article.c, issue.c (with furniture.c).
+ *
+ * The text layer is reached through ten functions of text/text.h only:
+ * np_para_new, np_para_free, np_para_items, np_para_natural, np_para_line,
+ * np_para_drop_glyphs, np_line_glyphs_free, np_text_ctx_clone,
+ * np_text_ctx_free, np_text_merge_missing. That is the link-time seam
+ * tests/flow/fake_text.c fills with fixed-width glyphs. */
 #ifndef NP_FLOW_INT_H
 #define NP_FLOW_INT_H
 
@@ -48,30 +63,67 @@ struct obstacle {
 	const struct np_mark *mark;
 };
 
+/* The final run's plan for one body block, which paint.c turns into frames
+ * and lines: a paragraph's breaks and the slot of each line, or a subhead's
+ * first slot and its number of lines. */
+struct placed_block {
+	int block;             /* 1-based */
+	int subhead;           /* a subhead: nlines lines from slot[0] */
+	enum np_style_id sid;
+	int justify;
+	size_t nlines;
+	size_t *slot;          /* per line; SIZE_MAX past the last region (overset, counted) */
+	size_t *breaks;        /* a paragraph's breaks (np_para_line's), nlines of them */
+	int dropcap_lines;     /* lines beside the drop cap, 0: none */
+};
+
 /* Where a body block ended in a trial run: for placing what follows it. */
 struct block_end {
 	int region, col, cell;
 	int placed; /* 0: the trial run did not reach the block (its text was overset) */
 };
 
-struct flow {
-	struct np_text_ctx *t;
-	const struct np_article *a;
+/* The flow's state by lifetime:
+ *   struct flow_geom    the page's grid from the layout: set up once, then
+ *                       read-only, shared by every story and every thread
+ *   struct flow_canvas  where one thread's work goes: its text context (a
+ *                       font map is not shareable), diagnostics, the pages it
+ *                       paints and, in article mode, hands out; one a thread
+ *   struct flow         the pour of one story: regions, floats, slots,
+ *                       balancing and counts, from its first trial run to the
+ *                       run that draws; one a story
+ * A thread copies none of them: it makes its own canvas and flow and points
+ * at the one geometry. */
+struct flow_geom {
 	const struct np_layout *l;
-	const struct np_flow_opts *o;
+	double top, grid, asc; /* first cell's top, grid, baseline offset in a cell */
+	int ncells;
+	double colw;
+	struct np_word_sources words; /* the furniture's words: the layout's, an issue's */
+};
+
+struct flow_canvas {
+	struct np_text_ctx *t;
 	struct np_diags *d;
 	struct np_doc *doc;
-	struct np_word_sources words; /* overrides of the furniture's words */
+	const struct np_flow_opts *o;
+	const char *label_prefix; /* frame ids: "p3-" + prefix + "col2" */
+	size_t emitted;  /* article mode: pages handed to o->emit */
+	struct np_article_stats *stats; /* article mode: figures, page by page */
+	int stats_run;   /* hyphenated lines in a row at the end of the last page counted */
+};
 
-	double top, grid, asc; /* first cell's top, grid, baseline offset in a cell */
-	int ncells, band_cells;
-	double colw;
+struct flow {
+	const struct flow_geom *g;
+	struct flow_canvas *out;
+	const struct np_article *a; /* NULL: page furniture, no story */
+
+	int band_cells;
 	int max_regions; /* article mode: the page limit */
 
 	struct region *regions;
 	size_t nregions, capregions;
 	int pages_mode;  /* article mode: a region is a whole page, made as needed */
-	const char *label_prefix; /* frame ids: "p3-" + prefix + "col2" */
 
 	struct obstacle *obst;
 	size_t nobst;
@@ -101,29 +153,20 @@ struct flow {
 	int unset_words; /* words of floats that found no room */
 	int overset_lines;
 	int quiet;       /* planning again: no warnings */
-	size_t emitted;  /* article mode: pages handed to o->emit */
-	struct np_article_stats *stats; /* article mode: figures, page by page */
-	int stats_run;   /* hyphenated lines in a row at the end of the last page counted */
 
 	/* drop cap on the first paragraph: its letter, size, width (pt), lines */
-	char cap[8];
-	struct np_style cap_style;
-	double cap_w;
-	int cap_lines;
-	int cap_block;  /* body block with the cap, 1-based; 0: none */
-	size_t cap_skip; /* bytes of that block's text the cap takes */
-	int trial;       /* trial run: breaks and slots only, nothing drawn */
-};
+	char dropcap[8];
+	struct np_style dropcap_style;
+	double dropcap_w;
+	int dropcap_lines;
+	int dropcap_block;  /* body block with the cap, 1-based; 0: none */
+	size_t dropcap_skip; /* bytes of that block's text the cap takes */
+	int trial;       /* trial run: breaks and slots only, no plan kept */
 
-/* doc.c */
-int np_page_add_frame(struct np_page *pg, const struct np_frame *f);
-int np_page_add_line(struct np_page *pg, const struct np_pline *ln);
-int np_page_add_rule(struct np_page *pg, double x0, double y0, double x1, double y1, double w);
-void np_page_fini(struct np_page *pg);
-struct np_page *np_doc_add_page(struct np_doc *doc, const struct np_layout *l);
-void np_doc_clear_pages(struct np_doc *doc);
-/* Words of a line as set (runs of non-spaces); 0 for NULL. */
-int np_count_words(const char *s);
+	/* the plan of the final run, block by block, for paint.c */
+	struct placed_block *placed;
+	size_t nplaced, capplaced;
+};
 
 /* setblock.c: a paragraph set at one width from a baseline, leading apart. */
 struct block_spec {
@@ -139,69 +182,98 @@ struct block_spec {
 	enum np_style_id style_id;
 	int max_hyphen_run; /* set by setblock.c from the layout */
 };
-/* What breaking a block at its width gives (np_measure_block). */
+/* What breaking a block at its width gives (np_flow_measure_block). */
 struct block_fit {
 	int lines;
-	int hyphens; /* lines ending at a dictionary break */
+	int hyphens;   /* lines ending at a dictionary break */
 	int compounds; /* lines ending at a hyphen of the text ("women-/led") */
-	int broken;  /* lines ending inside a word without a hyphen */
-	int runt;    /* its last line is one word, under others */
+	int broken;    /* lines ending inside a word without a hyphen */
+	int runt;      /* its last line is one word, under others */
 };
-int np_measure_block(struct flow *f, const struct block_spec *b, struct block_fit *m);
+int np_flow_measure_block(struct flow *f, const struct block_spec *b, struct block_fit *m);
 /* Sets the block; returns the number of lines set (or -1). With pg NULL it only
  * counts lines. */
-int np_set_block(struct flow *f, struct np_page *pg, const struct block_spec *b);
+int np_flow_set_block(struct flow *f, struct np_page *pg, const struct block_spec *b);
 /* Natural width in pt of text set on one line in style s. */
-double np_text_natural(struct flow *f, const char *text, const struct np_style *s);
+double np_flow_text_natural(struct flow *f, const char *text, const struct np_style *s);
 
 /* grid.c */
-double np_cell_top(const struct flow *f, int cell);
-double np_cell_baseline(const struct flow *f, int cell);
-int np_slots_for_region(struct flow *f, int region);
+/* The page's grid from the layout, the same for an article and an edition. */
+void np_flow_grid_setup(struct flow_geom *g, const struct np_layout *l);
+double np_flow_cell_top(const struct flow *f, int cell);
+double np_flow_cell_baseline(const struct flow *f, int cell);
+int np_flow_slots_for_region(struct flow *f, int region);
 
-/* region.c */
+/* regions.c: geometry of the regions, their slots */
 const struct region *np_flow_region_at(struct flow *f, int i);
 int np_flow_add_slots(struct flow *f);
-int np_flow_region(struct flow *f, int region);
-int np_headline_band(struct flow *f, struct np_page *pg, const struct region *r,
-		     int measure_only);
-double np_region_x(const struct flow *f, const struct region *r);
-double np_region_width(const struct flow *f, const struct region *r);
+double np_flow_region_x(const struct flow *f, const struct region *r);
+double np_flow_region_width(const struct flow *f, const struct region *r);
 
-/* article.c */
+/* band.c */
+int np_flow_headline_band(struct flow *f, struct np_page *pg, const struct region *r,
+		     int measure_only);
+
+/* folio.c */
+int np_flow_folio(struct flow *f, struct np_page *pg, const char *text, double baseline, double h);
+
+/* Text lands in region i: it holds text (planning, every run). */
+void np_flow_use_region(struct flow *f, int i);
+
+/* paint.c: the final run's plan (f->placed, the regions, the floats) made
+ * into frames, rules and lines on the pages, in the order the text reaches
+ * them; in article mode the pages before go out as they are finished. The
+ * only place the flow writes to pages, but for an edition's furniture. */
+int np_flow_paint(struct flow *f);
+/* What region i shows, made once: columns, band, rules, jumps, floats. */
+int np_flow_region(struct flow *f, int region);
+/* Frees the plan. */
+void np_flow_plan_clear(struct flow *f);
+
+/* emit.c */
 int np_flow_stats(const struct np_doc *doc, const char *id, int overset,
 		  struct np_article_stats *st);
 /* Article mode: hands the finished pages before `upto` to o->emit. */
 int np_flow_emit(struct flow *f, size_t upto);
 
 /* story.c: trial runs, float planning, balancing, the run that draws */
-int np_story_flow(struct flow *f);
-int np_story_run(struct flow *f);
+int np_flow_story(struct flow *f);
+int np_flow_story_run(struct flow *f);
 int np_flow_init(struct flow *f);
 void np_flow_fini(struct flow *f);
 
 /* balance.c: limits for the last region's columns in f->limit (and paragraphs'
  * looseness in f->loose); *spread gets how far apart their bottoms end, in
  * lines (INT_MAX: the text fits under no limits). Thorough: search and loosen
- * when levelling leaves them more than a line apart. */
-int np_balance(struct flow *f, int thorough, int *spread);
+ * when levelling leaves them more than a line apart. Each try of a whole story
+ * is a call of trial_run (story.c's trial run: 0, or -1 on error; f->overflow
+ * says whether the text fit); a try of the last region alone resumes the body
+ * (body.c) itself. */
+typedef int (*np_flow_trial_fn)(struct flow *f);
+int np_flow_balance(struct flow *f, int thorough, int *spread, np_flow_trial_fn trial_run);
 
 /* obstacles.c */
-int np_obstacle_cells(struct flow *f, enum obst_kind kind, int index, double width);
-int np_obstacles_plan(struct flow *f, int nregions, int depth);
-int np_obstacles_draw(struct flow *f, int region);
+int np_flow_obstacle_cells(struct flow *f, enum obst_kind kind, int index, double width);
+int np_flow_obstacles_plan(struct flow *f, int nregions, int depth);
+int np_flow_obstacles_draw(struct flow *f, int region);
 /* Moves planned obstacle i d cells down (up when d < 0) when it still fits its
  * region clear of the others: 1 when moved, 0 when it stays. */
-int np_obstacle_move(struct flow *f, size_t i, int d);
+int np_flow_obstacle_move(struct flow *f, size_t i, int d);
 /* Puts planned obstacle i at (region, first column, cell) when it fits there
  * clear of the others: 1 when placed, 0 when it stays where it was. */
-int np_obstacle_place(struct flow *f, size_t i, int region, int col, int cell);
+int np_flow_obstacle_place(struct flow *f, size_t i, int region, int col, int cell);
 /* Takes planned obstacle i out, with a warning saying why; its words are
  * overset. */
-void np_obstacle_drop(struct flow *f, size_t i, const char *why);
+void np_flow_obstacle_drop(struct flow *f, size_t i, const char *why);
 
 /* body.c: from block `from` (1-based) on, the flow's state as the last run
  * recorded it there (1: the whole body) */
-int np_body_flow(struct flow *f, int from);
+int np_flow_body(struct flow *f, int from);
+/* A subhead's text, style and place at slot sl (its frame left to paint.c). */
+struct block_spec np_flow_subhead_spec(const struct flow *f, const struct slot *sl, int block);
+
+/* plan.c: the final run's plan, block by block (the flow owns what pb points
+ * to once added) */
+int np_flow_plan_add(struct flow *f, const struct placed_block *pb);
 
 #endif

@@ -8,12 +8,7 @@
 
 #include "flow/furniture.h"
 
-int np_layout_grid_lines(const struct np_layout *l)
-{
-	return (int)floor((l->page_height - l->margin_top - l->margin_bottom) / l->grid + 1e-6);
-}
-
-void np_issue_labels(const struct np_issue *is, struct np_doc *doc)
+void np_flow_page_labels(const struct np_issue *is, struct np_doc *doc)
 {
 	const char *letter = NULL;
 	int n = 0;
@@ -37,7 +32,7 @@ static int furniture_text(struct flow *f, struct np_page *pg, enum np_frame_kind
 			  const char *id, const char *text, enum np_style_id sid, double x,
 			  double y, double w, double leading)
 {
-	const struct np_style *s = &f->l->styles[sid];
+	const struct np_style *s = &f->g->l->styles[sid];
 	int fi = 0;
 	if (pg) {
 		struct np_frame fr = {.kind = k, .x = x, .y = y, .w = w, .h = leading, .parent = -1};
@@ -46,9 +41,9 @@ static int furniture_text(struct flow *f, struct np_page *pg, enum np_frame_kind
 			return -1;
 	}
 	struct block_spec b = {.text = text, .len = strlen(text), .style = s, .x = x,
-			       .first_baseline = y + leading * 0.78, .width = w, .leading = leading,
-			       .frame = fi, .style_id = sid};
-	int n = np_set_block(f, pg, &b);
+			       .first_baseline = y + leading * NP_LEADING_BASELINE, .width = w,
+			       .leading = leading, .frame = fi, .style_id = sid};
+	int n = np_flow_set_block(f, pg, &b);
 	if (pg && n > 1)
 		pg->frames[fi].h = n * leading;
 	return n;
@@ -80,10 +75,10 @@ static char *index_text(const struct np_issue *is, const struct np_doc *doc)
 
 /* The front page's band: nameplate, date and edition line, index strip. With
  * pg NULL it only measures; returns the grid lines it takes, or -1. */
-int np_front_band(struct flow *f, struct np_page *pg, const struct np_issue *is,
+int np_flow_front_band(struct flow *f, struct np_page *pg, const struct np_issue *is,
 		  const struct np_doc *doc)
 {
-	const struct np_layout *l = f->l;
+	const struct np_layout *l = f->g->l;
 	double x = l->margin_left, w = l->page_width - l->margin_left - l->margin_right;
 	double y = l->margin_top, lead = l->styles[NP_ST_NAMEPLATE].leading;
 	int n = furniture_text(f, pg, NP_FRAME_NAMEPLATE, "nameplate", is->name, NP_ST_NAMEPLATE, x,
@@ -92,74 +87,70 @@ int np_front_band(struct flow *f, struct np_page *pg, const struct np_issue *is,
 		return -1;
 	y += n * lead + 4;
 	char date[48], line[192];
-	np_words_date(&f->words, is->language, is->date, date, sizeof date);
+	np_words_date(&f->g->words, is->language, is->date, date, sizeof date);
 	snprintf(line, sizeof line, "%s%s%s", date, is->edition ? "  \xE2\x80\xA2  " : "",
 		 is->edition ? is->edition : "");
 	if (pg) {
 		np_page_add_rule(pg, x, y - 2, x + w, y - 2, 1.5);
-		np_page_add_rule(pg, x, y + f->grid + 2, x + w, y + f->grid + 2, 0.5);
+		np_page_add_rule(pg, x, y + f->g->grid + 2, x + w, y + f->g->grid + 2, 0.5);
 	}
 	if (furniture_text(f, pg, NP_FRAME_RUNNING_HEAD, "dateline", line, NP_ST_RUNNING_HEAD, x, y,
-			   w, f->grid) < 0)
+			   w, f->g->grid) < 0)
 		return -1;
-	y += f->grid + 4;
+	y += f->g->grid + 4;
 	char *idx = index_text(is, doc);
 	int ni = 0;
 	if (idx && *idx)
-		ni = furniture_text(f, pg, NP_FRAME_INDEX, "index", idx, NP_ST_INDEX, x, y, w, f->grid);
+		ni = furniture_text(f, pg, NP_FRAME_INDEX, "index", idx, NP_ST_INDEX, x, y, w, f->g->grid);
 	free(idx);
 	if (ni < 0)
 		return -1;
-	y += ni * f->grid;
+	y += ni * f->g->grid;
 	if (pg && ni)
 		np_page_add_rule(pg, x, y + 2, x + w, y + 2, 1.5);
-	return (int)ceil((y - l->margin_top) / f->grid - 1e-6) + 1;
+	return (int)ceil((y - l->margin_top) / f->g->grid - 1e-6) + 1;
 }
 
 /* An inside page's running head: name, date and section left, page label
  * right; 2 grid lines with its rule. */
-int np_running_head(struct flow *f, struct np_page *pg, const struct np_issue *is,
+int np_flow_running_head(struct flow *f, struct np_page *pg, const struct np_issue *is,
 		    const struct np_issue_page *ip)
 {
-	const struct np_layout *l = f->l;
+	const struct np_layout *l = f->g->l;
 	double x = l->margin_left, w = l->page_width - l->margin_left - l->margin_right;
 	char date[48], text[256];
-	np_words_date(&f->words, is->language, is->date, date, sizeof date);
+	np_words_date(&f->g->words, is->language, is->date, date, sizeof date);
 	snprintf(text, sizeof text, "%s  \xE2\x80\xA2  %s%s%s  \xE2\x80\xA2  %s %s", is->name, date,
 		 ip->section ? "  \xE2\x80\xA2  " : "", ip->section ? ip->section : "",
-		 np_words_page(&f->words, is->language), pg->label);
+		 np_words_page(&f->g->words, is->language), pg->label);
 	if (furniture_text(f, pg, NP_FRAME_RUNNING_HEAD, "runninghead", text, NP_ST_RUNNING_HEAD, x,
-			   l->margin_top, w, f->grid) < 0)
+			   l->margin_top, w, f->g->grid) < 0)
 		return -1;
-	double ry = l->margin_top + f->grid + 3;
+	double ry = l->margin_top + f->g->grid + 3;
 	return np_page_add_rule(pg, x, ry, x + w, ry, 0.75);
 }
 
-int np_issue_folio(struct flow *f, struct np_page *pg, const struct np_issue *is)
+int np_flow_issue_folio(struct flow *f, struct np_page *pg, const struct np_issue *is)
 {
-	const struct np_layout *l = f->l;
-	double x = l->margin_left, w = l->page_width - l->margin_left - l->margin_right;
-	double top = l->page_height - l->margin_bottom + 6;
 	char date[48], text[192];
-	np_words_date(&f->words, is->language, is->date, date, sizeof date);
+	np_words_date(&f->g->words, is->language, is->date, date, sizeof date);
 	snprintf(text, sizeof text, "%s  \xE2\x80\xA2  %s  \xE2\x80\xA2  %s", pg->label, is->name, date);
-	if (np_page_add_rule(pg, x, top - 2, x + w, top - 2, 0.5) < 0)
-		return -1;
-	return furniture_text(f, pg, NP_FRAME_FOLIO, "folio", text, NP_ST_FOLIO, x, top, w,
-			      l->styles[NP_ST_FOLIO].leading) < 0 ? -1 : 0;
+	double lead = f->g->l->styles[NP_ST_FOLIO].leading;
+	return np_flow_folio(f, pg, text, lead * NP_LEADING_BASELINE, lead);
 }
 
 /* An advertisement: its picture (cropped to fill the slot; a PDF page is
  * scaled to fit it whole), or a tinted placeholder with its label. */
-int np_issue_ad(struct flow *f, struct np_page *pg, const struct np_ad *ad, int top_cell,
+int np_flow_ad(struct flow *f, struct np_page *pg, const struct np_ad *ad, int top_cell,
 		int index)
 {
 	const struct np_module *m = &ad->module;
-	double x = np_layout_column_x(f->l, m->col - 1);
-	double w = np_layout_column_x(f->l, m->last - 1) + f->colw - x;
+	double x = np_layout_column_x(f->g->l, m->col - 1);
+	double w = np_layout_column_x(f->g->l, m->last - 1) + f->g->colw - x;
 	int k0 = top_cell + m->top - 1;
-	int k1 = m->depth == NP_DEPTH_FOOT ? f->ncells : k0 + m->depth;
-	double y = np_cell_top(f, k0) + f->grid * 0.5, h = (k1 - k0) * f->grid - f->grid * 0.5;
+	int k1 = m->depth == NP_DEPTH_FOOT ? f->g->ncells : k0 + m->depth;
+	double grid = f->g->grid;
+	double y = np_flow_cell_top(f, k0) + grid * 0.5, h = (k1 - k0) * grid - grid * 0.5;
 	struct np_frame fr = {.kind = NP_FRAME_AD, .x = x, .y = y, .w = w, .h = h, .parent = -1};
 	snprintf(fr.id, sizeof fr.id, "p%d-ad%d", pg->number, index);
 	if (ad->image) {
@@ -182,10 +173,10 @@ int np_issue_ad(struct flow *f, struct np_page *pg, const struct np_ad *ad, int 
 	if (fi < 0 || np_page_add_rule(pg, x, y, x + w, y, 0.5) < 0 ||
 	    np_page_add_rule(pg, x, y + h, x + w, y + h, 0.5) < 0)
 		return -1;
-	const struct np_style *s = &f->l->styles[NP_ST_AD];
+	const struct np_style *s = &f->g->l->styles[NP_ST_AD];
 	const char *label = ad->label ? ad->label : "Advertisement";
 	struct block_spec b = {.text = label, .len = strlen(label), .style = s, .x = x + 6,
 			       .first_baseline = y + h / 2, .width = w - 12,
 			       .leading = s->leading, .frame = fi, .style_id = NP_ST_AD};
-	return np_set_block(f, pg, &b) < 0 ? -1 : 0;
+	return np_flow_set_block(f, pg, &b) < 0 ? -1 : 0;
 }

@@ -7,19 +7,36 @@
  * the layout's minimum measure stay empty. A region that jumps keeps the last
  * line of its last column for the jump line.
  */
+#include <math.h>
 #include <stdlib.h>
 
 #include "flow/flow_int.h"
 #include "util/grow.h"
 
-double np_cell_top(const struct flow *f, int cell)
+int np_flow_grid_lines(const struct np_layout *l)
 {
-	return f->top + cell * f->grid;
+	return (int)floor((l->page_height - l->margin_top - l->margin_bottom) / l->grid + 1e-6);
 }
 
-double np_cell_baseline(const struct flow *f, int cell)
+void np_flow_grid_setup(struct flow_geom *g, const struct np_layout *l)
 {
-	return np_cell_top(f, cell) + f->asc;
+	g->l = l;
+	g->top = l->margin_top;
+	g->grid = l->grid;
+	g->asc = l->grid * NP_GRID_BASELINE;
+	g->ncells = np_flow_grid_lines(l);
+	g->colw = np_layout_column_width(l);
+	g->words = (struct np_word_sources){.layout = l->words, .nlayout = l->nwords};
+}
+
+double np_flow_cell_top(const struct flow *f, int cell)
+{
+	return f->g->top + cell * f->g->grid;
+}
+
+double np_flow_cell_baseline(const struct flow *f, int cell)
+{
+	return np_flow_cell_top(f, cell) + f->g->asc;
 }
 
 static int push_slot(struct flow *f, const struct slot *s)
@@ -34,12 +51,12 @@ static int push_slot(struct flow *f, const struct slot *s)
  * wide enough. An inset obstacle leaves the wider side of the column to text. */
 static int free_span(const struct flow *f, int r, int c, int k, double *x0, double *x1)
 {
-	double a = np_layout_column_x(f->l, c), b = a + f->colw;
+	double a = np_layout_column_x(f->g->l, c), b = a + f->g->colw;
 	for (size_t i = 0; i < f->nobst; i++) {
 		const struct obstacle *o = &f->obst[i];
 		if (o->region != r || k < o->cell || k >= o->cell + o->ncells)
 			continue;
-		double s = o->inset ? f->l->standoff : 0;
+		double s = o->inset ? f->g->l->standoff : 0;
 		double oa = o->x0 - s, ob = o->x1 + s;
 		if (ob <= a || oa >= b)
 			continue;
@@ -50,7 +67,7 @@ static int free_span(const struct flow *f, int r, int c, int k, double *x0, doub
 	}
 	*x0 = a;
 	*x1 = b;
-	return b - a >= f->l->min_measure - 1e-6;
+	return b - a >= f->g->l->min_measure - 1e-6;
 }
 
 /* Closes the run of slots that ended at the last slot: a run of one line
@@ -63,7 +80,7 @@ static void end_run(struct flow *f)
 		s->blank = s->geo_blank = 1;
 }
 
-int np_slots_for_region(struct flow *f, int ri)
+int np_flow_slots_for_region(struct flow *f, int ri)
 {
 	const struct region *r = &f->regions[ri];
 	for (int c = r->c0; c <= r->c1; c++) {
@@ -82,7 +99,7 @@ int np_slots_for_region(struct flow *f, int ri)
 				continue;
 			}
 			struct slot s = {.region = ri, .page = r->page, .col = c, .cell = k, .x = x0,
-					 .w = x1 - x0, .baseline = np_cell_baseline(f, k),
+					 .w = x1 - x0, .baseline = np_flow_cell_baseline(f, k),
 					 .run_start = !prev};
 			if (push_slot(f, &s) < 0)
 				return -1;

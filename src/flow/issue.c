@@ -19,31 +19,24 @@
 #include "flow/jumpcheck.h"
 
 /* A flow with no story, for page furniture. */
-static void furniture_flow(struct flow *f, struct np_text_ctx *t, const struct np_layout *l,
-			   struct np_diags *d, struct np_doc *doc)
+static void furniture_flow(struct flow *f, const struct flow_geom *g, struct flow_canvas *out)
 {
 	memset(f, 0, sizeof *f);
-	f->t = t;
-	f->l = l;
-	f->d = d;
-	f->doc = doc;
-	f->top = l->margin_top;
-	f->grid = l->grid;
-	f->asc = l->grid * 0.75;
-	f->ncells = np_layout_grid_lines(l);
-	f->colw = np_layout_column_width(l);
-	f->label_prefix = "";
-	f->words = (struct np_word_sources){.layout = l->words, .nlayout = l->nwords};
+	f->g = g;
+	f->out = out;
 }
 
-int np_issue_band_lines(struct np_text_ctx *t, const struct np_issue *is,
+int np_flow_band_lines(struct np_text_ctx *t, const struct np_issue *is,
 			const struct np_layout *l, int *band_lines)
 {
+	struct flow_geom g;
+	np_flow_grid_setup(&g, l);
+	g.words.issue = is->words;
+	g.words.nissue = is->nwords;
+	struct flow_canvas measure = {.t = t, .label_prefix = ""};
 	struct flow f;
-	furniture_flow(&f, t, l, NULL, NULL);
-	f.words.issue = is->words;
-	f.words.nissue = is->nwords;
-	int front = np_front_band(&f, NULL, is, NULL);
+	furniture_flow(&f, &g, &measure);
+	int front = np_flow_front_band(&f, NULL, is, NULL);
 	if (front < 0)
 		return -1;
 	for (size_t p = 0; p < is->npages; p++)
@@ -53,21 +46,21 @@ int np_issue_band_lines(struct np_text_ctx *t, const struct np_issue *is,
 
 static int pages(struct flow *f, const struct np_issue *is, const int *band)
 {
-	struct np_doc *doc = f->doc;
+	struct np_doc *doc = f->out->doc;
 	for (size_t p = 0; p < is->npages; p++)
-		if (!np_doc_add_page(doc, f->l))
+		if (!np_doc_add_page(doc, f->g->l))
 			return -1;
-	np_issue_labels(is, doc);
+	np_flow_page_labels(is, doc);
 	for (size_t p = 0; p < is->npages; p++) {
 		struct np_page *pg = &doc->pages[p];
-		int rc = is->pages[p].template == NP_TEMPLATE_FRONT ? np_front_band(f, pg, is, doc)
-								     : np_running_head(f, pg, is, &is->pages[p]);
-		if (rc < 0 || (f->l->folio && np_issue_folio(f, pg, is) < 0))
+		int rc = is->pages[p].template == NP_TEMPLATE_FRONT ? np_flow_front_band(f, pg, is, doc)
+								     : np_flow_running_head(f, pg, is, &is->pages[p]);
+		if (rc < 0 || (f->g->l->folio && np_flow_issue_folio(f, pg, is) < 0))
 			return -1;
 	}
 	for (size_t i = 0; i < is->nads; i++) {
 		int p = is->ads[i].module.page - 1;
-		if (np_issue_ad(f, &doc->pages[p], &is->ads[i], band[p], (int)i + 1) < 0)
+		if (np_flow_ad(f, &doc->pages[p], &is->ads[i], band[p], (int)i + 1) < 0)
 			return -1;
 	}
 	return 0;
@@ -78,18 +71,18 @@ static int pages(struct flow *f, const struct np_issue *is, const int *band)
  * bottom and right edges, so two modules side by side draw one rule. */
 static int cutoffs(struct flow *f, const struct np_issue *is, const int *band)
 {
-	const struct np_layout *l = f->l;
+	const struct np_layout *l = f->g->l;
 	for (size_t i = 0; i < is->nstories + is->nads; i++) {
 		const struct np_module *m = i < is->nstories ? NULL : &is->ads[i - is->nstories].module;
 		for (size_t k = 0; m || k < is->stories[i].nmodules; k++) {
 			const struct np_module *mod = m ? m : &is->stories[i].modules[k];
-			struct np_page *pg = &f->doc->pages[mod->page - 1];
+			struct np_page *pg = &f->out->doc->pages[mod->page - 1];
 			int top = band[mod->page - 1] + mod->top - 1;
-			int bottom = mod->depth == NP_DEPTH_FOOT ? f->ncells : top + mod->depth;
+			int bottom = mod->depth == NP_DEPTH_FOOT ? f->g->ncells : top + mod->depth;
 			double x0 = np_layout_column_x(l, mod->col - 1);
-			double x1 = np_layout_column_x(l, mod->last - 1) + f->colw;
-			double y0 = np_cell_top(f, top), y1 = np_cell_top(f, bottom);
-			if (bottom < f->ncells && np_page_add_rule(pg, x0, y1, x1, y1, 0.5) < 0)
+			double x1 = np_layout_column_x(l, mod->last - 1) + f->g->colw;
+			double y0 = np_flow_cell_top(f, top), y1 = np_flow_cell_top(f, bottom);
+			if (bottom < f->g->ncells && np_page_add_rule(pg, x0, y1, x1, y1, 0.5) < 0)
 				return -1;
 			if (mod->last < l->columns &&
 			    np_page_add_rule(pg, x1 + l->gutter / 2, y0, x1 + l->gutter / 2, y1, 0.5) < 0)
@@ -105,13 +98,13 @@ static int cutoffs(struct flow *f, const struct np_issue *is, const int *band)
  * "Continued from" line. */
 static int jump_head_cells(struct flow *f, double width)
 {
-	const struct np_style *s = &f->l->styles[NP_ST_JUMP_HEAD];
+	const struct np_style *s = &f->g->l->styles[NP_ST_JUMP_HEAD];
 	struct block_spec b = {.text = f->a->headline, .len = strlen(f->a->headline), .style = s,
 			       .width = width, .leading = s->leading};
-	int n = np_set_block(f, NULL, &b);
+	int n = np_flow_set_block(f, NULL, &b);
 	if (n < 0)
 		return -1;
-	return (int)((n * s->leading) / f->grid + 0.999) + 1;
+	return (int)((n * s->leading) / f->g->grid + 0.999) + 1;
 }
 
 /* The story's modules as regions. */
@@ -128,23 +121,23 @@ static int regions(struct flow *f, const struct np_story *st, const int *band)
 		r->c0 = m->col - 1;
 		r->c1 = m->last - 1;
 		r->top = band[r->page] + m->top - 1;
-		r->k1 = m->depth == NP_DEPTH_FOOT ? f->ncells : r->top + m->depth;
+		r->k1 = m->depth == NP_DEPTH_FOOT ? f->g->ncells : r->top + m->depth;
 		r->head = i == 0;
 		r->jump_from = i > 0 ? st->modules[i - 1].page - 1 : -1;
 		r->jump_to = i + 1 < st->nmodules ? st->modules[i + 1].page - 1 : -1;
 		int head;
 		if (i == 0) {
-			if (np_headline_band(f, NULL, r, 1) < 0)
+			if (np_flow_headline_band(f, NULL, r, 1) < 0)
 				return -1;
 			head = f->band_cells;
 		} else {
-			head = jump_head_cells(f, np_region_width(f, r));
+			head = jump_head_cells(f, np_flow_region_width(f, r));
 		}
 		if (head < 0)
 			return -1;
 		r->k0 = r->top + head;
 		if (r->k0 >= r->k1) {
-			np_diag_add(f->d, NP_WARNING, &m->mark,
+			np_diag_add(f->out->d, NP_WARNING, &m->mark,
 				    "%s: the module on page %d is %d grid lines deep; its %s takes %d",
 				    f->a->id, m->page, r->k1 - r->top, i ? "jump head" : "headline", head);
 			r->k0 = r->k1;
@@ -165,7 +158,7 @@ static int empty_lines(struct flow *f)
 	f->limit = NULL;
 	size_t from = f->nslots;
 	for (size_t r = 0; r < f->nregions; r++)
-		if (np_slots_for_region(f, (int)r) < 0)
+		if (np_flow_slots_for_region(f, (int)r) < 0)
 			break;
 	int capacity = 0;
 	for (size_t i = from; i < f->nslots; i++)
@@ -185,37 +178,38 @@ static int outline_add(struct np_doc *doc, const char *title, int page, double y
 	return 0;
 }
 
-static int story(struct flow *base, const struct np_story *st, size_t index, const int *band,
-		 struct np_article_stats *stats)
+/* One story poured through its modules on the canvas out (whose pages it
+ * paints: frame ids take the story's prefix). */
+static int story(const struct flow_geom *g, struct flow_canvas *out, const struct np_story *st,
+		 size_t index, const int *band, struct np_article_stats *stats)
 {
 	char prefix[32];
 	snprintf(prefix, sizeof prefix, "s%zu-", (index + 1) % 100000);
-	struct flow f = *base;
-	f.a = st->article;
-	f.label_prefix = prefix;
-	f.regions = NULL;
+	out->label_prefix = prefix;
+	struct flow f = {.g = g, .out = out, .a = st->article};
 	int rc = np_flow_init(&f);
 	if (rc == 0)
 		rc = regions(&f, st, band);
 	f.max_regions = (int)st->nmodules;
 	if (rc == 0)
-		rc = np_story_flow(&f);
+		rc = np_flow_story(&f);
 	const struct region *last = f.regions ? &f.regions[f.nregions - 1] : NULL;
 	if (rc == 0)
-		rc = np_flow_stats(f.doc, f.a->id, f.overset_words + f.unset_words, stats);
+		rc = np_flow_stats(out->doc, f.a->id, f.overset_words + f.unset_words, stats);
 	if (rc == 0) {
 		stats->overset_lines = f.overset_lines;
 		stats->empty_lines = f.overflow ? 0 : empty_lines(&f);
-		snprintf(stats->last_page, sizeof stats->last_page, "%s", f.doc->pages[last->page].label);
+		snprintf(stats->last_page, sizeof stats->last_page, "%s", out->doc->pages[last->page].label);
 		if (f.overflow)
-			np_diag_add(f.d, NP_WARNING, &st->mark, "%s: %d lines over on page %s (%d words overset)",
+			np_diag_add(out->d, NP_WARNING, &st->mark, "%s: %d lines over on page %s (%d words overset)",
 				    f.a->id, f.overset_lines, stats->last_page, stats->overset_words);
-		rc = outline_add(f.doc, f.a->headline, f.regions[0].page + 1,
-				 np_cell_top(&f, f.regions[0].top), 1);
+		rc = outline_add(out->doc, f.a->headline, f.regions[0].page + 1,
+				 np_flow_cell_top(&f, f.regions[0].top), 1);
 	}
 	if (rc == 0)
 		rc = np_jump_checks(&f, &st->mark);
 	np_flow_fini(&f);
+	out->label_prefix = NULL; /* the prefix was ours */
 	return rc;
 }
 
@@ -227,8 +221,12 @@ struct story_job {
 	int rc;
 };
 
+/* Shared by the threads, read-only while they run (but for next, under mu):
+ * each thread makes its own canvas for each story. */
 struct pool {
-	struct flow base; /* furniture flow: layout, options, page geometry */
+	const struct flow_geom *g;
+	const struct np_flow_opts *o;
+	struct np_text_ctx *t; /* the first thread's; the others clone it */
 	const struct np_issue *is;
 	const int *band;
 	struct story_job *jobs;
@@ -264,11 +262,8 @@ static void *work(void *arg)
 		if (i >= pl->is->nstories)
 			break;
 		struct story_job *j = &pl->jobs[i];
-		struct flow base = pl->base;
-		base.t = w->t;
-		base.d = &j->d;
-		base.doc = &j->doc;
-		j->rc = story(&base, &pl->is->stories[i], i, pl->band, &j->stats);
+		struct flow_canvas out = {.t = w->t, .d = &j->d, .doc = &j->doc, .o = pl->o};
+		j->rc = story(pl->g, &out, &pl->is->stories[i], i, pl->band, &j->stats);
 	}
 	return NULL;
 }
@@ -333,7 +328,7 @@ static int stories(struct pool *pl, struct np_doc *out, struct np_diags *d, int 
 	pthread_mutex_init(&pl->mu, NULL);
 	for (int k = 0; rc == 0 && k < jobs; k++) { /* contexts made before any thread runs */
 		w[k].pool = pl;
-		w[k].t = k == 0 ? pl->base.t : np_text_ctx_clone(pl->base.t, d);
+		w[k].t = k == 0 ? pl->t : np_text_ctx_clone(pl->t, d);
 		if (!w[k].t)
 			rc = -1;
 	}
@@ -355,7 +350,7 @@ static int stories(struct pool *pl, struct np_doc *out, struct np_diags *d, int 
 	}
 	for (int k = 1; w && k < jobs; k++)
 		if (w[k].t) {
-			np_text_merge_missing(pl->base.t, w[k].t);
+			np_text_merge_missing(pl->t, w[k].t);
 			np_text_ctx_free(w[k].t);
 		}
 	free(pl->jobs);
@@ -371,16 +366,19 @@ int np_flow_issue(struct np_text_ctx *t, const struct np_issue *is, const struct
 	out->layout = l;
 	int *band = calloc(is->npages + 1, sizeof *band);
 	out->articles = calloc(is->nstories + 1, sizeof *out->articles);
-	struct pool pl = {.is = is, .band = band};
-	furniture_flow(&pl.base, t, l, d, out);
-	pl.base.o = o;
-	pl.base.words.issue = is->words;
-	pl.base.words.nissue = is->nwords;
-	int rc = band && out->articles ? np_issue_band_lines(t, is, l, band) : -1;
+	struct flow_geom g;
+	np_flow_grid_setup(&g, l);
+	g.words.issue = is->words;
+	g.words.nissue = is->nwords;
+	struct flow_canvas edition = {.t = t, .d = d, .doc = out, .o = o, .label_prefix = ""};
+	struct flow furniture;
+	furniture_flow(&furniture, &g, &edition);
+	struct pool pl = {.g = &g, .o = o, .t = t, .is = is, .band = band};
+	int rc = band && out->articles ? np_flow_band_lines(t, is, l, band) : -1;
 	if (rc == 0)
-		rc = pages(&pl.base, is, band);
+		rc = pages(&furniture, is, band);
 	if (rc == 0)
-		rc = cutoffs(&pl.base, is, band);
+		rc = cutoffs(&furniture, is, band);
 	for (size_t p = 0; rc == 0 && p < is->npages; p++) {
 		char title[32];
 		snprintf(title, sizeof title, "Page %s", out->pages[p].label);

@@ -25,16 +25,16 @@ static void count(const struct flow *f, int ri, int *used, int *have)
 
 int np_jump_checks(struct flow *f, const struct np_mark *mark)
 {
-	int ncols = f->l->columns;
+	int ncols = f->g->l->columns;
 	int *used = calloc((size_t)ncols * 2 + 2, sizeof *used);
 	if (!used)
 		return -1;
 	int *have = used + ncols + 1;
 	for (int ri = 0; ri < (int)f->nregions; ri++) {
 		const struct region *r = &f->regions[ri];
-		const char *page = f->doc->pages[r->page].label;
+		const char *page = f->out->doc->pages[r->page].label;
 		if (ri >= f->slot_regions) {
-			np_diag_add(f->d, NP_WARNING, mark,
+			np_diag_add(f->out->d, NP_WARNING, mark,
 				    "%s: its module on page %s is empty: the text ends before it",
 				    f->a->id, page);
 			continue;
@@ -44,14 +44,14 @@ int np_jump_checks(struct flow *f, const struct np_mark *mark)
 			if (have[c] == 0)
 				continue; /* covered by a picture or a sidebar */
 			if (used[c] == 0)
-				np_diag_add(f->d, NP_WARNING, mark,
+				np_diag_add(f->out->d, NP_WARNING, mark,
 					    "%s: column %d of its module on page %s is empty",
 					    f->a->id, r->c0 + c + 1, page);
-			else if (r->jump_to >= 0 && used[c] < f->l->jump_min_lines)
-				np_diag_add(f->d, NP_WARNING, mark,
+			else if (r->jump_to >= 0 && used[c] < f->g->l->jump_min_lines)
+				np_diag_add(f->out->d, NP_WARNING, mark,
 					    "%s: %d line%s in column %d on page %s before its jump to page %s, fewer than the %d the layout asks for (jumps.min_lines)",
 					    f->a->id, used[c], used[c] == 1 ? "" : "s", r->c0 + c + 1, page,
-					    f->doc->pages[r->jump_to].label, f->l->jump_min_lines);
+					    f->out->doc->pages[r->jump_to].label, f->g->l->jump_min_lines);
 		}
 	}
 	free(used);

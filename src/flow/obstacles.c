@@ -33,15 +33,15 @@ static int pen_text(struct pen *p, const char *text, const struct np_run *runs, 
 {
 	if (!text || !*text)
 		return 0;
-	const struct np_style *s = &p->f->l->styles[id];
+	const struct np_style *s = &p->f->g->l->styles[id];
 	struct block_spec b = {.text = text, .len = strlen(text), .runs = runs, .nruns = nruns,
-			       .style = s, .x = p->x, .first_baseline = p->y + p->f->asc,
+			       .style = s, .x = p->x, .first_baseline = p->y + p->f->g->asc,
 			       .width = p->w, .leading = leading, .frame = p->frame, .style_id = id};
-	if (leading > p->f->grid * 1.01)
+	if (leading > p->f->g->grid * 1.01)
 		b.first_baseline = p->y + s->size * 0.95;
-	int n = np_set_block(p->f, p->pg, &b);
+	int n = np_flow_set_block(p->f, p->pg, &b);
 	if (n > 0)
-		p->y += (n - 1) * leading + (leading > p->f->grid * 1.01 ? s->size * 1.25 : p->f->grid);
+		p->y += (n - 1) * leading + (leading > p->f->g->grid * 1.01 ? s->size * 1.25 : p->f->g->grid);
 	return n;
 }
 
@@ -63,10 +63,10 @@ static char *quoted(const char *text)
 
 static int pullquote_content(struct pen *p, const struct np_pullquote *q)
 {
-	const struct np_layout *l = p->f->l;
+	const struct np_layout *l = p->f->g->l;
 	double lead = l->styles[NP_ST_PULLQUOTE].leading;
 	if (l->pullquote_frame == NP_QUOTE_RULES)
-		pen_rule(p, l->pullquote_rule, p->f->grid * 0.75);
+		pen_rule(p, l->pullquote_rule, p->f->g->grid * 0.75);
 	char *text = quoted(q->text.text);
 	if (!text)
 		return -1;
@@ -76,17 +76,17 @@ static int pullquote_content(struct pen *p, const struct np_pullquote *q)
 		return -1;
 	if (q->attribution) {
 		p->y += 2;
-		if (pen_text(p, q->attribution, NULL, 0, NP_ST_PULLQUOTE_ATTRIBUTION, p->f->grid) < 0)
+		if (pen_text(p, q->attribution, NULL, 0, NP_ST_PULLQUOTE_ATTRIBUTION, p->f->g->grid) < 0)
 			return -1;
 	}
 	if (l->pullquote_frame == NP_QUOTE_RULES)
-		pen_rule(p, l->pullquote_rule, p->f->grid * 0.5);
+		pen_rule(p, l->pullquote_rule, p->f->g->grid * 0.5);
 	return 0;
 }
 
 static int sidebar_content(struct pen *p, const struct np_sidebar *s)
 {
-	double g = p->f->grid;
+	double g = p->f->g->grid;
 	pen_rule(p, 2, g * 0.5);
 	if (pen_text(p, s->title, NULL, 0, NP_ST_SIDEBAR_TITLE, g) < 0)
 		return -1;
@@ -117,9 +117,9 @@ static int image_content(struct pen *p, const struct np_image *img)
 	struct flow *f = p->f;
 	const double gap = 4; /* between the text above and the picture */
 	double exact = p->w * img->pixel_height / (img->pixel_width > 0 ? img->pixel_width : 1);
-	int cells = (int)floor(exact / f->grid + 0.5);
+	int cells = (int)floor(exact / f->g->grid + 0.5);
 	cells = cells < 1 ? 1 : cells;
-	double pic_h = cells * f->grid - gap;
+	double pic_h = cells * f->g->grid - gap;
 	if (p->pg) {
 		struct np_frame *fr = &p->pg->frames[p->frame];
 		double scale = p->w / img->pixel_width > pic_h / img->pixel_height
@@ -135,7 +135,7 @@ static int image_content(struct pen *p, const struct np_image *img)
 		fr->clip_y = p->y + gap;
 		fr->clip_h = pic_h;
 	}
-	p->y += cells * f->grid;
+	p->y += cells * f->g->grid;
 	if (!img->caption && !img->credit)
 		return 0;
 	double top = p->y;
@@ -151,8 +151,8 @@ static int image_content(struct pen *p, const struct np_image *img)
 		if ((p->frame = np_page_add_frame(p->pg, &cap)) < 0)
 			return -1;
 	}
-	if (pen_text(p, img->caption, NULL, 0, NP_ST_CAPTION, f->grid) < 0 ||
-	    pen_text(p, img->credit, NULL, 0, NP_ST_CREDIT, f->grid) < 0)
+	if (pen_text(p, img->caption, NULL, 0, NP_ST_CAPTION, f->g->grid) < 0 ||
+	    pen_text(p, img->credit, NULL, 0, NP_ST_CREDIT, f->g->grid) < 0)
 		return -1;
 	if (p->pg) {
 		p->pg->frames[p->frame].h = p->y - top;
@@ -168,7 +168,7 @@ static double content(struct flow *f, const struct obstacle *o, struct np_page *
 {
 	double pad = 0;
 	if ((o->kind == OB_SIDEBAR && f->a->sidebars[o->index].kind == NP_SIDEBAR_BOX) ||
-	    (o->kind == OB_PULLQUOTE && f->l->pullquote_frame == NP_QUOTE_BOX))
+	    (o->kind == OB_PULLQUOTE && f->g->l->pullquote_frame == NP_QUOTE_BOX))
 		pad = 6;
 	struct pen p = {.f = f, .pg = pg, .frame = frame, .x = x + pad, .w = w - 2 * pad,
 			.y = y + pad};
@@ -188,19 +188,19 @@ static double content(struct flow *f, const struct obstacle *o, struct np_page *
 static double obstacle_width(const struct flow *f, int span, int inset)
 {
 	if (inset)
-		return (span - 1) * f->colw + span * f->l->gutter +
-		       2 * f->l->pullquote_inset * f->colw;
-	return span * f->colw + (span - 1) * f->l->gutter;
+		return (span - 1) * f->g->colw + span * f->g->l->gutter +
+		       2 * f->g->l->pullquote_inset * f->g->colw;
+	return span * f->g->colw + (span - 1) * f->g->l->gutter;
 }
 
 /* Height in cells, the standoff above and below included. */
-int np_obstacle_cells(struct flow *f, enum obst_kind kind, int index, double width)
+int np_flow_obstacle_cells(struct flow *f, enum obst_kind kind, int index, double width)
 {
 	struct obstacle o = {.kind = kind, .index = index};
 	double h = content(f, &o, NULL, 0, 0, 0, width);
 	if (h < 0)
 		return -1;
-	return (int)ceil((h + f->grid * 0.5) / f->grid - 1e-6);
+	return (int)ceil((h + f->g->grid * 0.5) / f->g->grid - 1e-6);
 }
 
 static const char *kind_word(enum obst_kind k)
@@ -213,8 +213,8 @@ static int collides(const struct flow *f, const struct obstacle *o)
 {
 	for (size_t i = 0; i < f->nobst; i++) {
 		const struct obstacle *q = &f->obst[i];
-		if (q != o && q->region == o->region && q->x0 < o->x1 + f->l->standoff &&
-		    o->x0 < q->x1 + f->l->standoff && q->cell < o->cell + o->ncells &&
+		if (q != o && q->region == o->region && q->x0 < o->x1 + f->g->l->standoff &&
+		    o->x0 < q->x1 + f->g->l->standoff && q->cell < o->cell + o->ncells &&
 		    o->cell < q->cell + q->ncells)
 			return 1;
 	}
@@ -226,11 +226,11 @@ static void set_columns(const struct flow *f, struct obstacle *o, int col)
 	double w = obstacle_width(f, o->span, o->inset);
 	o->col = col;
 	if (o->inset) {
-		double a = np_layout_column_x(f->l, col);
-		double b = np_layout_column_x(f->l, col + o->span) + f->colw;
+		double a = np_layout_column_x(f->g->l, col);
+		double b = np_layout_column_x(f->g->l, col + o->span) + f->g->colw;
 		o->x0 = (a + b) / 2 - w / 2;
 	} else {
-		o->x0 = np_layout_column_x(f->l, col);
+		o->x0 = np_layout_column_x(f->g->l, col);
 	}
 	o->x1 = o->x0 + w;
 }
@@ -241,7 +241,7 @@ static int room(const struct region *r)
 	return r->k1 - r->k0 - (r->jump_to >= 0 ? 1 : 0);
 }
 
-int np_obstacle_move(struct flow *f, size_t i, int d)
+int np_flow_obstacle_move(struct flow *f, size_t i, int d)
 {
 	struct obstacle *o = &f->obst[i];
 	const struct region *r = &f->regions[o->region];
@@ -252,7 +252,7 @@ int np_obstacle_move(struct flow *f, size_t i, int d)
 	return 0;
 }
 
-int np_obstacle_place(struct flow *f, size_t i, int region, int col, int cell)
+int np_flow_obstacle_place(struct flow *f, size_t i, int region, int col, int cell)
 {
 	struct obstacle *o = &f->obst[i], was = *o;
 	const struct region *r = &f->regions[region];
@@ -314,9 +314,9 @@ static void wanted(struct flow *f, const struct obstacle *o, const struct np_pla
 	*ri = 0;
 	int ncols = r->c1 - r->c0 + 1;
 	*col = r->c0 + (pl->column ? pl->column - 1
-			: o->kind == OB_SIDEBAR ? f->l->sidebar_column - 1 : (ncols - o->span) / 2);
+			: o->kind == OB_SIDEBAR ? f->g->l->sidebar_column - 1 : (ncols - o->span) / 2);
 	enum np_position pos = pl->position ? pl->position
-			       : o->kind == OB_SIDEBAR && !pl->after ? f->l->sidebar_position
+			       : o->kind == OB_SIDEBAR && !pl->after ? f->g->l->sidebar_position
 								     : NP_POS_AFTER;
 	if (pos == NP_POS_TOP) {
 		*cell = r->k0;
@@ -347,30 +347,30 @@ static void wanted(struct flow *f, const struct obstacle *o, const struct np_pla
 static int obstacle_words(const struct flow *f, enum obst_kind k, int i)
 {
 	if (k == OB_PULLQUOTE)
-		return np_count_words(f->a->pullquotes[i].text.text) +
-		       np_count_words(f->a->pullquotes[i].attribution);
+		return np_doc_count_words(f->a->pullquotes[i].text.text) +
+		       np_doc_count_words(f->a->pullquotes[i].attribution);
 	if (k == OB_IMAGE)
-		return np_count_words(f->a->images[i].caption) + np_count_words(f->a->images[i].credit);
+		return np_doc_count_words(f->a->images[i].caption) + np_doc_count_words(f->a->images[i].credit);
 	const struct np_sidebar *s = &f->a->sidebars[i];
-	int n = np_count_words(s->title);
+	int n = np_doc_count_words(s->title);
 	for (size_t e = 0; e < s->nentries; e++)
-		n += np_count_words(s->entries[e].place) + np_count_words(s->entries[e].date) +
-		     np_count_words(s->entries[e].note);
+		n += np_doc_count_words(s->entries[e].place) + np_doc_count_words(s->entries[e].date) +
+		     np_doc_count_words(s->entries[e].note);
 	for (size_t p = 0; p < s->nparagraphs; p++)
-		n += np_count_words(s->paragraphs[p].text);
+		n += np_doc_count_words(s->paragraphs[p].text);
 	return n;
 }
 
 static int not_set(struct flow *f, const struct obstacle *o, const char *why)
 {
 	if (!f->quiet)
-		np_diag_add(f->d, NP_WARNING, o->mark, "%s: %s: not set (its words are counted as overset)",
+		np_diag_add(f->out->d, NP_WARNING, o->mark, "%s: %s: not set (its words are counted as overset)",
 		    kind_word(o->kind), why);
 	f->unset_words += obstacle_words(f, o->kind, o->index);
 	return 1;
 }
 
-void np_obstacle_drop(struct flow *f, size_t i, const char *why)
+void np_flow_obstacle_drop(struct flow *f, size_t i, const char *why)
 {
 	struct obstacle o = f->obst[i];
 	memmove(&f->obst[i], &f->obst[i + 1], (f->nobst - i - 1) * sizeof *f->obst);
@@ -383,31 +383,31 @@ static int plan_one(struct flow *f, enum obst_kind kind, int i, int nregions, in
 	const struct np_placement *pl = placement(f, kind, i);
 	const struct region *r0 = &f->regions[0];
 	int ncols = r0->c1 - r0->c0 + 1;
-	int dspan = kind == OB_PULLQUOTE ? f->l->pullquote_span
-		    : kind == OB_IMAGE ? f->l->image_span : 1;
+	int dspan = kind == OB_PULLQUOTE ? f->g->l->pullquote_span
+		    : kind == OB_IMAGE ? f->g->l->image_span : 1;
 	struct obstacle o = {.kind = kind, .index = i, .span = pl->span ? pl->span : dspan};
 	if (o.span > ncols)
 		o.span = ncols;
-	o.inset = kind == OB_PULLQUOTE && f->l->pullquote_inset > 0 && o.span < ncols;
+	o.inset = kind == OB_PULLQUOTE && f->g->l->pullquote_inset > 0 && o.span < ncols;
 	o.mark = kind == OB_PULLQUOTE ? &f->a->pullquotes[i].mark
 		 : kind == OB_SIDEBAR ? &f->a->sidebars[i].mark : &f->a->images[i].mark;
-	o.ncells = np_obstacle_cells(f, kind, i, obstacle_width(f, o.span, o.inset));
+	o.ncells = np_flow_obstacle_cells(f, kind, i, obstacle_width(f, o.span, o.inset));
 	if (o.ncells < 0)
 		return -1;
 	if (kind == OB_IMAGE) {
 		const struct np_image *img = &f->a->images[i];
 		double ppi = img->pixel_width / (obstacle_width(f, o.span, 0) / 72.0);
 		if (ppi < 150 && !f->quiet && !img->is_pdf) /* a PDF's size is in points */
-			np_diag_add(f->d, NP_WARNING, &img->file_mark,
+			np_diag_add(f->out->d, NP_WARNING, &img->file_mark,
 				    "picture '%s' prints at %.0f pixels per inch (%d px over %.1f in): under 150, it will look soft",
 				    img->file, ppi, img->pixel_width, obstacle_width(f, o.span, 0) / 72);
 	}
 	int ri, col, cell;
 	wanted(f, &o, pl, &ri, &col, &cell, depth);
 	char why[160];
-	if (o.ncells > f->ncells) {
+	if (o.ncells > f->g->ncells) {
 		snprintf(why, sizeof why, "%d grid lines tall, taller than a column (%d)", o.ncells,
-			 f->ncells);
+			 f->g->ncells);
 		return not_set(f, &o, why);
 	}
 	/* another float stands on the spot asked for: that is always said */
@@ -423,7 +423,7 @@ static int plan_one(struct flow *f, enum obst_kind kind, int i, int nregions, in
 	const struct region *r = &f->regions[o.region];
 	int moved = o.region != ri || o.col != col || o.cell != cell;
 	if (!f->quiet && moved && (taken || o.region != ri || o.col != col || abs(o.cell - cell) > MOVE_SAID))
-		np_diag_add(f->d, NP_WARNING, o.mark,
+		np_diag_add(f->out->d, NP_WARNING, o.mark,
 			    "%s moved to page %d, column %d, grid line %d: the spot asked for (page %d, column %d, line %d) %s",
 			    kind_word(kind), r->page + 1, o.col + 1, o.cell + 1,
 			    f->regions[ri].page + 1, col + 1, cell + 1,
@@ -441,7 +441,7 @@ static int plan_one(struct flow *f, enum obst_kind kind, int i, int nregions, in
 /* Plans every obstacle of the article (sidebars first: they stand at fixed
  * spots; then pictures, then pull-quotes); `nregions` and `depth` describe
  * the trial run without them. Returns the number not set, or -1. */
-int np_obstacles_plan(struct flow *f, int nregions, int depth)
+int np_flow_obstacles_plan(struct flow *f, int nregions, int depth)
 {
 	int unset = 0;
 	struct {
@@ -456,10 +456,10 @@ int np_obstacles_plan(struct flow *f, int nregions, int depth)
 	for (size_t k = 0; k < 3 && nregions == 1 && depth >= 0; k++)
 		for (size_t i = 0; i < order[k].n; i++) {
 			const struct np_placement *pl = placement(f, order[k].kind, (int)i);
-			int span = pl->span ? pl->span : order[k].kind == OB_PULLQUOTE ? f->l->pullquote_span
-							 : order[k].kind == OB_IMAGE ? f->l->image_span : 1;
+			int span = pl->span ? pl->span : order[k].kind == OB_PULLQUOTE ? f->g->l->pullquote_span
+							 : order[k].kind == OB_IMAGE ? f->g->l->image_span : 1;
 			span = span < ncols ? span : ncols;
-			int cells = np_obstacle_cells(f, order[k].kind, (int)i,
+			int cells = np_flow_obstacle_cells(f, order[k].kind, (int)i,
 						      obstacle_width(f, span, 0));
 			area += cells > 0 ? cells * span : 0;
 		}
@@ -477,24 +477,24 @@ int np_obstacles_plan(struct flow *f, int nregions, int depth)
 
 static int draw_one(struct flow *f, const struct obstacle *o, int n)
 {
-	struct np_page *pg = &f->doc->pages[o->page];
+	struct np_page *pg = &f->out->doc->pages[o->page];
 	struct np_frame fr = {.kind = o->kind == OB_PULLQUOTE ? NP_FRAME_PULLQUOTE
 				      : o->kind == OB_SIDEBAR ? NP_FRAME_SIDEBAR
 							      : NP_FRAME_IMAGE,
-			      .x = o->x0, .y = np_cell_top(f, o->cell), .w = o->x1 - o->x0,
-			      .h = o->ncells * f->grid, .article = f->a->id, .parent = -1};
-	snprintf(fr.id, sizeof fr.id, "p%d-%s%s%d", pg->number, f->label_prefix,
+			      .x = o->x0, .y = np_flow_cell_top(f, o->cell), .w = o->x1 - o->x0,
+			      .h = o->ncells * f->g->grid, .article = f->a->id, .parent = -1};
+	snprintf(fr.id, sizeof fr.id, "p%d-%s%s%d", pg->number, f->out->label_prefix,
 		 o->kind == OB_PULLQUOTE ? "pq" : o->kind == OB_SIDEBAR ? "sb" : "img", n);
 	if (o->kind == OB_SIDEBAR && f->a->sidebars[o->index].kind == NP_SIDEBAR_BOX)
-		fr.tint = f->l->sidebar_tint;
+		fr.tint = f->g->l->sidebar_tint;
 	int fi = np_page_add_frame(pg, &fr);
 	if (fi < 0)
 		return -1;
-	double top = o->kind == OB_IMAGE ? fr.y : fr.y + f->grid * 0.5;
+	double top = o->kind == OB_IMAGE ? fr.y : fr.y + f->g->grid * 0.5;
 	return content(f, o, pg, fi, fr.x, top, fr.w) < 0 ? -1 : 0;
 }
 
-int np_obstacles_draw(struct flow *f, int region)
+int np_flow_obstacles_draw(struct flow *f, int region)
 {
 	int n = 0;
 	for (size_t i = 0; i < f->nobst; i++)

@@ -28,7 +28,7 @@ static int lines_under(const struct flow *f, const struct obstacle *o)
 	const struct region *r = &f->regions[o->region];
 	int least = -1;
 	for (int c = r->c0; c <= r->c1; c++) {
-		double x0 = np_layout_column_x(f->l, c), x1 = x0 + f->colw;
+		double x0 = np_layout_column_x(f->g->l, c), x1 = x0 + f->g->colw;
 		if (x1 <= o->x0 || x0 >= o->x1)
 			continue;
 		int n = 0;
@@ -66,8 +66,8 @@ static int quotes_area(const struct flow *f, size_t i)
  * drawn, and numbered from 1. */
 static const char *label(const struct flow *f, int page, char *buf, size_t n)
 {
-	if (!f->pages_mode && page < (int)f->doc->npages)
-		return f->doc->pages[page].label;
+	if (!f->pages_mode && page < (int)f->out->doc->npages)
+		return f->out->doc->pages[page].label;
 	snprintf(buf, n, "%d", page + 1);
 	return buf;
 }
@@ -79,15 +79,15 @@ static int fault(const struct flow *f, size_t i, char *why, size_t n)
 	char buf[16];
 	const char *page = label(f, o->page, buf, sizeof buf);
 	int area = region_area(f, o->region), taken = quotes_area(f, i);
-	if (taken > f->l->pullquote_max_share * area + 1e-9) {
+	if (taken > f->g->l->pullquote_max_share * area + 1e-9) {
 		snprintf(why, n, "pull-quotes would take %d%% of the story's area on page %s, more than pullquote.max_share (%.0f%%)",
-			 100 * taken / (area ? area : 1), page, 100 * f->l->pullquote_max_share);
+			 100 * taken / (area ? area : 1), page, 100 * f->g->l->pullquote_max_share);
 		return 1;
 	}
 	int under = lines_under(f, o);
-	if (under < f->l->pullquote_lines_below) {
+	if (under < f->g->l->pullquote_lines_below) {
 		snprintf(why, n, "%d line%s of text under it on page %s, fewer than pullquote.lines_below (%d)",
-			 under, under == 1 ? "" : "s", page, f->l->pullquote_lines_below);
+			 under, under == 1 ? "" : "s", page, f->g->l->pullquote_lines_below);
 		return 1;
 	}
 	return 0;
@@ -132,7 +132,7 @@ struct search {
 static int try_spot(struct flow *f, struct search *s, size_t i, int region, int col, int cell)
 {
 	struct obstacle was = f->obst[i];
-	if (s->tries >= MAX_TRIES || !np_obstacle_place(f, i, region, col, cell))
+	if (s->tries >= MAX_TRIES || !np_flow_obstacle_place(f, i, region, col, cell))
 		return 0;
 	s->tries++;
 	char why[192];
@@ -182,7 +182,7 @@ static int find_spot(struct flow *f, np_story_runner run, size_t i, int max_regi
 	if (rc != 0 || !s.found)
 		return rc;
 	int spread;
-	np_obstacle_place(f, i, s.region, s.col, s.cell);
+	np_flow_obstacle_place(f, i, s.region, s.col, s.cell);
 	return s.run(f, max_regions, 1, &spread) < 0 ? -1 : 1;
 }
 
@@ -209,12 +209,12 @@ int np_quotes_check(struct flow *f, int max_regions, np_story_runner run)
 			const struct obstacle *o = &f->obst[i];
 			char buf[16];
 			if (!f->quiet && (o->region != was.region || abs(o->cell - was.cell) > MOVE_SAID))
-				np_diag_add(f->d, NP_WARNING, o->mark,
+				np_diag_add(f->out->d, NP_WARNING, o->mark,
 					    "pull-quote moved to page %s, column %d, grid line %d: where it stood, %s",
 					    label(f, o->page, buf, sizeof buf), o->col + 1, o->cell + 1, why);
 			continue;
 		}
-		np_obstacle_drop(f, i, why);
+		np_flow_obstacle_drop(f, i, why);
 		i--; /* the next quote is at i now */
 		if (run(f, max_regions, 0, &spread) < 0)
 			return -1;

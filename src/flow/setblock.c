@@ -147,7 +147,7 @@ static void warn_broken(struct flow *f, const struct np_para *p, const struct np
 			s--;
 		while (e < b->len && b->text[e] != ' ')
 			e++;
-		np_diag_add(f->d, NP_WARNING, f->a ? &f->a->headline_mark : NULL,
+		np_diag_add(f->out->d, NP_WARNING, f->a ? &f->a->headline_mark : NULL,
 			    "%s%s%s: the word '%.*s' is wider than the %s's measure (%.1f pt) at the smallest size allowed: broken without a hyphen",
 			    f->a ? "'" : "", f->a ? f->a->id : "", f->a ? "'" : "", (int)(e - s),
 			    b->text + s, np_style_name(b->style_id), b->width);
@@ -159,18 +159,18 @@ static struct np_para *block_para_new(struct flow *f, const struct block_spec *b
 	struct np_para_spec spec = {
 		.text = b->text, .len = b->len, .runs = b->runs, .nruns = b->nruns,
 		.style = b->style, .lead_style = b->lead_style, .lead_len = b->lead_len,
-		.language = f->a ? f->a->language : NULL, .layout = f->l,
+		.language = f->a ? f->a->language : NULL, .layout = f->g->l,
 		.max_box = NP_UNITS(b->width)};
-	return np_para_new(f->t, &spec);
+	return np_para_new(f->out->t, &spec);
 }
 
-int np_measure_block(struct flow *f, const struct block_spec *b, struct block_fit *m)
+int np_flow_measure_block(struct flow *f, const struct block_spec *b, struct block_fit *m)
 {
 	struct np_para *p = block_para_new(f, b);
 	if (!p)
 		return -1;
 	struct block_spec bb = *b;
-	bb.max_hyphen_run = f->l->max_hyphen_run;
+	bb.max_hyphen_run = f->g->l->max_hyphen_run;
 	struct np_break_result r;
 	int rc = break_at(p, &bb, b->width, &r);
 	if (rc == 0)
@@ -180,13 +180,13 @@ int np_measure_block(struct flow *f, const struct block_spec *b, struct block_fi
 	return rc;
 }
 
-int np_set_block(struct flow *f, struct np_page *pg, const struct block_spec *b)
+int np_flow_set_block(struct flow *f, struct np_page *pg, const struct block_spec *b)
 {
 	struct np_para *p = block_para_new(f, b);
 	if (!p)
 		return -1;
 	struct block_spec bb = *b;
-	bb.max_hyphen_run = f->l->max_hyphen_run;
+	bb.max_hyphen_run = f->g->l->max_hyphen_run;
 	struct np_break_result r;
 	int rc = break_at(p, &bb, b->width, &r);
 	if (rc == 0 && b->style->align != NP_ALIGN_JUSTIFY && display_style(b->style_id))
@@ -202,10 +202,10 @@ int np_set_block(struct flow *f, struct np_page *pg, const struct block_spec *b)
 	return rc;
 }
 
-double np_text_natural(struct flow *f, const char *text, const struct np_style *s)
+double np_flow_text_natural(struct flow *f, const char *text, const struct np_style *s)
 {
-	struct np_para_spec spec = {.text = text, .len = strlen(text), .style = s, .layout = f->l};
-	struct np_para *p = np_para_new(f->t, &spec);
+	struct np_para_spec spec = {.text = text, .len = strlen(text), .style = s, .layout = f->g->l};
+	struct np_para *p = np_para_new(f->out->t, &spec);
 	double w = p ? NP_PT(np_para_natural(p)) : 0;
 	np_para_free(p);
 	return w;

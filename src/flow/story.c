@@ -21,13 +21,14 @@
 static void reset(struct flow *f)
 {
 	if (f->pages_mode && !f->trial) {
-		np_doc_clear_pages(f->doc);
-		f->emitted = 0;
+		np_doc_clear_pages(f->out->doc);
+		f->out->emitted = 0;
 	}
 	if (f->pages_mode)
 		f->nregions = 0; /* made again as the text needs them */
 	for (size_t i = 0; i < f->nregions; i++)
 		f->regions[i].made = 0;
+	np_flow_plan_clear(f);
 	f->nslots = 0;
 	f->cursor = 0;
 	f->slot_regions = 0;
@@ -38,29 +39,31 @@ static void reset(struct flow *f)
 	memset(f->ends, 0, f->a->nblocks * sizeof *f->ends);
 }
 
-/* Pours the story; a trial run only breaks and fills slots, the run that
- * draws makes every frame, line and glyph. */
+/* Pours the story; a trial run only breaks and fills slots, the final run
+ * keeps its plan and has it painted (paint.c): every frame, line and glyph. */
 static int run_as(struct flow *f, int draw)
 {
 	f->trial = !draw;
 	reset(f);
-	if (np_flow_add_slots(f) != 0 || np_flow_region(f, 0) < 0)
+	if (np_flow_add_slots(f) != 0)
 		return -1;
-	if (np_body_flow(f, 1) < 0)
+	np_flow_use_region(f, 0);
+	if (np_flow_body(f, 1) < 0)
 		return -1;
+	if (!draw)
+		return 0;
 	/* a float moved past the text's last region still stands, on its own */
 	int text_regions = f->max_regions;
 	f->max_regions = INT_MAX;
-	int rc = 0;
-	for (size_t i = 0; draw && rc == 0 && i < f->nobst; i++)
+	for (size_t i = 0; i < f->nobst; i++)
 		if (np_flow_region_at(f, f->obst[i].region))
-			rc = np_flow_region(f, f->obst[i].region);
+			np_flow_use_region(f, f->obst[i].region);
 	f->max_regions = text_regions;
-	return rc;
+	return np_flow_paint(f);
 }
 
 /* A trial run with the limits as they are. */
-int np_story_run(struct flow *f)
+int np_flow_story_run(struct flow *f)
 {
 	return run_as(f, 0);
 }
@@ -89,10 +92,10 @@ static void unbalance(struct flow *f, int max_regions)
 static int rebalance(struct flow *f, int max_regions, int thorough, int *spread)
 {
 	unbalance(f, max_regions);
-	int rc = np_story_run(f);
+	int rc = np_flow_story_run(f);
 	*spread = INT_MAX;
 	if (rc == 0 && !f->overflow)
-		rc = np_balance(f, thorough, spread);
+		rc = np_flow_balance(f, thorough, spread, np_flow_story_run);
 	return rc;
 }
 
@@ -103,11 +106,11 @@ static int run_balanced(struct flow *f, int max_regions, int thorough, int *spre
 {
 	if (thorough < 0) {
 		*spread = INT_MAX;
-		return np_story_run(f);
+		return np_flow_story_run(f);
 	}
 	int rc = rebalance(f, max_regions, thorough, spread);
 	if (rc == 0 && f->limit)
-		rc = np_story_run(f);
+		rc = np_flow_story_run(f);
 	return rc;
 }
 
@@ -121,7 +124,7 @@ static int plan_and_balance(struct flow *f, int max_regions, int regions, int de
 	f->nobst = 0;
 	f->unset_words = 0;
 	f->quiet = quiet;
-	int planned = np_obstacles_plan(f, regions, depth);
+	int planned = np_flow_obstacles_plan(f, regions, depth);
 	f->quiet = 0;
 	return planned < 0 ? -1 : rebalance(f, max_regions, thorough, spread);
 }
@@ -175,7 +178,7 @@ static int nudge_quotes(struct flow *f, int max_regions, int *spread)
 	int rc = 0, moved = 0;
 	for (size_t i = 0; balanced && rc == 0 && !moved && i < f->nobst; i++)
 		for (size_t m = 0; rc == 0 && !moved && m < sizeof moves / sizeof *moves; m++) {
-			if (f->obst[i].kind != OB_PULLQUOTE || !np_obstacle_move(f, i, moves[m]))
+			if (f->obst[i].kind != OB_PULLQUOTE || !np_flow_obstacle_move(f, i, moves[m]))
 				continue;
 			int sp;
 			rc = rebalance(f, max_regions, 0, &sp);
@@ -243,15 +246,15 @@ static int plan_floats(struct flow *f, int max_regions)
 	return rc;
 }
 
-int np_story_flow(struct flow *f)
+int np_flow_story(struct flow *f)
 {
 	int max_regions = f->max_regions;
 	int spread = INT_MAX;
 	const struct np_article *a = f->a;
 	int floats = a->npullquotes || a->nsidebars || a->nimages;
-	int rc = np_story_run(f);
+	int rc = np_flow_story_run(f);
 	if (rc == 0 && !f->overflow)
-		rc = np_balance(f, !floats, &spread);
+		rc = np_flow_balance(f, !floats, &spread, np_flow_story_run);
 	if (rc == 0 && floats)
 		rc = plan_floats(f, max_regions);
 	if (rc == 0 && floats)
@@ -259,13 +262,13 @@ int np_story_flow(struct flow *f)
 	if (rc == 0 && f->limit && f->used_regions > 1) {
 		/* balancing resumed its runs mid-story: check them with a whole run
 		 * before drawing (pages may go out as they are drawn) */
-		rc = np_story_run(f);
+		rc = np_flow_story_run(f);
 		if (rc == 0 && f->overflow)
 			unbalance(f, max_regions);
 	}
 	if (rc == 0)
 		rc = run_as(f, 1);
-	if (rc == 0 && f->overflow && f->limit && f->emitted == 0) {
+	if (rc == 0 && f->overflow && f->limit && f->out->emitted == 0) {
 		/* balancing resumed runs mid-story; should the whole run disagree
 		 * with them, the text is set unbalanced rather than cut */
 		unbalance(f, max_regions);
@@ -277,15 +280,7 @@ int np_story_flow(struct flow *f)
 
 int np_flow_init(struct flow *f)
 {
-	const struct np_layout *l = f->l;
-	f->top = l->margin_top;
-	f->grid = l->grid;
-	f->asc = l->grid * 0.75;
-	f->ncells = (int)floor((l->page_height - l->margin_top - l->margin_bottom) / l->grid + 1e-6);
-	f->colw = np_layout_column_width(l);
 	f->limit_region = -1;
-	if (!f->label_prefix)
-		f->label_prefix = "";
 	f->paras = calloc(f->a->nblocks + 1, sizeof *f->paras);
 	f->ends = calloc(f->a->nblocks + 1, sizeof *f->ends);
 	f->starts = calloc(f->a->nblocks + 1, sizeof *f->starts);
@@ -304,4 +299,6 @@ void np_flow_fini(struct flow *f)
 	free(f->limit);
 	free(f->loose);
 	free(f->regions);
+	np_flow_plan_clear(f);
+	free(f->placed);
 }

@@ -6,69 +6,18 @@
  * which allows no transparency, a soft mask (a PNG's alpha) is flattened onto
  * the paper. qpdf decodes the stream data and stores the new.
  */
-#include <setjmp.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include <jpeglib.h> /* after stdio.h */
 #include <libdeflate.h>
 
 #include "press/images.h"
 #include "press/spaces.h"
 
-#define JPEG_QUALITY 90
 /* Flate level for converted pictures (libdeflate's scale): on the edition's
  * advertisements level 1 is the fastest and no larger than 2 to 6. */
 #define FLATE_LEVEL 1
-
-struct jpeg_fail {
-	struct jpeg_error_mgr mgr;
-	jmp_buf back;
-};
-
-static void jpeg_fail_exit(j_common_ptr j)
-{
-	longjmp(((struct jpeg_fail *)j->err)->back, 1);
-}
-
-/* Plain CMYK with no Adobe marker: readers take its samples as they are, so
- * no /Decode inversion is needed. */
-static unsigned char *encode_jpeg(const uint8_t *cmyk, int w, int h, size_t *len)
-{
-	struct jpeg_compress_struct j;
-	struct jpeg_fail err;
-	unsigned char *volatile out = NULL;
-	unsigned long outn = 0;
-	j.err = jpeg_std_error(&err.mgr);
-	err.mgr.error_exit = jpeg_fail_exit;
-	if (setjmp(err.back)) {
-		jpeg_destroy_compress(&j);
-		free(out);
-		return NULL;
-	}
-	jpeg_create_compress(&j);
-	unsigned char *o = NULL;
-	jpeg_mem_dest(&j, &o, &outn);
-	j.image_width = (JDIMENSION)w;
-	j.image_height = (JDIMENSION)h;
-	j.input_components = 4;
-	j.in_color_space = JCS_CMYK;
-	jpeg_set_defaults(&j);
-	jpeg_set_colorspace(&j, JCS_CMYK);
-	j.write_Adobe_marker = FALSE;
-	jpeg_set_quality(&j, JPEG_QUALITY, TRUE);
-	jpeg_start_compress(&j, TRUE);
-	while (j.next_scanline < j.image_height) {
-		JSAMPROW row = (JSAMPROW)(cmyk + (size_t)j.next_scanline * (size_t)w * 4);
-		jpeg_write_scanlines(&j, &row, 1);
-	}
-	jpeg_finish_compress(&j);
-	out = o;
-	jpeg_destroy_compress(&j);
-	*len = outn;
-	return out;
-}
 
 /* libdeflate rather than zlib: about twice as fast to compress at the same
  * size, five times to decompress (whole buffers are all the pass has). */
@@ -104,35 +53,6 @@ static unsigned char *inflate_all(const unsigned char *raw, size_t n, size_t wan
 	}
 	if (d)
 		libdeflate_free_decompressor(d);
-	return out;
-}
-
-unsigned char *np_press_decode_jpeg(const unsigned char *raw, size_t n, size_t want, int comps)
-{
-	struct jpeg_decompress_struct j;
-	struct jpeg_fail err;
-	unsigned char *volatile out = NULL;
-	j.err = jpeg_std_error(&err.mgr);
-	err.mgr.error_exit = jpeg_fail_exit;
-	if (setjmp(err.back)) {
-		jpeg_destroy_decompress(&j);
-		free(out);
-		return NULL;
-	}
-	jpeg_create_decompress(&j);
-	jpeg_mem_src(&j, raw, (unsigned long)n);
-	jpeg_read_header(&j, TRUE);
-	j.out_color_space = comps == 4 ? JCS_CMYK : comps == 3 ? JCS_RGB : JCS_GRAYSCALE;
-	jpeg_start_decompress(&j);
-	size_t row = (size_t)j.output_width * (size_t)j.output_components;
-	if (row * j.output_height != want || !(out = malloc(want)))
-		longjmp(err.back, 1);
-	while (j.output_scanline < j.output_height) {
-		JSAMPROW r = out + (size_t)j.output_scanline * row;
-		jpeg_read_scanlines(&j, &r, 1);
-	}
-	jpeg_finish_decompress(&j);
-	jpeg_destroy_decompress(&j);
 	return out;
 }
 
@@ -251,7 +171,7 @@ int np_press_image(qpdf_data q, qpdf_oh img, struct np_colour *c, enum np_pdfx p
 	}
 	size_t len = 0;
 	unsigned char *enc = !out ? NULL
-			     : jpeg && comps == 4 ? encode_jpeg(out, w, h, &len)
+			     : jpeg && comps == 4 ? np_press_encode_cmyk_jpeg(out, w, h, &len)
 						  : np_press_deflate(out, npx * (size_t)comps, FLATE_LEVEL, &len);
 	free(out);
 	if (!enc) {
@@ -261,9 +181,4 @@ int np_press_image(qpdf_data q, qpdf_oh img, struct np_colour *c, enum np_pdfx p
 	store(q, img, enc, len, jpeg && comps == 4 ? "/DCTDecode" : "/FlateDecode",
 	      comps == 4 ? "/DeviceCMYK" : "/DeviceGray");
 	return 0;
-}
-
-unsigned char *np_press_encode_cmyk_jpeg(const uint8_t *cmyk, int w, int h, size_t *len)
-{
-	return encode_jpeg(cmyk, w, h, len);
 }

@@ -22,7 +22,7 @@ unsigned char *np_press_deflate(const uint8_t *data, size_t n, int level, size_t
 int np_press_cmyk_jpeg_limit(qpdf_data q, qpdf_oh img, double over, double limit, char *err,
 			     size_t errn);
 
-/* A JPEG's samples as stored, in comps (1 grey, 3 RGB, 4 CMYK) channels,
+/* jpeg_codec.c: a JPEG's samples as stored, in comps (1 grey, 3 RGB, 4 CMYK) channels,
  * exactly want bytes (malloc'd); NULL when it cannot be decoded to that. */
 unsigned char *np_press_decode_jpeg(const unsigned char *raw, size_t n, size_t want, int comps);
 

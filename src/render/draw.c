@@ -52,7 +52,7 @@ static void debug_overlay(cairo_t *cr, const struct np_page *pg, const struct np
 	/* baseline grid over the text area */
 	cairo_set_source_rgba(cr, 0, 0.6, 0.9, 0.35);
 	double bottom = pg->height - l->margin_bottom;
-	for (double y = l->margin_top + l->grid * 0.75; y <= bottom; y += l->grid) {
+	for (double y = l->margin_top + l->grid * NP_GRID_BASELINE; y <= bottom; y += l->grid) {
 		cairo_move_to(cr, l->margin_left, y);
 		cairo_line_to(cr, pg->width - l->margin_right, y);
 	}

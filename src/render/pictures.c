@@ -6,7 +6,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
-#include "flow/flow.h"
+#include "doc/doc.h"
 #include "press/place.h"
 #include "render/jpeg_decode.h"
 #include "render/pdf_preview.h"

@@ -7,7 +7,7 @@
 #ifndef NP_RENDER_H
 #define NP_RENDER_H
 
-#include "flow/flow.h"
+#include "doc/doc.h"
 #include "press/press.h"
 
 enum np_format { NP_FMT_PDF, NP_FMT_PNG, NP_FMT_SVG };

@@ -5,7 +5,7 @@
 
 #include <stdio.h>
 
-#include "flow/flow.h"
+#include "doc/doc.h"
 
 /* Writes every page of doc as one PDF to fp (not closed; open_memstream works).
  * debug draws the overlay. Returns 0, or -1 when Cairo or the stream failed. */

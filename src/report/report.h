@@ -5,7 +5,7 @@
 
 #include <stdio.h>
 
-#include "flow/flow.h"
+#include "doc/doc.h"
 
 /* Writes the report of doc to fp; diagnostics of severity warning go into
  * "warnings". Returns 0 or -1 on a write error. */

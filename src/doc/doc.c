@@ -3,7 +3,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "flow/flow_int.h"
+#include "doc/doc.h"
+#include "text/text.h"
 #include "util/grow.h"
 
 static const char *const kind_names[NP_FRAME_KIND_COUNT] = {
@@ -100,7 +101,7 @@ void np_doc_fini(struct np_doc *doc)
 	memset(doc, 0, sizeof *doc);
 }
 
-int np_count_words(const char *s)
+int np_doc_count_words(const char *s)
 {
 	int n = 0, in = 0;
 	for (; s && *s; s++) {
