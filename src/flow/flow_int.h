@@ -8,6 +8,9 @@
  * one place that turns the plan into frames and lines, and what it calls to
  * set text (setblock.c, band.c, folio.c, obstacles.c's content); emit.c hands
  * finished pages out. Drivers: article.c, issue.c (with furniture.c).
+ * The copy desk's rules: quotecheck.c (pull-quotes, after planning, through
+ * story.c's runner), jumpcheck.c (warnings once a story is set), words.c (the
+ * furniture's words per language).
  *
  * The text layer is reached through ten functions of text/text.h only:
  * np_para_new, np_para_free, np_para_items, np_para_natural, np_para_line,
