@@ -7,10 +7,10 @@
   render   renders the issue to PDF + report (exit 0, no error diagnostic) and runs
            check_output.py with every story as --article (words once across pages,
            jumps included, or counted as overset);
-  jumps    for every story with jumps: "Continued on page L" (a jump frame) on each
-           module's page names the page label of the next module, "Continued from
-           page M" there names the previous module's page, and the story's body
-           lines are on those pages;
+  jumps    for every story with jumps: the jump line on each module's page carries
+           jump_to with the page label of the next module (and ends in it), the one
+           opening the next carries jump_from with the previous module's page, and
+           the story's body lines are on those pages;
   overlap  no two non-column frames overlap unless nested (parent), and column
            frames of different stories overlap neither each other nor an ad;
   jobs     --jobs 1 and --jobs 2 give byte-identical PDFs;
@@ -123,21 +123,24 @@ def case_jumps(exe, issue, out):
             if not body:
                 errs.append("%s: no body lines on page %d (%s), a module of the story" %
                             (aid, pn, lab[pn - 1]))
-            jump = [l["text"] for l in page_lines(rep, pn, aid, "jump")]
+            # a jump line says where it points in the report (jump_to, jump_from),
+            # worded in the story's language (tests/copydesk_test.py checks the words)
+            jumps = page_lines(rep, pn, aid, "jump")
+            to = [l["jump_to"] for l in jumps if "jump_to" in l]
+            frm = [l["jump_from"] for l in jumps if "jump_from" in l]
             if k + 1 < len(pages) and page_lines(rep, pages[k + 1], aid, "column"):
                 njumps += 1
-                want = "Continued on page %s" % lab[pages[k + 1] - 1]
-                if want not in jump:
-                    errs.append("%s: page %d (%s) lacks %r in a jump frame; its jump lines: %r" %
-                                (aid, pn, lab[pn - 1], want, jump))
-                others = [t for t in jump if t.startswith("Continued on") and t != want]
-                if others:
-                    errs.append("%s: page %d: other 'continued on' lines %r" % (aid, pn, others))
-            if k > 0:
-                want = "Continued from page %s" % lab[pages[k - 1] - 1]
-                if body and want not in jump:
-                    errs.append("%s: page %d (%s) lacks %r in a jump frame; its jump lines: %r" %
-                                (aid, pn, lab[pn - 1], want, jump))
+                want = lab[pages[k + 1] - 1]
+                if to != [want]:
+                    errs.append("%s: page %d (%s): jump_to %r, expected [%r]" %
+                                (aid, pn, lab[pn - 1], to, want))
+                if not any(l["text"].endswith(want) for l in jumps if "jump_to" in l):
+                    errs.append("%s: page %d: no jump line naming %s" % (aid, pn, want))
+            if k > 0 and body:
+                want = lab[pages[k - 1] - 1]
+                if frm != [want]:
+                    errs.append("%s: page %d (%s): jump_from %r, expected [%r]" %
+                                (aid, pn, lab[pn - 1], frm, want))
     if njumps < 2:
         errs.append("only %d jumps taken in the edition, expected at least 2" % njumps)
     if errs:

@@ -97,7 +97,7 @@ case_layout_symlink() {
 # echoing its first key.
 case_layout_allow_paths_not_a_layout() {
 	issue_with_layout ../secret/creds.yaml
-	refused "../secret/creds.yaml:1:1: error: not a layout: none of its keys is one of: name, page, margins, columns, grid, standoff, min_measure, headline_band, pullquote, sidebar, image, hyphenation, justification, drop_cap, folio, styles, print" issue.yaml --allow-paths
+	refused "../secret/creds.yaml:1:1: error: not a layout: none of its keys is one of: name, page, margins, columns, grid, standoff, min_measure, headline_band, pullquote, sidebar, image, hyphenation, justification, drop_cap, folio, styles, print, subheads, jumps" issue.yaml --allow-paths
 }
 
 # The loader's own messages quote the file (a duplicate key, a tag, an
@@ -107,7 +107,7 @@ case_layout_allow_paths_yaml_errors_not_quoted() {
 	for secret in 'password: a\npassword: hunter2\n' 'password: !hunter2 x\n' \
 		'password: *hunter2\n' 'password: &hunter2 x\n'; do
 		printf "$secret" >"$T/secret/creds.yaml"
-		refused "../secret/creds.yaml:1:1: error: not a layout: none of its keys is one of: name, page, margins, columns, grid, standoff, min_measure, headline_band, pullquote, sidebar, image, hyphenation, justification, drop_cap, folio, styles, print" issue.yaml --allow-paths
+		refused "../secret/creds.yaml:1:1: error: not a layout: none of its keys is one of: name, page, margins, columns, grid, standoff, min_measure, headline_band, pullquote, sidebar, image, hyphenation, justification, drop_cap, folio, styles, print, subheads, jumps" issue.yaml --allow-paths
 	done
 }
 

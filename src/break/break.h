@@ -14,6 +14,10 @@
 enum np_item_type { NP_BOX, NP_GLUE, NP_PENALTY };
 
 #define NP_INF_PENALTY 10000
+/* The penalty of a break between two letters of a word wider than any line,
+ * without a hyphen: the last resort (ragged text breaks there only when no
+ * space, hyphen or dictionary break fits). */
+#define NP_ANYWHERE_PENALTY 5000
 
 struct np_bitem {
 	uint8_t type;    /* enum np_item_type */

@@ -32,6 +32,20 @@ static int legal(const struct np_bitem *it, size_t b)
 	return it[b].type == NP_PENALTY && it[b].penalty < NP_INF_PENALTY;
 }
 
+/* How a ragged line may end, best first: at a space or a hyphen or dash of
+ * the text; at a dictionary break; inside a word without a hyphen. A ragged
+ * line takes the last break of the best kind that fits: a short line is no
+ * fault in ragged text, a word cut needlessly is. Justified lines take the
+ * last break that fits of any kind. */
+static int rank(const struct np_bitem *it, size_t b, int justify)
+{
+	if (justify || it[b].type != NP_PENALTY || it[b].explicit_hyphen)
+		return 0;
+	if (it[b].penalty >= NP_ANYWHERE_PENALTY)
+		return 2;
+	return it[b].flagged ? 1 : 0;
+}
+
 /* Best break for a line starting at `start`: the last legal break whose line
  * fits (shrinking if justified); else the first legal break (overfull). */
 static size_t fit_line(const struct np_bitem *it, size_t n, const struct np_break_sums *s,
@@ -39,6 +53,7 @@ static size_t fit_line(const struct np_bitem *it, size_t n, const struct np_brea
 		       double *ratio)
 {
 	size_t best = SIZE_MAX, first = SIZE_MAX;
+	int best_rank = 3;
 	for (size_t b = start; b < n; b++) {
 		if (!legal(it, b))
 			continue;
@@ -51,8 +66,10 @@ static size_t fit_line(const struct np_bitem *it, size_t n, const struct np_brea
 			break;
 		int too_many = it[b].type == NP_PENALTY && it[b].flagged && p->max_hyphen_run > 0 &&
 			       run >= p->max_hyphen_run;
-		if (!too_many) {
+		int k = rank(it, b, p->justify);
+		if (!too_many && k <= best_rank) {
 			best = b;
+			best_rank = k;
 			*ratio = r;
 		}
 		if (it[b].type == NP_PENALTY && it[b].penalty <= -NP_INF_PENALTY)

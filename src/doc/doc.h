@@ -71,6 +71,8 @@ struct np_pline {
 	char *text;
 	int hyphenated;
 	int continues; /* its last word goes on, unhyphenated, on the next line */
+	int jump;      /* a jump line: 1 "continued on", -1 "continued from" jump_page */
+	char jump_page[16];
 	int justified;
 	double ratio;
 	double letter_spacing; /* the letters' change, a share of their width */

@@ -9,40 +9,51 @@
 #include "flow/flow_int.h"
 
 
-/* Lines the text takes in style s at width w. */
-static int count_lines(struct flow *f, const char *text, const struct np_style *s, double w)
+/* How the text breaks in style s at width w. */
+static int measure(struct flow *f, const char *text, const struct np_style *s, double w,
+		   struct block_fit *m)
 {
 	struct block_spec b = {.text = text, .len = strlen(text), .style = s, .width = w,
-			       .leading = s->leading};
-	return np_flow_set_block(f, NULL, &b);
+			       .leading = s->leading, .style_id = NP_ST_HEADLINE};
+	return np_flow_measure_block(f, &b, m);
 }
 
 /* The headline's style at the largest size (down to the layout's minimum) at
- * which it takes at most max_lines, and the narrowest width that keeps its
- * line count, so its lines come out balanced. */
+ * which it takes at most max_lines and cuts no word without a hyphen (a word
+ * wider than the measure shrinks it), and the narrowest width that keeps its
+ * line count and cuts no more words, so its lines come out balanced. */
 static void fit_headline(struct flow *f, double width, struct np_style *s, double *w)
 {
 	const struct np_layout *l = f->g->l;
 	*s = l->styles[NP_ST_HEADLINE];
 	*w = width;
 	const char *h = f->a->headline;
-	int n = count_lines(f, h, s, width);
+	struct block_fit m;
+	if (measure(f, h, s, width, &m) < 0)
+		return;
 	double size0 = s->size, lead0 = s->leading;
-	while (n > l->headline_max_lines && s->size - 1 >= l->headline_min_size && l->headline_min_size > 0) {
+	while ((m.lines > l->headline_max_lines || m.broken) && s->size - 1 >= l->headline_min_size &&
+	       l->headline_min_size > 0) {
 		s->size -= 1;
 		s->leading = lead0 * s->size / size0;
-		n = count_lines(f, h, s, width);
+		if (measure(f, h, s, width, &m) < 0)
+			return;
 	}
+	int n = m.lines;
 	if (n > l->headline_max_lines && !f->trial && l->headline_min_size > 0)
 		np_diag_add(f->out->d, NP_WARNING, &f->a->headline_mark,
 			    "headline of '%s' takes %d lines at %.1f pt, more than the %d allowed",
 			    f->a->id, n, s->size, l->headline_max_lines);
 	if (n <= 1)
 		return;
+	struct block_fit m0 = m;
 	double lo = width * 0.4, hi = width;
 	for (int i = 0; i < 12; i++) {
 		double mid = (lo + hi) / 2;
-		if (count_lines(f, h, s, mid) > n)
+		if (measure(f, h, s, mid, &m) < 0)
+			return;
+		if (m.lines > n || m.broken > m0.broken || m.hyphens > m0.hyphens ||
+		    m.compounds > m0.compounds)
 			lo = mid;
 		else
 			hi = mid;

@@ -79,6 +79,15 @@ static size_t peek_line(struct lines_map *m, size_t k)
 	return k < m->n ? m->v[k] : SIZE_MAX;
 }
 
+/* The paragraph's breaks memo, for its own items only: the memo knows items by
+ * their address, and a copy with a break forbidden (at a jump) is freed and
+ * its address used again by the next copy, which may forbid another. */
+static struct np_break_memo *memo_for(struct np_para *p, const struct np_bitem *items)
+{
+	size_t n;
+	return items == np_para_items(p, &n) ? np_para_breaks_memo(p) : NULL;
+}
+
 /* slot_width for the breaks memo: a line not made yet has a width no line
  * has, so the memo breaks again (and the breaker makes it). */
 static int32_t slot_width_peek(void *ctx, size_t line)
@@ -292,7 +301,7 @@ static int break_loose(struct np_para *p, const struct np_bitem *items, size_t n
 		return 0;
 	double limit = loosest(base) > LOOSE_LIMIT ? loosest(base) : LOOSE_LIMIT;
 	bp->looseness = k;
-	int rc = np_break_memo_paragraph(np_para_breaks_memo(p), items, n, slot_width_peek,
+	int rc = np_break_memo_paragraph(memo_for(p, items), items, n, slot_width_peek,
 					 slot_width, m, bp, t);
 	bp->looseness = 0;
 	if (rc < 0 || m->failed < 0) {
@@ -363,10 +372,45 @@ static int fix_dropcap(struct flow *f, struct lines_map *m, size_t L)
 	return 1;
 }
 
+/* The item that ends a line before a jump or a page turn with a hyphen (a
+ * reader turning the page must not carry half a word): SIZE_MAX when none. */
+static size_t turn_hyphen(const struct flow *f, struct lines_map *m, const struct np_bitem *items,
+			  const struct np_break_result *r)
+{
+	for (size_t k = 0; k + 1 < r->nlines; k++) {
+		const struct np_bitem *b = &items[r->breaks[k]];
+		if (b->type != NP_PENALTY || !b->flagged)
+			continue;
+		size_t s = map_line(m, k), t = map_line(m, k + 1);
+		if (s != SIZE_MAX && t != SIZE_MAX && f->slots[s].region != f->slots[t].region)
+			return r->breaks[k];
+	}
+	return SIZE_MAX;
+}
+
+/* The paragraph's items with the break at j forbidden, in *own (a copy made
+ * once, freed by the caller). */
+static const struct np_bitem *forbid(struct np_bitem **own, const struct np_bitem *items, size_t n,
+				     size_t j)
+{
+	if (!*own) {
+		*own = malloc(n * sizeof **own);
+		if (!*own)
+			return NULL;
+		memcpy(*own, items, n * sizeof **own);
+	}
+	(*own)[j].penalty = NP_INF_PENALTY;
+	return *own;
+}
+
+#define TURN_TRIES 8 /* hyphens forbidden at a jump, one a try */
+
 static int set_paragraph(struct flow *f, struct np_para *p, int block, enum np_style_id sid)
 {
 	size_t n;
 	const struct np_bitem *items = np_para_items(p, &n);
+	struct np_bitem *own = NULL;
+	int turns = 0;
 	int justify = f->g->l->styles[sid].align == NP_ALIGN_JUSTIFY;
 	struct np_break_params bp;
 	break_params(f, &bp, justify);
@@ -377,20 +421,43 @@ static int set_paragraph(struct flow *f, struct np_para *p, int block, enum np_s
 	for (int tries = 0; tries < WIDOW_TRIES; tries++) {
 		np_break_result_fini(&r);
 		m.n = 0;
-		rc = np_break_memo_paragraph(np_para_breaks_memo(p), items, n, slot_width_peek,
+		rc = np_break_memo_paragraph(memo_for(p, items), items, n, slot_width_peek,
 					     slot_width, &m, &bp, &r);
 		if (rc == 0 && m.failed >= 0 && f->loose && f->loose[block - 1])
 			rc = set_loose(f, p, items, n, &m, &bp, f->loose[block - 1], &r);
 		if (rc < 0 || m.failed < 0)
 			break;
+		size_t j = turns < TURN_TRIES ? turn_hyphen(f, &m, items, &r) : SIZE_MAX;
+		if (j != SIZE_MAX) {
+			if (!(items = forbid(&own, items, n, j))) {
+				rc = -1;
+				break;
+			}
+			turns++;
+			tries--; /* not a widow's try */
+			continue;
+		}
 		if (fix_dropcap(f, &m, r.nlines))
 			continue;
 		size_t lone;
 		enum stranded st = stranded(f, &m, r.nlines, &lone);
 		if (st == WIDOW || (st == NOT_STRANDED && orphan_ahead(f, &m, r.nlines, block))) {
 			rc = set_looser(f, p, items, n, &m, &bp, block, &r);
-			if (rc != 0 || m.failed < 0)
-				break; /* mended without an empty line, or an error */
+			if (rc < 0 || m.failed < 0)
+				break;
+			if (rc > 0) { /* mended without an empty line, unless at a jump */
+				j = turns < TURN_TRIES ? turn_hyphen(f, &m, items, &r) : SIZE_MAX;
+				if (j == SIZE_MAX)
+					break;
+				if (!(items = forbid(&own, items, n, j))) {
+					rc = -1;
+					break;
+				}
+				rc = 0;
+				turns++;
+				tries--;
+				continue;
+			}
 		}
 		if (!fix_widow_orphan(f, &m, r.nlines))
 			break;
@@ -413,6 +480,7 @@ static int set_paragraph(struct flow *f, struct np_para *p, int block, enum np_s
 	}
 	np_break_result_fini(&r);
 	free(m.v);
+	free(own);
 	return rc < 0 || m.failed < 0 ? -1 : 0;
 }
 
@@ -452,7 +520,9 @@ static int set_subhead(struct flow *f, int block)
 	size_t s = next_slot(f);
 	if (s == SIZE_MAX)
 		return subhead_overset(f, b);
+	/* the layout's grid lines above (a style's space_before, if more) */
 	int space = (int)(f->g->l->styles[NP_ST_SUBHEAD].space_before / f->g->grid + 0.5);
+	space = space > f->g->l->subhead_space ? space : f->g->l->subhead_space;
 	if (!f->slots[s].run_start)
 		for (int i = 0; i < space && s != SIZE_MAX && !f->slots[s].run_start; i++) {
 			f->slots[s].blank = 1;

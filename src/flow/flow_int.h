@@ -8,6 +8,9 @@
  * one place that turns the plan into frames and lines, and what it calls to
  * set text (setblock.c, band.c, folio.c, obstacles.c's content); emit.c hands
  * finished pages out. Drivers: article.c, issue.c (with furniture.c).
+ * The copy desk's rules: quotecheck.c (pull-quotes, after planning, through
+ * story.c's runner), jumpcheck.c (warnings once a story is set), words.c (the
+ * furniture's words per language).
  *
  * The text layer is reached through thirteen functions of text/text.h only:
  * np_para_new, np_para_free, np_para_items, np_para_natural, np_para_line,
@@ -20,6 +23,7 @@
 #define NP_FLOW_INT_H
 
 #include "flow/flow.h"
+#include "flow/words.h"
 
 /* A rectangle of the grid the story's text may fill: a whole page in article
  * mode, a module of an edition's page in issue mode. A story flows through its
@@ -100,6 +104,7 @@ struct flow_geom {
 	double top, grid, asc; /* first cell's top, grid, baseline offset in a cell */
 	int ncells;
 	double colw;
+	struct np_word_sources words; /* the furniture's words: the layout's, an issue's */
 };
 
 struct flow_canvas {
@@ -180,7 +185,17 @@ struct block_spec {
 	double x, first_baseline, width, leading;
 	int frame, block;
 	enum np_style_id style_id;
+	int max_hyphen_run; /* set by setblock.c from the layout */
 };
+/* What breaking a block at its width gives (np_flow_measure_block). */
+struct block_fit {
+	int lines;
+	int hyphens;   /* lines ending at a dictionary break */
+	int compounds; /* lines ending at a hyphen of the text ("women-/led") */
+	int broken;    /* lines ending inside a word without a hyphen */
+	int runt;      /* its last line is one word, under others */
+};
+int np_flow_measure_block(struct flow *f, const struct block_spec *b, struct block_fit *m);
 /* Sets the block; returns the number of lines set (or -1). With pg NULL it only
  * counts lines. */
 int np_flow_set_block(struct flow *f, struct np_page *pg, const struct block_spec *b);
@@ -205,7 +220,6 @@ int np_flow_headline_band(struct flow *f, struct np_page *pg, const struct regio
 		     int measure_only);
 
 /* folio.c */
-void np_flow_date_words(const char *iso, char *out, size_t n);
 int np_flow_folio(struct flow *f, struct np_page *pg, const char *text, double baseline, double h);
 
 /* Text lands in region i: it holds text (planning, every run). */
@@ -250,6 +264,12 @@ int np_flow_obstacles_draw(struct flow *f, int region);
 /* Moves planned obstacle i d cells down (up when d < 0) when it still fits its
  * region clear of the others: 1 when moved, 0 when it stays. */
 int np_flow_obstacle_move(struct flow *f, size_t i, int d);
+/* Puts planned obstacle i at (region, first column, cell) when it fits there
+ * clear of the others: 1 when placed, 0 when it stays where it was. */
+int np_flow_obstacle_place(struct flow *f, size_t i, int region, int col, int cell);
+/* Takes planned obstacle i out, with a warning saying why; its words are
+ * overset. */
+void np_flow_obstacle_drop(struct flow *f, size_t i, const char *why);
 
 /* body.c: from block `from` (1-based) on, the flow's state as the last run
  * recorded it there (1: the whole body) */

@@ -5,19 +5,6 @@
 
 #include "flow/flow_int.h"
 
-static const char *const months[] = {"January", "February", "March", "April", "May", "June",
-				     "July", "August", "September", "October", "November",
-				     "December"};
-
-/* "15 October 2024" from an ISO date; "" when there is none. */
-void np_flow_date_words(const char *iso, char *out, size_t n)
-{
-	int y, m, d;
-	out[0] = 0;
-	if (iso && sscanf(iso, "%d-%d-%d", &y, &m, &d) == 3 && m >= 1 && m <= 12)
-		snprintf(out, n, "%d %s %d", d, months[m - 1], y);
-}
-
 /* The folio under its rule at the page's foot. Articles and editions place
  * its first baseline differently (by the style's size, or by its leading):
  * `baseline` is how far below the folio's top, `h` the frame's height for one

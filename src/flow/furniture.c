@@ -87,7 +87,7 @@ int np_flow_front_band(struct flow *f, struct np_page *pg, const struct np_issue
 		return -1;
 	y += n * lead + 4;
 	char date[48], line[192];
-	np_flow_date_words(is->date, date, sizeof date);
+	np_words_date(&f->g->words, is->language, is->date, date, sizeof date);
 	snprintf(line, sizeof line, "%s%s%s", date, is->edition ? "  \xE2\x80\xA2  " : "",
 		 is->edition ? is->edition : "");
 	if (pg) {
@@ -119,9 +119,10 @@ int np_flow_running_head(struct flow *f, struct np_page *pg, const struct np_iss
 	const struct np_layout *l = f->g->l;
 	double x = l->margin_left, w = l->page_width - l->margin_left - l->margin_right;
 	char date[48], text[256];
-	np_flow_date_words(is->date, date, sizeof date);
-	snprintf(text, sizeof text, "%s  \xE2\x80\xA2  %s%s%s  \xE2\x80\xA2  Page %s", is->name, date,
-		 ip->section ? "  \xE2\x80\xA2  " : "", ip->section ? ip->section : "", pg->label);
+	np_words_date(&f->g->words, is->language, is->date, date, sizeof date);
+	snprintf(text, sizeof text, "%s  \xE2\x80\xA2  %s%s%s  \xE2\x80\xA2  %s %s", is->name, date,
+		 ip->section ? "  \xE2\x80\xA2  " : "", ip->section ? ip->section : "",
+		 np_words_page(&f->g->words, is->language), pg->label);
 	if (furniture_text(f, pg, NP_FRAME_RUNNING_HEAD, "runninghead", text, NP_ST_RUNNING_HEAD, x,
 			   l->margin_top, w, f->g->grid) < 0)
 		return -1;
@@ -132,7 +133,7 @@ int np_flow_running_head(struct flow *f, struct np_page *pg, const struct np_iss
 int np_flow_issue_folio(struct flow *f, struct np_page *pg, const struct np_issue *is)
 {
 	char date[48], text[192];
-	np_flow_date_words(is->date, date, sizeof date);
+	np_words_date(&f->g->words, is->language, is->date, date, sizeof date);
 	snprintf(text, sizeof text, "%s  \xE2\x80\xA2  %s  \xE2\x80\xA2  %s", pg->label, is->name, date);
 	double lead = f->g->l->styles[NP_ST_FOLIO].leading;
 	return np_flow_folio(f, pg, text, lead * NP_LEADING_BASELINE, lead);

@@ -26,6 +26,7 @@ void np_flow_grid_setup(struct flow_geom *g, const struct np_layout *l)
 	g->asc = l->grid * NP_GRID_BASELINE;
 	g->ncells = np_flow_grid_lines(l);
 	g->colw = np_layout_column_width(l);
+	g->words = (struct np_word_sources){.layout = l->words, .nlayout = l->nwords};
 }
 
 double np_flow_cell_top(const struct flow *f, int cell)

@@ -16,6 +16,7 @@
 #include <string.h>
 
 #include "flow/furniture.h"
+#include "flow/jumpcheck.h"
 
 /* A flow with no story, for page furniture. */
 static void furniture_flow(struct flow *f, const struct flow_geom *g, struct flow_canvas *out)
@@ -30,6 +31,8 @@ int np_flow_band_lines(struct np_text_ctx *t, const struct np_issue *is,
 {
 	struct flow_geom g;
 	np_flow_grid_setup(&g, l);
+	g.words.issue = is->words;
+	g.words.nissue = is->nwords;
 	struct flow_canvas measure = {.t = t, .label_prefix = ""};
 	struct flow f;
 	furniture_flow(&f, &g, &measure);
@@ -203,6 +206,8 @@ static int story(const struct flow_geom *g, struct flow_canvas *out, const struc
 		rc = outline_add(out->doc, f.a->headline, f.regions[0].page + 1,
 				 np_flow_cell_top(&f, f.regions[0].top), 1);
 	}
+	if (rc == 0)
+		rc = np_jump_checks(&f, &st->mark);
 	np_flow_fini(&f);
 	out->label_prefix = NULL; /* the prefix was ours */
 	return rc;
@@ -426,6 +431,8 @@ int np_flow_issue(struct np_text_ctx *t, const struct np_issue *is, const struct
 	out->articles = calloc(is->nstories + 1, sizeof *out->articles);
 	struct flow_geom g;
 	np_flow_grid_setup(&g, l);
+	g.words.issue = is->words;
+	g.words.nissue = is->nwords;
 	struct flow_canvas edition = {.t = t, .d = d, .doc = out, .o = o, .label_prefix = ""};
 	struct flow furniture;
 	furniture_flow(&furniture, &g, &edition);

@@ -252,6 +252,22 @@ int np_flow_obstacle_move(struct flow *f, size_t i, int d)
 	return 0;
 }
 
+int np_flow_obstacle_place(struct flow *f, size_t i, int region, int col, int cell)
+{
+	struct obstacle *o = &f->obst[i], was = *o;
+	const struct region *r = &f->regions[region];
+	if (col < r->c0 || col + o->span - 1 + (o->inset ? 1 : 0) > r->c1)
+		return 0;
+	o->region = region;
+	o->page = r->page;
+	o->cell = cell;
+	set_columns(f, o, col);
+	if (cell >= r->k0 && cell + o->ncells <= r->k0 + room(r) && !collides(f, o))
+		return 1;
+	*o = was;
+	return 0;
+}
+
 /* Nearest free spot to (region, col, cell): cells first, then column groups
  * of the region, then later regions. */
 static int find_spot(struct flow *f, struct obstacle *o, int ri, int col, int cell, int nregions)
@@ -352,6 +368,14 @@ static int not_set(struct flow *f, const struct obstacle *o, const char *why)
 		    kind_word(o->kind), why);
 	f->unset_words += obstacle_words(f, o->kind, o->index);
 	return 1;
+}
+
+void np_flow_obstacle_drop(struct flow *f, size_t i, const char *why)
+{
+	struct obstacle o = f->obst[i];
+	memmove(&f->obst[i], &f->obst[i + 1], (f->nobst - i - 1) * sizeof *f->obst);
+	f->nobst--;
+	not_set(f, &o, why);
 }
 
 static int plan_one(struct flow *f, enum obst_kind kind, int i, int nregions, int depth)

@@ -61,9 +61,10 @@ static int column_rules(struct flow *f, struct np_page *pg, int ri)
 	return 0;
 }
 
-/* A line of jump text in its own frame: "Continued on page 5". */
+/* A line of jump text in its own frame: "Continued on page 5". Its lines carry
+ * the page they point to (dir 1: on, -1: from; to) for the report. */
 static int jump_line(struct flow *f, struct np_page *pg, const char *text, enum np_style_id id,
-		     double x, double w, int cell, int ncells)
+		     double x, double w, int cell, int ncells, int dir, const char *to)
 {
 	if (ncells < 1)
 		return 0;
@@ -82,29 +83,39 @@ static int jump_line(struct flow *f, struct np_page *pg, const char *text, enum 
 	struct block_spec b = {.text = text, .len = strlen(text), .style = s, .x = x,
 			       .first_baseline = base, .width = w, .leading = lead, .frame = fi,
 			       .style_id = id};
-	return np_flow_set_block(f, pg, &b) < 0 ? -1 : 0;
+	size_t first = pg->nlines;
+	if (np_flow_set_block(f, pg, &b) < 0)
+		return -1;
+	for (size_t i = first; dir && i < pg->nlines; i++) {
+		pg->lines[i].jump = dir;
+		snprintf(pg->lines[i].jump_page, sizeof pg->lines[i].jump_page, "%s", to);
+	}
+	return 0;
 }
 
 /* Text reached region ri: the region before it says where it went on, and
  * ri, a continuation, says where it came from under the headline again. */
 static int jumps(struct flow *f, int ri)
 {
-	char text[96];
+	char text[160];
 	const struct region *r = &f->regions[ri];
+	struct np_doc *doc = f->out->doc;
 	if (ri > 0 && f->regions[ri - 1].jump_to >= 0) {
 		const struct region *p = &f->regions[ri - 1];
-		snprintf(text, sizeof text, "Continued on page %s", f->out->doc->pages[p->jump_to].label);
-		if (jump_line(f, &f->out->doc->pages[p->page], text, NP_ST_JUMP,
-			      np_layout_column_x(f->g->l, p->c1), f->g->colw, p->k1 - 1, 1) < 0)
+		const char *to = doc->pages[p->jump_to].label;
+		np_words_jump(&f->g->words, f->a->language, 1, to, text, sizeof text);
+		if (jump_line(f, &doc->pages[p->page], text, NP_ST_JUMP,
+			      np_layout_column_x(f->g->l, p->c1), f->g->colw, p->k1 - 1, 1, 1, to) < 0)
 			return -1;
 	}
 	if (r->jump_from >= 0) {
-		struct np_page *pg = &f->out->doc->pages[r->page];
+		struct np_page *pg = &doc->pages[r->page];
 		double x = np_flow_region_x(f, r), w = np_flow_region_width(f, r);
-		snprintf(text, sizeof text, "Continued from page %s", f->out->doc->pages[r->jump_from].label);
+		const char *from = doc->pages[r->jump_from].label;
+		np_words_jump(&f->g->words, f->a->language, 0, from, text, sizeof text);
 		if (jump_line(f, pg, f->a->headline, NP_ST_JUMP_HEAD, x, w, r->top,
-			      r->k0 - r->top - 1) < 0 ||
-		    jump_line(f, pg, text, NP_ST_JUMP, x, w, r->k0 - 1, 1) < 0)
+			      r->k0 - r->top - 1, 0, NULL) < 0 ||
+		    jump_line(f, pg, text, NP_ST_JUMP, x, w, r->k0 - 1, 1, -1, from) < 0)
 			return -1;
 	}
 	return 0;
@@ -114,7 +125,7 @@ static int jumps(struct flow *f, int ri)
 static int article_folio(struct flow *f, struct np_page *pg)
 {
 	char date[48], text[256];
-	np_flow_date_words(f->a->date, date, sizeof date);
+	np_words_date(&f->g->words, f->a->language, f->a->date, date, sizeof date);
 	snprintf(text, sizeof text, "%s%s%s%s%s", pg->label, *date ? "  \xE2\x80\xA2  " : "", date,
 		 f->a->section ? "  \xE2\x80\xA2  " : "", f->a->section ? f->a->section : "");
 	const struct np_style *s = &f->g->l->styles[NP_ST_FOLIO];

@@ -16,7 +16,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "flow/flow_int.h"
+#include "flow/quotecheck.h"
 
 static void reset(struct flow *f)
 {
@@ -96,6 +96,21 @@ static int rebalance(struct flow *f, int max_regions, int thorough, int *spread)
 	*spread = INT_MAX;
 	if (rc == 0 && !f->overflow)
 		rc = np_flow_balance(f, thorough, spread, np_flow_story_run);
+	return rc;
+}
+
+/* The story run as it stands, balanced, its slots as that run left them (the
+ * balancer's last try need not be the limits it kept): the copy desk's
+ * pull-quote check judges each spot by it. */
+static int run_balanced(struct flow *f, int max_regions, int thorough, int *spread)
+{
+	if (thorough < 0) {
+		*spread = INT_MAX;
+		return np_flow_story_run(f);
+	}
+	int rc = rebalance(f, max_regions, thorough, spread);
+	if (rc == 0 && f->limit)
+		rc = np_flow_story_run(f);
 	return rc;
 }
 
@@ -242,6 +257,8 @@ int np_flow_story(struct flow *f)
 		rc = np_flow_balance(f, !floats, &spread, np_flow_story_run);
 	if (rc == 0 && floats)
 		rc = plan_floats(f, max_regions);
+	if (rc == 0 && floats)
+		rc = np_quotes_check(f, max_regions, run_balanced);
 	if (rc == 0 && f->limit && f->used_regions > 1) {
 		/* balancing resumed its runs mid-story: check them with a whole run
 		 * before drawing (pages may go out as they are drawn) */

@@ -130,6 +130,10 @@ void np_layout_init_defaults(struct np_layout *l)
 	l->pullquote_frame = NP_QUOTE_RULES;
 	l->pullquote_rule = 1.5;
 	l->pullquote_inset = 0;
+	l->pullquote_max_share = 1.0 / 3;
+	l->pullquote_lines_below = 3;
+	l->subhead_space = 1;
+	l->jump_min_lines = 3;
 	l->sidebar_column = 1;
 	l->sidebar_position = NP_POS_TOP;
 	l->sidebar_tint = 0.92;
@@ -196,6 +200,7 @@ void np_layout_fini(struct np_layout *l)
 	free(l->print.output_condition);
 	for (int i = 0; i < NP_ST_COUNT; i++)
 		np_style_fini(&l->styles[i]);
+	np_words_fini(l->words, (size_t)l->nwords);
 	memset(l, 0, sizeof *l);
 }
 
@@ -233,6 +238,18 @@ double np_layout_column_x(const struct np_layout *l, int c)
 	return l->margin_left + c * (np_layout_column_width(l) + l->gutter);
 }
 
+void np_words_fini(struct np_words *w, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		free(w[i].on);
+		free(w[i].from);
+		free(w[i].page);
+		for (int m = 0; m < 12; m++)
+			free(w[i].months[m]);
+		memset(&w[i], 0, sizeof w[i]);
+	}
+}
+
 void np_issue_free(struct np_issue *is)
 {
 	if (!is)
@@ -242,6 +259,8 @@ void np_issue_free(struct np_issue *is)
 	free(is->date);
 	free(is->edition);
 	free(is->layout);
+	free(is->language);
+	np_words_fini(is->words, (size_t)is->nwords);
 	for (size_t i = 0; i < is->npages; i++) {
 		free(is->pages[i].section);
 		free(is->pages[i].section_letter);

@@ -243,6 +243,18 @@ struct np_hyphen_min {
  * width): past it words visibly change their width from line to line. */
 #define NP_LETTER_SPACE_BOUND 0.05
 
+/* The words page furniture sets in a language, as an issue or a layout
+ * overrides the bundled table (flow/words.c): "{page}" in a jump line stands
+ * for the page's label. A NULL field keeps the table's. */
+#define NP_MAX_WORD_LANGUAGES 16
+struct np_words {
+	char language[16];
+	char *on, *from; /* "Continued on page {page}", "Continued from page {page}" */
+	char *page;      /* "Page", before a label in a running head */
+	char *months[12];
+};
+void np_words_fini(struct np_words *w, size_t n);
+
 struct np_layout {
 	char *name;
 	char *source; /* path of the YAML file, NULL for built-in defaults */
@@ -270,6 +282,14 @@ struct np_layout {
 	double pullquote_inset;             /* 0 = full columns; else the fraction of
 					       a column's width the quote leaves to
 					       text on each side it straddles */
+	double pullquote_max_share;         /* of a story's area on a page, at most */
+	int pullquote_lines_below;          /* text lines under a quote in each column */
+
+	/* the copy desk's rules */
+	int subhead_space;  /* grid lines above a subhead (none at a column's top) */
+	int jump_min_lines; /* lines per column of a story's part before a jump */
+	struct np_words words[NP_MAX_WORD_LANGUAGES]; /* overrides of flow/words.c */
+	int nwords;
 
 	/* sidebars */
 	int sidebar_column;                 /* default 1-based column */
@@ -361,6 +381,9 @@ struct np_issue {
 	char *date;     /* ISO 8601 */
 	char *edition;  /* e.g. "Late edition", may be NULL */
 	char *layout;   /* bundled name or path, may be NULL (the command line's) */
+	char *language; /* the edition's, for its dates and running heads; NULL: en */
+	struct np_words words[NP_MAX_WORD_LANGUAGES]; /* overrides of flow/words.c */
+	int nwords;
 	struct np_issue_page *pages;
 	size_t npages;
 	struct np_story *stories;

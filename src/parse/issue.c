@@ -14,7 +14,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-static const char *const issue_keys[] = {"name", "date", "edition", "layout", "pages", NULL};
+static const char *const issue_keys[] = {"name", "date", "edition", "layout", "language",
+					 "words", "pages", NULL};
 static const char *const page_keys[] = {"template", "section", "section_letter", "stories",
 					"ads", NULL};
 static const char *const story_keys[] = {"article", "columns", "top", "depth", "jumps", NULL};
@@ -435,6 +436,12 @@ static void issue(struct ictx *x, const struct np_yt_node *root)
 	if (v && np_ps_text(c, v, "date", &is->date) == 0 && !np_ps_valid_date(is->date))
 		np_ps_error(c, &v->mark, "invalid date '%s': expected a date YYYY-MM-DD", is->date);
 	layout_key(c, m, is);
+	if ((v = np_ps_get(m, "language")) && np_ps_text(c, v, "language", &is->language) == 0 &&
+	    !np_ps_valid_language(is->language))
+		np_ps_error(c, &v->mark, "expected a BCP 47 tag such as en, de-CH or sr-Latn, found '%s'",
+			    is->language);
+	if ((v = np_ps_get(m, "words")))
+		np_ps_words(c, v, is->words, &is->nwords);
 	if ((v = np_ps_need(c, m, "pages", "issue")))
 		pages(x, v);
 }

@@ -8,7 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-enum ftype { F_LEN, F_INT, F_NUM, F_BOOL, F_ENUM, F_STR, F_HYPHEN_LANGUAGES };
+enum ftype { F_LEN, F_INT, F_NUM, F_BOOL, F_ENUM, F_STR, F_HYPHEN_LANGUAGES, F_WORDS };
 
 struct field {
 	const char *section; /* NULL: top level */
@@ -53,6 +53,11 @@ static const struct field fields[] = {
 	{"pullquote", "frame", F_ENUM, L(pullquote_frame), 0, 0, 0, frames, NP_QUOTE_RULES},
 	{"pullquote", "rule", F_LEN, L(pullquote_rule), 0, BIG, 0, NULL, 0},
 	{"pullquote", "inset", F_NUM, L(pullquote_inset), 0, 0.5, 0, NULL, 0},
+	{"pullquote", "max_share", F_NUM, L(pullquote_max_share), 0, 1, 1, NULL, 0},
+	{"pullquote", "lines_below", F_INT, L(pullquote_lines_below), 0, 100, 0, NULL, 0},
+	{"subheads", "space", F_INT, L(subhead_space), 0, 10, 0, NULL, 0},
+	{"jumps", "min_lines", F_INT, L(jump_min_lines), 1, 100, 0, NULL, 0},
+	{"jumps", "words", F_WORDS, 0, 0, 0, 0, NULL, 0},
 	{"sidebar", "column", F_INT, L(sidebar_column), 1, 100, 0, NULL, 0},
 	{"sidebar", "position", F_ENUM, L(sidebar_position), 0, 0, 0, positions, NP_POS_TOP},
 	{"sidebar", "tint", F_NUM, L(sidebar_tint), 0, 1, 0, NULL, 0},
@@ -78,11 +83,11 @@ static const struct field fields[] = {
 
 static const char *const sections[] = {"page", "margins", "columns", "headline_band",
 				       "pullquote", "sidebar", "image", "hyphenation",
-				       "justification", "print", NULL};
+				       "justification", "print", "subheads", "jumps", NULL};
 static const char *const top_keys[] = {
 	"name", "page", "margins", "columns", "grid", "standoff", "min_measure",
 	"headline_band", "pullquote", "sidebar", "image", "hyphenation", "justification",
-	"drop_cap", "folio", "styles", "print", NULL};
+	"drop_cap", "folio", "styles", "print", "subheads", "jumps", NULL};
 
 static int range(struct np_pctx *c, const struct field *f, const struct np_yt_node *v,
 		 double x)
@@ -181,6 +186,9 @@ static void field(struct np_pctx *c, const struct field *f, const struct np_yt_n
 	}
 	case F_HYPHEN_LANGUAGES:
 		hyphen_languages(c, v, l);
+		break;
+	case F_WORDS:
+		np_ps_words(c, v, l->words, &l->nwords);
 		break;
 	}
 }

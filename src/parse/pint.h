@@ -141,6 +141,9 @@ size_t np_ps_collapse(char *s, size_t len);
 int np_ps_valid_id(const char *s);
 int np_ps_valid_date(const char *s);
 int np_ps_valid_language(const char *s);
+/* words.c: {LANG: {on, from, page, months}} into w[*n..] (at most
+ * NP_MAX_WORD_LANGUAGES in all). */
+void np_ps_words(struct np_pctx *c, const struct np_yt_node *v, struct np_words *w, int *n);
 /* "#rrggbb" to rgb in 0..1. */
 int np_ps_parse_color(const char *s, double rgb[3]);
 /* A style colour: "#rrggbb", "cmyk(0, 100, 80, 0)" or "gray(15%)". */

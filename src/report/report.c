@@ -84,6 +84,8 @@ static void line(FILE *fp, const struct np_page *pg, const struct np_pline *l)
 		l->justified ? "true" : "false");
 	num(fp, l->ratio);
 	kv_num(fp, "letter_spacing", l->letter_spacing);
+	if (l->jump)
+		kv_str(fp, l->jump > 0 ? "jump_to" : "jump_from", l->jump_page);
 	fputc('}', fp);
 }
 

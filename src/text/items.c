@@ -16,7 +16,6 @@
 #define HYPHEN_PENALTY 50
 #define EXHYPHEN_PENALTY 50
 #define MAX_POINTS 32
-#define ANYWHERE_PENALTY 5000 /* breaking a too-long word between any letters */
 
 static int push(struct np_para *p, struct np_bitem it)
 {
@@ -170,7 +169,7 @@ static int word(struct np_para *p, const PangoLogAttr *la, const long *ci, size_
 			if (!(anywhere && p->cluster[c]))
 				continue;
 			w = 0; /* no hyphen, as in a URL broken across lines */
-			pen = ANYWHERE_PENALTY;
+			pen = NP_ANYWHERE_PENALTY;
 			flagged = 0;
 		} /* else a soft hyphen in the input, or a hyphenation point */
 		if (box(p, from, c) < 0 || penalty(p, c, w, pen, flagged, explicit_hy) < 0)
@@ -222,7 +221,9 @@ int np_para_items_build(struct np_para *p, const struct np_para_spec *spec)
 	if (!ci)
 		return -1;
 	int32_t hw = hyphen_width(p);
-	int hyph_ok = spec->language && p->justify;
+	/* ragged text too: its breaker takes a dictionary break only where no
+	 * space or hyphen of the text fits (firstfit.c) */
+	int hyph_ok = spec->language != NULL;
 	struct hyph_rules hr = hyph_rules(spec);
 	size_t last = last_word_start(p);
 	p->indent = NP_UNITS(spec->indent);
