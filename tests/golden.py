@@ -100,9 +100,17 @@ def show(report):
             s += " %s %s" % (k, ",".join(map(str, v)) if isinstance(v, list) else v)
         out.append(s)
     for w in report.get("warnings", []):
-        out.append("warning " + re.sub(r"^[^:\s]*/", "", w))
+        out.append("warning " + re.sub(r"^[^:\s]*/", "", warning_text(w)))
     return "".join(l.replace("\n", "\\n") + "\n" for l in out)
 
+
+
+def warning_text(w):
+    """A report warning (an object, as --diagnostics json gives it) as the
+    command line prints it."""
+    if w.get("file") and w.get("line", 0) > 0:
+        return "%s:%d:%d: warning: %s" % (w["file"], w["line"], w["column"], w["message"])
+    return "%s: warning: %s" % (w.get("file") or "newsprint", w["message"])
 
 _NUM = re.compile(r"-?\d+(\.\d+)?$")
 

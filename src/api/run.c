@@ -203,6 +203,18 @@ static int report_close(struct np_job *j, FILE *fp, int ok, int written)
 	return -1;
 }
 
+/* A warning of the report in the form of the job's diagnostics. */
+static int describe(void *ctx, size_t i, struct np_report_warning *w)
+{
+	np_diagnostic g;
+	if (np_job_diagnostic_get(ctx, i, &g) < 0)
+		return -1;
+	*w = (struct np_report_warning){.code = g.code, .story = g.story, .page = g.page,
+					.overset_lines = g.overset_lines,
+					.overset_words = g.overset_words};
+	return 0;
+}
+
 /* A page the flow has finished: drawn, and written to the report. */
 static int emit_page(void *ctx, const struct np_page *pg)
 {
@@ -288,7 +300,7 @@ static int render_article(struct np_job *j, struct np_render_opts *ro)
 	int ok = np_job_lay_out(j, 0) == 0 && !(j->sel && pages_missing(j) < 0);
 	ok = np_renderer_close(j->renderer, NULL, ok) == 0 && ok;
 	j->renderer = NULL;
-	int written = ok && j->report_fp && np_report_end(j->report_fp, &j->doc, &j->d) == 0;
+	int written = ok && j->report_fp && np_report_end(j->report_fp, &j->doc, &j->d, describe, j) == 0;
 	ok = report_close(j, j->report_fp, ok, written) == 0 && ok;
 	j->report_fp = NULL;
 	return ok ? 0 : NP_RC_INPUT;
@@ -307,7 +319,7 @@ static int render_edition(struct np_job *j, struct np_render_opts *ro, double t1
 	FILE *fp = report_open(j);
 	if ((j->o.report || j->o.keep_report) && !fp)
 		return NP_RC_INPUT;
-	if (fp && report_close(j, fp, 1, np_report_write(fp, &j->doc, &j->d) == 0) < 0)
+	if (fp && report_close(j, fp, 1, np_report_write(fp, &j->doc, &j->d, describe, j) == 0) < 0)
 		return NP_RC_INPUT;
 	char pass[48];
 	print_pass_timing(j, pass, sizeof pass);

@@ -142,7 +142,37 @@ void np_report_page(FILE *fp, const struct np_page *pg, const struct np_layout *
 	page(fp, pg, l);
 }
 
-int np_report_end(FILE *fp, const struct np_doc *doc, const struct np_diags *d)
+/* One warning, in the form of --diagnostics json: where, what kind, the
+ * message, the story and page it is about, and what did not fit. */
+static void warning(FILE *fp, const struct np_diag *g, const struct np_report_warning *w)
+{
+	fputs("{\"file\": ", fp);
+	if (g->file)
+		str(fp, g->file);
+	else
+		fputs("null", fp);
+	fprintf(fp, ", \"line\": %d, \"column\": %d, \"severity\": \"warning\"",
+		g->file ? g->line : 0, g->file && g->line > 0 ? (g->column > 0 ? g->column : 1) : 0);
+	kv_str(fp, "code", w->code ? w->code : "warning");
+	kv_str(fp, "message", g->message);
+	fputs(", \"story\": ", fp);
+	if (w->story)
+		str(fp, w->story);
+	else
+		fputs("null", fp);
+	if (w->page > 0)
+		fprintf(fp, ", \"page\": %d", w->page);
+	else
+		fputs(", \"page\": null", fp);
+	if (w->overset_lines >= 0)
+		fprintf(fp, ", \"overset_lines\": %d", w->overset_lines);
+	if (w->overset_words >= 0)
+		fprintf(fp, ", \"overset_words\": %d", w->overset_words);
+	fputc('}', fp);
+}
+
+int np_report_end(FILE *fp, const struct np_doc *doc, const struct np_diags *d,
+		  np_report_describe_fn describe, void *ctx)
 {
 	fputs("\n  ],\n  \"articles\": [\n", fp);
 	for (size_t i = 0; i < doc->narticles; i++) {
@@ -154,19 +184,22 @@ int np_report_end(FILE *fp, const struct np_doc *doc, const struct np_diags *d)
 	for (size_t i = 0; d && i < d->n; i++) {
 		if (d->v[i].severity != NP_WARNING)
 			continue;
-		char *s = np_diag_format(&d->v[i]);
+		struct np_report_warning w = {.page = -1, .overset_lines = -1, .overset_words = -1};
+		if (describe && describe(ctx, i, &w) < 0)
+			w = (struct np_report_warning){.page = -1, .overset_lines = -1,
+						       .overset_words = -1};
 		fputs(n++ ? ",\n    " : "\n    ", fp);
-		str(fp, s);
-		free(s);
+		warning(fp, &d->v[i], &w);
 	}
 	fputs(n ? "\n  ]\n}\n" : "]\n}\n", fp);
 	return ferror(fp) ? -1 : 0;
 }
 
-int np_report_write(FILE *fp, const struct np_doc *doc, const struct np_diags *d)
+int np_report_write(FILE *fp, const struct np_doc *doc, const struct np_diags *d,
+		    np_report_describe_fn describe, void *ctx)
 {
 	np_report_begin(fp);
 	for (size_t i = 0; i < doc->npages; i++)
 		np_report_page(fp, &doc->pages[i], doc->layout, i == 0);
-	return np_report_end(fp, doc, d);
+	return np_report_end(fp, doc, d, describe, ctx);
 }
