@@ -407,7 +407,7 @@ def ad_edition(exe, tmp):
     with open(issue, 'w') as f:
         f.write('issue:\n  name: The Test Courier\n  date: 2024-10-15\n  layout: tabloid\n'
                 '  pages:\n    - template: front\n      stories:\n'
-                '        - {article: story.yaml, columns: [1, 5], depth: 20}\n      ads:\n'
+                '        - {article: story.yaml, columns: [1, 1], depth: 20}\n      ads:\n'
                 '        - {columns: [1, 3], top: 61, depth: foot, image: ad.pdf}\n'
                 '        - {columns: [4, 5], top: 61, depth: foot, image: ad.pdf}\n')
     return issue
@@ -462,7 +462,7 @@ def case_ad_cmyk(exe, tmp):
     with open(issue, 'w') as f:
         f.write('issue:\n  name: The Test Courier\n  date: 2024-10-15\n  layout: tabloid\n'
                 '  pages:\n    - template: front\n      stories:\n'
-                '        - {article: story.yaml, columns: [1, 5], depth: 20}\n      ads:\n'
+                '        - {article: story.yaml, columns: [1, 1], depth: 20}\n      ads:\n'
                 '        - {columns: [1, 5], top: 61, depth: foot, image: ad.pdf}\n')
     out = os.path.join(tmp, 'o.pdf')
     p = run(exe, issue, '-o', out, '--pdfx', 'x1a', '--output-profile', PROFILE, '--strict')
