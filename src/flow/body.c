@@ -270,6 +270,15 @@ static void break_params(const struct flow *f, struct np_break_params *bp, int j
  * paragraph as loose) replaces r: 1. */
 #define LOOSE_LIMIT 1.0
 
+/* The balancer asks for a line more or less only when no limits end the
+ * columns within a line: one paragraph may then go a little looser, to
+ * BALANCE_LOOSE_LIMIT at most and BALANCE_LOOSE_EXTRA more lines past
+ * LOOSE_LIMIT, since a column ending lines short shows more than a few
+ * looser lines (a dropped pull-quote can leave a last page that balances no
+ * other way). */
+#define BALANCE_LOOSE_LIMIT 2.0
+#define BALANCE_LOOSE_EXTRA 2
+
 static double loosest(const struct np_break_result *r)
 {
 	double m = 0;
@@ -290,16 +299,19 @@ static size_t loose_lines(const struct np_break_result *r)
 /* Breaks the paragraph with looseness k; the result when it has k lines more
  * and no line looser than the limit; else t is left empty (nlines 0). A
  * paragraph of more than LOOSE_MAX_LINES lines is not tried: breaking it again
- * costs more than the line it could give is worth. */
+ * costs more than the line it could give is worth. for_balance: the
+ * balancer's wider limits. */
 #define LOOSE_MAX_LINES 100
 
 static int break_loose(struct np_para *p, const struct np_bitem *items, size_t n,
-		       struct lines_map *m, struct np_break_params *bp, int k,
+		       struct lines_map *m, struct np_break_params *bp, int k, int for_balance,
 		       const struct np_break_result *base, struct np_break_result *t)
 {
 	if (base->nlines > LOOSE_MAX_LINES)
 		return 0;
-	double limit = loosest(base) > LOOSE_LIMIT ? loosest(base) : LOOSE_LIMIT;
+	double cap = for_balance ? BALANCE_LOOSE_LIMIT : LOOSE_LIMIT;
+	double limit = loosest(base) > cap ? loosest(base) : cap;
+	size_t extra = for_balance ? BALANCE_LOOSE_EXTRA : 0;
 	bp->looseness = k;
 	int rc = np_break_memo_paragraph(memo_for(p, items), items, n, slot_width_peek,
 					 slot_width, m, bp, t);
@@ -309,7 +321,7 @@ static int break_loose(struct np_para *p, const struct np_bitem *items, size_t n
 		return -1;
 	}
 	if (t->nlines != base->nlines + (size_t)k || t->overfull || loosest(t) > limit ||
-	    loose_lines(t) > loose_lines(base))
+	    loose_lines(t) > loose_lines(base) + extra)
 		np_break_result_fini(t);
 	return 0;
 }
@@ -321,7 +333,7 @@ static int set_loose(struct flow *f, struct np_para *p, const struct np_bitem *i
 		     struct np_break_result *r)
 {
 	struct np_break_result t = {0};
-	if (break_loose(p, items, n, m, bp, k, r, &t) < 0)
+	if (break_loose(p, items, n, m, bp, k, 1, r, &t) < 0)
 		return -1;
 	if (t.nlines) {
 		np_break_result_fini(r);
@@ -338,7 +350,7 @@ static int set_looser(struct flow *f, struct np_para *p, const struct np_bitem *
 	struct np_break_result best = {0};
 	for (int k = -1; k <= 1; k += 2) {
 		struct np_break_result t = {0};
-		if (break_loose(p, items, n, m, bp, k, r, &t) < 0) {
+		if (break_loose(p, items, n, m, bp, k, 0, r, &t) < 0) {
 			np_break_result_fini(&best);
 			return -1;
 		}
