@@ -181,16 +181,25 @@ static const struct np_para *block_para(struct flow *f, const struct block_spec 
 	return glyphs ? *own : np_para_measure(f->out->t, &spec);
 }
 
+/* The block broken at its width under the layout's hyphen-run limit (in *bb,
+ * for breaking it again narrower). */
+static int break_block(const struct flow *f, const struct np_para *p, const struct block_spec *b,
+		       struct block_spec *bb, struct np_break_result *r)
+{
+	*bb = *b;
+	bb->max_hyphen_run = f->g->l->max_hyphen_run;
+	return break_at(p, bb, b->width, r);
+}
+
 int np_flow_measure_block(struct flow *f, const struct block_spec *b, struct block_fit *m)
 {
 	struct np_para *own;
 	const struct np_para *p = block_para(f, b, 0, &own);
 	if (!p)
 		return -1;
-	struct block_spec bb = *b;
-	bb.max_hyphen_run = f->g->l->max_hyphen_run;
+	struct block_spec bb;
 	struct np_break_result r;
-	int rc = break_at(p, &bb, b->width, &r);
+	int rc = break_block(f, p, b, &bb, &r);
 	if (rc == 0)
 		tally(p, &r, m);
 	np_break_result_fini(&r);
@@ -203,10 +212,9 @@ int np_flow_set_block(struct flow *f, struct np_page *pg, const struct block_spe
 	const struct np_para *p = block_para(f, b, pg && !(f->out->o && f->out->o->text_only), &own);
 	if (!p)
 		return -1;
-	struct block_spec bb = *b;
-	bb.max_hyphen_run = f->g->l->max_hyphen_run;
+	struct block_spec bb;
 	struct np_break_result r;
-	int rc = break_at(p, &bb, b->width, &r);
+	int rc = break_block(f, p, b, &bb, &r);
 	if (rc == 0 && b->style->align != NP_ALIGN_JUSTIFY && display_style(b->style_id))
 		rc = balance_runt(p, &bb, &r);
 	if (rc == 0 && pg && !f->trial && !f->quiet && b->style->align != NP_ALIGN_JUSTIFY)

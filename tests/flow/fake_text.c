@@ -20,6 +20,7 @@
 #include <string.h>
 
 #include "fake_text.h"
+#include "model/model.h"
 #include "text/text.h"
 
 struct np_text_ctx {
@@ -245,4 +246,26 @@ struct np_break_memo *np_para_breaks_memo(struct np_para *p)
 	if (!p->breaks)
 		p->breaks = np_break_memo_new();
 	return p->breaks;
+}
+
+int fake_failures;
+
+void fake_layout(struct np_layout *l)
+{
+	np_layout_init_defaults(l);
+	l->page_width = 300;
+	l->page_height = 400;
+	l->margin_top = l->margin_bottom = l->margin_left = l->margin_right = 20;
+	l->columns = 2;
+	l->gutter = 10;
+	l->grid = 10;
+	l->min_measure = 20;
+	l->headline_min_size = 0; /* no fitting: the headline is one short line */
+	l->headline_rule = 0;
+	l->letter_space_max = 0;
+	for (int i = 0; i < NP_ST_COUNT; i++) {
+		l->styles[i].size = 10;
+		l->styles[i].leading = 10;
+		l->styles[i].indent = 0;
+	}
 }

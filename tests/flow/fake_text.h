@@ -7,4 +7,23 @@
 
 struct np_text_ctx *fake_text_ctx(void);
 
+struct np_layout;
+/* The tests' page: 300 x 400 pt, margins 20, two columns of 125 pt with a
+ * 10 pt gutter, a 10 pt grid, every style 10 on 10 without indent, no
+ * headline fitting, rule or letter-spacing. */
+void fake_layout(struct np_layout *l);
+
+/* Checks that count their failures (fake_failures) and go on, so one run
+ * names every rule broken. */
+extern int fake_failures;
+#define CHECK(cond, ...)                                                                  \
+	do {                                                                              \
+		if (!(cond)) {                                                            \
+			fake_failures++;                                                  \
+			fprintf(stderr, "%s:%d: %s: ", __FILE__, __LINE__, #cond);         \
+			fprintf(stderr, __VA_ARGS__);                                     \
+			fputc('\n', stderr);                                              \
+		}                                                                         \
+	} while (0)
+
 #endif
