@@ -312,35 +312,5 @@ case_layout_by_path() {
 
 # ---------------------------------------------------------------- driver
 
-if [ "${1:-}" = --list ]; then
-	for c in $CASES; do echo "$c"; done
-	exit 0
-fi
-if [ $# -lt 1 ]; then
-	echo "usage: $0 NEWSPRINT [CASE...] | $0 --list" >&2
-	exit 2
-fi
-exe=$1
-shift
-case $exe in /*) ;; *) exe=$(pwd)/$exe ;; esac
-[ -x "$exe" ] || { echo "cli_test: $exe is not a program" >&2; exit 2; }
-[ $# -gt 0 ] || set -- $CASES
-
-failed=0
-for c in "$@"; do
-	case " $(echo $CASES) " in
-	*" $c "*) ;;
-	*) echo "cli_test: no case '$c' (see --list)" >&2; exit 2 ;;
-	esac
-	T=$(mktemp -d "${TMPDIR:-/tmp}/cli_test.XXXXXX") || exit 2
-	echo "=== $c"
-	if (case_$c); then
-		echo "ok $c"
-	else
-		echo "FAIL $c"
-		failed=$((failed + 1))
-	fi
-	chmod -R u+w "$T" 2>/dev/null
-	rm -rf "$T"
-done
-[ "$failed" -eq 0 ]
+. "$here/case_driver.sh"
+run_cases cli_test "$@"

@@ -162,37 +162,12 @@ case_device_input() {
 
 # ---------------------------------------------------------------- driver
 
-if [ "${1:-}" = --list ]; then
-	for c in $CASES; do echo "$c"; done
-	exit 0
-fi
-if [ $# -lt 1 ]; then
-	echo "usage: $0 NEWSPRINT [CASE...] | $0 --list" >&2
-	exit 2
-fi
-exe=$1
-shift
-case $exe in /*) ;; *) exe=$(pwd)/$exe ;; esac
-[ -x "$exe" ] || { echo "input_faults: $exe is not a program" >&2; exit 2; }
-[ $# -gt 0 ] || set -- $CASES
+# each case's folder: the edition's stories and ads, and a secret beside it
+case_setup() {
+	mkdir "$T/ed" "$T/secret" &&
+		cp -r "$cases/stories" "$cases/ads" "$T/ed/" &&
+		printf 'password: hunter2\n' >"$T/secret/creds.yaml"
+}
 
-failed=0
-for c in "$@"; do
-	case " $(echo $CASES) " in
-	*" $c "*) ;;
-	*) echo "input_faults: no case '$c' (see --list)" >&2; exit 2 ;;
-	esac
-	T=$(mktemp -d "${TMPDIR:-/tmp}/input_faults.XXXXXX") || exit 2
-	mkdir "$T/ed" "$T/secret"
-	cp -r "$cases/stories" "$cases/ads" "$T/ed/"
-	printf 'password: hunter2\n' >"$T/secret/creds.yaml"
-	echo "=== $c"
-	if (case_$c); then
-		echo "ok $c"
-	else
-		echo "FAIL $c"
-		failed=$((failed + 1))
-	fi
-	rm -rf "$T"
-done
-[ "$failed" -eq 0 ]
+. "$here/case_driver.sh"
+run_cases input_faults "$@"

@@ -430,38 +430,5 @@ case_stdin_input() {
 
 # ---------------------------------------------------------------- driver
 
-if [ "${1:-}" = --list ]; then
-	for c in $CASES; do echo "$c"; done
-	exit 0
-fi
-if [ $# -lt 1 ]; then
-	echo "usage: $0 NEWSPRINT [CASE...] | $0 --list" >&2
-	exit 2
-fi
-exe=$1
-shift
-case $exe in /*) ;; *) exe=$(pwd)/$exe ;; esac
-[ -x "$exe" ] || { echo "output_test: $exe is not a program" >&2; exit 2; }
-[ $# -gt 0 ] || set -- $CASES
-
-failed=0 skipped=0
-for c in "$@"; do
-	case " $(echo $CASES) " in
-	*" $c "*) ;;
-	*) echo "output_test: no case '$c' (see --list)" >&2; exit 2 ;;
-	esac
-	T=$(mktemp -d "${TMPDIR:-/tmp}/output_test.XXXXXX") || exit 2
-	echo "=== $c"
-	(case_$c)
-	status=$?
-	case $status in
-	0) echo "ok $c" ;;
-	77) echo "skip $c"; skipped=$((skipped + 1)) ;;
-	*) echo "FAIL $c"; failed=$((failed + 1)) ;;
-	esac
-	chmod -R u+w "$T" 2>/dev/null
-	rm -rf "$T"
-done
-[ "$failed" -eq 0 ] || exit 1
-[ "$skipped" -gt 0 ] && [ "$skipped" -eq $# ] && exit 77
-exit 0
+. "$here/case_driver.sh"
+run_cases output_test "$@"
