@@ -260,6 +260,21 @@ static int is_flagged(const struct para *p, size_t b)
 	return p->it[b].type == NP_PENALTY && p->it[b].flagged;
 }
 
+/* Mean width of the spaces (glue of finite stretch) of the line from item s
+ * to break b, stretched by ratio r >= 0; -1 without a space. */
+static double mean_gap(const struct para *p, size_t s, size_t b, double r)
+{
+	double w = 0, y = 0;
+	int n = 0;
+	for (size_t i = s; i < b; i++)
+		if (p->it[i].type == NP_GLUE && p->it[i].stretch < NP_FILL) {
+			w += p->it[i].width;
+			y += p->it[i].stretch;
+			n++;
+		}
+	return n ? (w + r * y) / n : -1;
+}
+
 /* Demerits of one line given its ratio and what precedes it. */
 static double demerits_of_line(const struct para *p, const struct np_break_params *bp,
 			       size_t b, double r, int k, size_t prevb, int prevclass)
@@ -267,6 +282,13 @@ static double demerits_of_line(const struct para *p, const struct np_break_param
 	double ar = fabs(r) < 10 ? fabs(r) : 10;
 	double bad = 100.0 * ar * ar * ar;
 	double d = (bp->line_penalty + bad) * (bp->line_penalty + bad);
+	if (r > 0) { /* spaces a reader sees as loose, very loose */
+		double gap = mean_gap(p, line_start(p, k > 0 ? prevb : SIZE_MAX), b, r);
+		if (bp->loose_gap > 0 && gap > bp->loose_gap)
+			d += bp->loose_demerits;
+		if (bp->very_loose_gap > 0 && gap > bp->very_loose_gap)
+			d += bp->very_loose_demerits;
+	}
 	const struct np_bitem *it = &p->it[b];
 	if (it->type == NP_PENALTY) {
 		double pen = it->penalty;
@@ -484,6 +506,13 @@ static void optimality(int npara)
 			bp.final_hyphen_demerits = 0;
 			bp.tolerance = 4;
 			bp.max_hyphen_run = 1 + (int)rnd(2);
+			break;
+		case 8: /* lines whose spaces look loose cost more (body.c's setting) */
+			bp.loose_gap = SP_W * 14 / 10;
+			bp.loose_demerits = 30000;
+			bp.very_loose_gap = SP_W * 2;
+			bp.very_loose_demerits = 300000;
+			bp.tolerance = 3;
 			break;
 		case 4: /* loose: many feasible sequences, so many ways to each break */
 		case 5:

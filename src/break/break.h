@@ -52,6 +52,11 @@ struct np_break_params {
 				     letters move (docs/breaking.md) */
 	int32_t letter_demerits;  /* added per line, times the share of the letter-spacing
 				     allowance it uses: breaks needing no tracking win */
+	int32_t loose_gap;        /* > 0: a line whose spaces average wider than this (width
+				     units) looks loose to a reader, and costs ... */
+	int32_t loose_demerits;   /* ... this much more */
+	int32_t very_loose_gap;   /* > 0: wider still: very loose, costing ... */
+	int32_t very_loose_demerits; /* ... this on top */
 	int looseness;            /* TeX \looseness: lines more (> 0) or fewer (< 0) than the
 				     optimum, as near as the tolerance allows (total-fit only) */
 	size_t exact_words;       /* total fit: a paragraph of at most this many spaces is

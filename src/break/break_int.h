@@ -13,6 +13,7 @@ struct np_break_sums {
 	int64_t *w, *y, *z;
 	int64_t *box;  /* widths of boxes only: what letter-spacing can stretch */
 	int32_t *fill;
+	int32_t *gaps; /* glue items of finite stretch: the spaces a reader sees */
 	double letter; /* letter-spacing allowed, fraction of the boxes' width */
 	double threshold; /* ratio the spaces reach alone before the letters move */
 };
@@ -29,6 +30,9 @@ void np_break_sums_fini(struct np_break_sums *s);
 double np_break_sums_ratio(const struct np_bitem *items, const struct np_break_sums *s,
 			   size_t start, size_t b, int32_t width, int32_t background,
 			   double *letter);
+/* Mean width of the line's spaces at ratio r (set as np_break_sums_ratio
+ * gave it), in width units; -1 for a line without a space. */
+double np_break_sums_gap(const struct np_break_sums *s, size_t start, size_t b, double r);
 /* Natural width of the line items[start..b] broken at b. */
 int64_t np_break_sums_width(const struct np_bitem *items, const struct np_break_sums *s,
 			    size_t start, size_t b);

@@ -11,6 +11,8 @@
  *         if -1 <= r <= tolerance: candidate (line+1, fitness, hyphen run) with
  *           demerits = a.demerits + (linepenalty + 100|r|^3)^2 +- penalty^2
  *                      + double-hyphen and fitness-jump demerits
+ *                      + loose / very loose demerits when the line's spaces
+ *                        average wider than loose_gap / very_loose_gap
  *       add the best candidate of each (line, fitness, run) class as a node
  *     if a node reached the final forced break: take the cheapest; done
  *     (looseness: the cheapest of the line count nearest the optimum's
@@ -159,6 +161,13 @@ static double line_demerits(const struct pass *ps, const struct node *a, size_t 
 	double bad = 100.0 * ar * ar * ar;
 	double d = (p->line_penalty + bad) * (p->line_penalty + bad);
 	d += p->letter_demerits * fabs(letter); /* a tracked line costs, even at a good ratio */
+	if (r > 0 && (p->loose_gap > 0 || p->very_loose_gap > 0)) {
+		double gap = np_break_sums_gap(ps->s, a->after, b, r);
+		if (p->loose_gap > 0 && gap > p->loose_gap)
+			d += p->loose_demerits;
+		if (p->very_loose_gap > 0 && gap > p->very_loose_gap)
+			d += p->very_loose_demerits;
+	}
 	if (it->type == NP_PENALTY) {
 		double pen = it->penalty;
 		if (pen >= 0)

@@ -16,12 +16,14 @@ int np_break_sums_init(struct np_break_sums *s, const struct np_bitem *it, size_
 	s->y = malloc((n + 1) * sizeof *s->y);
 	s->z = malloc((n + 1) * sizeof *s->z);
 	s->fill = malloc((n + 1) * sizeof *s->fill);
-	if (!s->w || !s->y || !s->z || !s->fill || !s->box) {
+	s->gaps = malloc((n + 1) * sizeof *s->gaps);
+	if (!s->w || !s->y || !s->z || !s->fill || !s->box || !s->gaps) {
 		np_break_sums_fini(s);
 		return -1;
 	}
 	s->w[0] = s->y[0] = s->z[0] = 0;
 	s->fill[0] = 0;
+	s->gaps[0] = 0;
 	s->box[0] = 0;
 	for (size_t i = 0; i < n; i++) {
 		int pen = it[i].type == NP_PENALTY;
@@ -31,6 +33,7 @@ int np_break_sums_init(struct np_break_sums *s, const struct np_bitem *it, size_
 		s->y[i + 1] = s->y[i] + (glue && !fill ? it[i].stretch : 0);
 		s->z[i + 1] = s->z[i] + (glue ? it[i].shrink : 0);
 		s->fill[i + 1] = s->fill[i] + fill;
+		s->gaps[i + 1] = s->gaps[i] + (glue && !fill);
 		s->box[i + 1] = s->box[i] + (it[i].type == NP_BOX ? it[i].width : 0);
 	}
 	return 0;
@@ -43,8 +46,9 @@ void np_break_sums_fini(struct np_break_sums *s)
 	free(s->z);
 	free(s->fill);
 	free(s->box);
+	free(s->gaps);
 	s->w = s->y = s->z = s->box = NULL;
-	s->fill = NULL;
+	s->fill = s->gaps = NULL;
 }
 
 size_t np_break_next_start(const struct np_bitem *it, size_t n, size_t b)
@@ -58,6 +62,19 @@ size_t np_break_next_start(const struct np_bitem *it, size_t n, size_t b)
 		i++;
 	}
 	return i;
+}
+
+double np_break_sums_gap(const struct np_break_sums *s, size_t start, size_t b, double r)
+{
+	if (start > b)
+		return -1;
+	int32_t n = s->gaps[b] - s->gaps[start];
+	if (n <= 0)
+		return -1;
+	/* the glue's natural width: all but the boxes (penalties are not summed) */
+	double natural = (double)(s->w[b] - s->w[start] - (s->box[b] - s->box[start]));
+	double give = r >= 0 ? (double)(s->y[b] - s->y[start]) : (double)(s->z[b] - s->z[start]);
+	return (natural + r * give) / n;
 }
 
 int64_t np_break_sums_width(const struct np_bitem *it, const struct np_break_sums *s,

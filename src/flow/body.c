@@ -249,6 +249,21 @@ static int orphan_ahead(struct flow *f, struct lines_map *m, size_t L, int block
 	return next && NP_PT(np_para_natural(next)) > f->slots[s].w;
 }
 
+/* What a reader (and pdfcheck typography) sees as loose: a justified line
+ * whose spaces average more than half an em; very loose past three quarters.
+ * The breaker's ratio says how far the spaces stretch against their own
+ * width, which varies with the font; these say it in ems. Its estimate leaves
+ * out the letter-spacing a tracked line's gaps also carry (about a hundredth
+ * of an em), hence 0.49 and 0.74. A loose line costs about what a line at
+ * ratio 2 does, so total fit first tries a hyphen, a slightly tight line or a
+ * one-letter word at a line's end; a very loose one ten times that, so that a
+ * paragraph that must have one keeps it to one where two would barely do
+ * better each (measured on the corpus in the tabloid: docs/breaking.md). */
+#define LOOSE_GAP_EM 0.49
+#define LOOSE_DEMERITS 1000000
+#define VERY_LOOSE_GAP_EM 0.74
+#define VERY_LOOSE_DEMERITS 10000000
+
 static void break_params(const struct flow *f, struct np_break_params *bp, int justify)
 {
 	np_break_params_default(bp);
@@ -259,6 +274,11 @@ static void break_params(const struct flow *f, struct np_break_params *bp, int j
 	bp->emergency_stretch = NP_UNITS(f->g->l->styles[NP_ST_BODY].size * 1.5);
 	bp->letter_space = f->g->l->letter_space_max;
 	bp->letter_threshold = f->g->l->letter_space_threshold;
+	double em = f->g->l->styles[NP_ST_BODY].size;
+	bp->loose_gap = NP_UNITS(em * LOOSE_GAP_EM);
+	bp->loose_demerits = LOOSE_DEMERITS;
+	bp->very_loose_gap = NP_UNITS(em * VERY_LOOSE_GAP_EM);
+	bp->very_loose_demerits = VERY_LOOSE_DEMERITS;
 }
 
 /* A paragraph set a line shorter or a line longer, as its lines allow
