@@ -180,6 +180,21 @@ def ranges_dateline(report, stderr, lay):
         raise Fail("the dateline's first line %r should be set ragged in this column" % lines[0]["text"])
 
 
+def one_letter_words(report, stderr, lay):
+    """Some line ends in a one-letter word (its no-break space gave way to
+    spare a loose line); none starts with a dash, none ends in an initial or
+    a number whose unit or name starts the next."""
+    import re
+    lines = [l for p in report["pages"] for l in body_lines(p)]
+    if not any(re.search(r"(^|[\s\u00a0])\w$", l["text"]) for l in lines):
+        raise Fail("no line ends in a one-letter word: its no-break space never gave way")
+    for a, b in zip(lines, lines[1:]):
+        if re.match(r"[\u2013\u2014]", b["text"]):
+            raise Fail("a line starts with a dash: %r / %r" % (a["text"], b["text"]))
+        if re.search(r"(\d|\b\w\.)$", a["text"]):
+            raise Fail("a number or an initial ends a line: %r / %r" % (a["text"], b["text"]))
+
+
 # name: (yaml, layout, pictures {file: (w, h)}, exit, stderr substrings, check)
 CASES = {
     "short-before-pullquote": ("short-before-pullquote.yaml", "tabloid", {}, 0, [], pullquote_set),
@@ -206,6 +221,7 @@ CASES = {
                             os.path.join(ROOT, "examples", "layouts", "magazine-a4-inset.yaml"),
                             {}, 0, [], None),
     "ranges-dateline": ("ranges-dateline.yaml", "tabloid", {}, 0, [], ranges_dateline),
+    "one-letter-words": ("one-letter-words.yaml", "tabloid", {}, 0, [], one_letter_words),
 }
 
 

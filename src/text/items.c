@@ -3,7 +3,8 @@
  *   [indent box] word (glue word)* [no-break penalty, fill glue, forced break]
  * A word is split into boxes at its break chances: after an explicit hyphen or
  * dash (a penalty of width 0), at hyphenation points (a flagged penalty as wide
- * as a hyphen). A no-break space is glue behind an infinite penalty.
+ * as a hyphen). A no-break space is glue behind an infinite penalty; after a
+ * one-letter word the language binds by convention, behind ONE_LETTER_PENALTY.
  */
 #include <stdint.h>
 #include <stdlib.h>
@@ -16,6 +17,11 @@
 #define HYPHEN_PENALTY 50
 #define EXHYPHEN_PENALTY 50
 #define MAX_POINTS 32
+/* A break after a one-letter word ("в", "и"): a preposition left at a line's
+ * end is a fault of style, but a lesser one than a loose line, which is what
+ * a narrow column otherwise pays for it: its demerits (the square, a million)
+ * are those body.c adds to a loose line, a tenth of a very loose one's. */
+#define ONE_LETTER_PENALTY 1000
 
 static int push(struct np_para *p, struct np_bitem it)
 {
@@ -184,6 +190,22 @@ static int is_nbsp(gunichar u)
 	return u == 0x00A0 || u == 0x202F || u == 0x2007 || u == 0x2060;
 }
 
+/* 1 when text[..b) ends in a word of one letter (after a space, a no-break
+ * space, the start or an opening bracket or quote). */
+static int one_letter_before(const struct np_para *p, size_t b)
+{
+	if (b == 0)
+		return 0;
+	const char *l = g_utf8_prev_char(p->text + b);
+	if (!g_unichar_isalpha(g_utf8_get_char(l)))
+		return 0;
+	if (l == p->text)
+		return 1;
+	gunichar pp = g_utf8_get_char(g_utf8_prev_char(l));
+	return g_unichar_isspace(pp) || is_nbsp(pp) || pp == '(' || pp == 0xAB || pp == 0x201E ||
+	       pp == 0x201C;
+}
+
 /* Byte offset -> character index, for the log attrs. */
 static long *char_index(const struct np_para *p)
 {
@@ -221,6 +243,7 @@ int np_para_items_build(struct np_para *p, const struct np_para_spec *spec)
 	if (!ci)
 		return -1;
 	int32_t hw = hyphen_width(p);
+	int soft_one = p->justify && np_punct_binds_one_letter(spec->language);
 	/* ragged text too: its breaker takes a dictionary break only where no
 	 * space or hyphen of the text fits (firstfit.c) */
 	int hyph_ok = spec->language != NULL;
@@ -234,14 +257,19 @@ int np_para_items_build(struct np_para *p, const struct np_para_spec *spec)
 		gunichar u = g_utf8_get_char(p->text + b);
 		size_t e = b;
 		if (g_unichar_isspace(u) || is_nbsp(u)) {
-			int nb = 0;
+			int nb = 0, plain = 1;
 			while (e < p->len && (g_unichar_isspace(g_utf8_get_char(p->text + e)) ||
 					      is_nbsp(g_utf8_get_char(p->text + e)))) {
 				nb |= is_nbsp(g_utf8_get_char(p->text + e));
+				plain &= g_utf8_get_char(p->text + e) == 0x00A0;
 				e = (size_t)(g_utf8_next_char(p->text + e) - p->text);
 			}
+			/* a dash stays with the word before it, whatever that is */
+			gunichar next = e < p->len ? g_utf8_get_char(p->text + e) : 0;
+			int soft = nb && plain && soft_one && e - b == 2 && next != 0x2014 &&
+				   next != 0x2013 && one_letter_before(p, b);
 			if (nb)
-				rc = penalty(p, b, 0, NP_INF_PENALTY, 0, 0);
+				rc = penalty(p, b, 0, soft ? ONE_LETTER_PENALTY : NP_INF_PENALTY, 0, 0);
 			if (rc == 0)
 				rc = glue(p, b, e, p->justify);
 		} else {

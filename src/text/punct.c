@@ -164,6 +164,11 @@ static size_t step(struct out *o, const char *t, size_t len, size_t i, enum lang
 	return clen;
 }
 
+int np_punct_binds_one_letter(const char *language)
+{
+	return language && lang_of(language) == L_RU;
+}
+
 char *np_punctuate(const char *language, const char *text, size_t len, size_t **map_out,
 		   size_t *out_len)
 {

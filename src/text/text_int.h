@@ -33,6 +33,12 @@ int np_hyph_points_cached(struct np_text_ctx *t, const char *language, const cha
 
 PangoFontDescription *np_text_font_desc(const struct np_style *s);
 
+/* 1 when the language binds a one-letter word to the next with a no-break
+ * space by convention (np_punctuate puts it there): a preference of style,
+ * which a narrow column may break at a price (items.c), unlike the no-break
+ * spaces of initials, units and dashes. */
+int np_punct_binds_one_letter(const char *language);
+
 /* Text with the language's quotes, dashes and no-break spaces (g_malloc'd);
  * *map (malloc'd, len + 1 entries) takes every old byte offset to the new. */
 char *np_punctuate(const char *language, const char *text, size_t len, size_t **map,
