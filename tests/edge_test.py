@@ -195,6 +195,32 @@ def one_letter_words(report, stderr, lay):
             raise Fail("a number or an initial ends a line: %r / %r" % (a["text"], b["text"]))
 
 
+def compound_words(report, stderr, lay):
+    """Some line ends in a dictionary break inside a compound's part
+    ("well-estab-"), and some paragraph's last word is hyphenated, but no last
+    line is a stub of fewer than five letters."""
+    import re
+    with open(os.path.join(EDGE, "compound-words.yaml"), encoding="utf-8") as f:
+        source = f.read()
+    lines = [l for p in report["pages"] for l in body_lines(p)]
+    if not any(re.search(r"\w-\w+-$", l["text"]) and
+               l["text"].split()[-1] not in source for l in lines):
+        raise Fail("no compound is hyphenated inside a part")
+    last_split = False
+    for a, b in zip(lines, lines[1:] + [None]):
+        if b is not None and b.get("block") == a.get("block"):
+            continue
+        prev = lines[lines.index(a) - 1] if lines.index(a) else None
+        if prev and prev.get("block") == a.get("block") and prev.get("hyphenated") and \
+                not prev["text"].endswith("--") and prev["text"].split()[-1] not in source:
+            last_split = True
+            letters = len(re.findall(r"\w", a["text"].split()[0]))
+            if letters < 5:
+                raise Fail("a last line of %d letters after a hyphen: %r" % (letters, a["text"]))
+    if not last_split:
+        raise Fail("no paragraph's last word is hyphenated")
+
+
 # name: (yaml, layout, pictures {file: (w, h)}, exit, stderr substrings, check)
 CASES = {
     "short-before-pullquote": ("short-before-pullquote.yaml", "tabloid", {}, 0, [], pullquote_set),
@@ -222,6 +248,7 @@ CASES = {
                             {}, 0, [], None),
     "ranges-dateline": ("ranges-dateline.yaml", "tabloid", {}, 0, [], ranges_dateline),
     "one-letter-words": ("one-letter-words.yaml", "tabloid", {}, 0, [], one_letter_words),
+    "compound-words": ("compound-words.yaml", "tabloid", {}, 0, [], compound_words),
 }
 
 

@@ -22,6 +22,10 @@
  * a narrow column otherwise pays for it: its demerits (the square, a million)
  * are those body.c adds to a loose line, a tenth of a very loose one's. */
 #define ONE_LETTER_PENALTY 1000
+/* A justified paragraph's last word is hyphenated only where this many
+ * letters go on to the last line: a stub ("sia.", "но.") reads as a fault,
+ * but a long last word held whole costs a narrow column a loose line. */
+#define LAST_LINE_LETTERS 5
 
 static int push(struct np_para *p, struct np_bitem it)
 {
@@ -117,6 +121,37 @@ static struct hyph_rules hyph_rules(const struct np_para_spec *spec)
 	return hr;
 }
 
+/* Hyphenation points of the word core text[ca..cb), as byte offsets from ca:
+ * a compound ("iodine-containing", "пресс-конференции") part by part, since
+ * the patterns know words, not compounds, and a narrow column needs the
+ * parts' breaks as much as any word's. A part that is not all letters (a
+ * number, an address) gets none. */
+static int hyph_points(struct np_para *p, const struct hyph_rules *hr, size_t ca, size_t cb,
+		       size_t *pts, int max)
+{
+	const char *w = p->text + ca;
+	size_t len = cb - ca;
+	if (g_strstr_len(w, (gssize)len, "://") || g_strstr_len(w, (gssize)len, "www.") ||
+	    memchr(w, '@', len))
+		return 0;
+	int np = 0;
+	for (size_t s = ca; s < cb && np < max;) {
+		size_t e = s;
+		while (e < cb && g_utf8_get_char(p->text + e) != '-' &&
+		       g_utf8_get_char(p->text + e) != 0x2010)
+			e = (size_t)(g_utf8_next_char(p->text + e) - p->text);
+		if (hyphenable(p->text + s, e - s, hr->caps)) {
+			size_t part[MAX_POINTS];
+			int k = np_hyph_points_cached(p->t, hr->language, p->text + s, e - s, hr->left,
+						      hr->right, part, max - np);
+			for (int i = 0; i < k; i++)
+				pts[np++] = s - ca + part[i];
+		}
+		s = e < cb ? (size_t)(g_utf8_next_char(p->text + e) - p->text) : cb;
+	}
+	return np;
+}
+
 /* 1 when text[c] is a digit right after a hyphen or en dash that follows a
  * digit (from a on): a range, which a compositor never breaks. */
 static int dash_between_digits(const struct np_para *p, size_t a, size_t c)
@@ -142,9 +177,8 @@ static int word(struct np_para *p, const PangoLogAttr *la, const long *ci, size_
 		ca = (size_t)(g_utf8_next_char(p->text + ca) - p->text);
 	while (cb > ca && !g_unichar_isalpha(g_utf8_get_char(g_utf8_prev_char(p->text + cb))))
 		cb = (size_t)(g_utf8_prev_char(p->text + cb) - p->text);
-	if (hr && hyphenable(p->text + ca, cb - ca, hr->caps))
-		np = np_hyph_points_cached(p->t, hr->language, p->text + ca, cb - ca, hr->left,
-				    hr->right, pts, MAX_POINTS);
+	if (hr && cb > ca)
+		np = hyph_points(p, hr, ca, cb, pts, MAX_POINTS);
 	/* a word wider than any line may break anywhere, as a last resort */
 	int anywhere = spec->max_box > 0 && p->pre[b] - p->pre[a] > spec->max_box;
 	if (p->pre[b] - p->pre[a] > p->widest)
@@ -224,7 +258,7 @@ static long *char_index(const struct np_para *p)
 	return ci;
 }
 
-/* The last word is not hyphenated: find where it starts. */
+/* Where the last word starts (it is hyphenated by stricter rules). */
 static size_t last_word_start(const struct np_para *p)
 {
 	size_t e = p->len;
@@ -249,6 +283,8 @@ int np_para_items_build(struct np_para *p, const struct np_para_spec *spec)
 	int hyph_ok = spec->language != NULL;
 	struct hyph_rules hr = hyph_rules(spec);
 	size_t last = last_word_start(p);
+	struct hyph_rules last_hr = hr;
+	last_hr.right = hr.right > LAST_LINE_LETTERS ? hr.right : LAST_LINE_LETTERS;
 	p->indent = NP_UNITS(spec->indent);
 	int rc = 0;
 	if (p->indent > 0)
@@ -276,7 +312,9 @@ int np_para_items_build(struct np_para *p, const struct np_para_spec *spec)
 			while (e < p->len && !g_unichar_isspace(g_utf8_get_char(p->text + e)) &&
 			       !is_nbsp(g_utf8_get_char(p->text + e)))
 				e = (size_t)(g_utf8_next_char(p->text + e) - p->text);
-			rc = word(p, la, ci, b, e, spec, hyph_ok && b < last ? &hr : NULL, hw);
+			/* the last word too, but never leaving a stub for the last line */
+			struct hyph_rules *rules = b < last ? &hr : p->justify ? &last_hr : NULL;
+			rc = word(p, la, ci, b, e, spec, hyph_ok ? rules : NULL, hw);
 		}
 		b = e;
 	}
