@@ -25,9 +25,31 @@ static void set_limit(struct flow *f, int k)
 		f->limit[i] = r->k0 + k / c + (i < k % c ? 1 : 0);
 }
 
+/* 1 when the text could go on in column col under its last line (cell
+ * below - 1): the slot there is free, or left blank (a widow's line carried
+ * over) above more of its run; 0 when an obstacle ends the run there, or only
+ * blank slots do before one. */
+static int room_below(const struct flow *f, int region, int col, int below, int lim)
+{
+	size_t i = 0;
+	while (i < f->nslots && !(f->slots[i].region == region && f->slots[i].col == col &&
+				  f->slots[i].cell == below))
+		i++;
+	if (i == f->nslots)
+		return 0;
+	for (; i < f->nslots && f->slots[i].region == region && f->slots[i].col == col; i++) {
+		if (!f->slots[i].blank)
+			return 1;
+		if (f->slots[i].run_end)
+			return f->slots[i].cell + 1 >= lim; /* blank to the limit: short */
+	}
+	return 1;
+}
+
 /* Bottom of each column's text in the last region (cells, 0 when the
  * column holds none); a column whose text stops above an obstacle counts as
- * -1: its bottom is the obstacle's, not the text's. */
+ * -1: its bottom is the obstacle's, not the text's (also when a line left
+ * blank for a widow's sake stands between them). */
 static void bottoms(const struct flow *f, int *bottom)
 {
 	int last = f->used_regions - 1;
@@ -40,11 +62,8 @@ static void bottoms(const struct flow *f, int *bottom)
 		    f->slots[i].cell + 1 > bottom[f->slots[i].col - r->c0])
 			bottom[f->slots[i].col - r->c0] = f->slots[i].cell + 1;
 	for (int c = 0; c < ncol; c++) {
-		int below = bottom[c], lim = f->limit ? f->limit[c] : r->k1, free = 0;
-		for (size_t i = 0; below && below < lim && i < f->nslots; i++)
-			free |= f->slots[i].region == last && f->slots[i].col == r->c0 + c &&
-				f->slots[i].cell == below;
-		if (below && below < lim && !free)
+		int below = bottom[c], lim = f->limit ? f->limit[c] : r->k1;
+		if (below && below < lim && !room_below(f, last, r->c0 + c, below, lim))
 			bottom[c] = -1;
 	}
 }
