@@ -9,7 +9,8 @@ The report says only which lines are body lines and where they stand (frame, bas
 measure); everything measured comes from the PDF's word boxes (pdftotext -bbox), not from
 the engine's own ratios or letter-spacing:
   loose       a justified body line whose mean gap between words is over 0.5 em;
-  very loose  over 0.75 em (the body size is the layout's); shares of all body lines;
+  very loose  over 0.75 em (the body size is the layout's); shares of the justified body
+              lines of two words or more, as pdfcheck typography gives them;
   width       every word of 5+ letters (letters only, not a line's hyphenated end) seen
               3+ times in an article, against the median width of its occurrences:
               the share more than 3% off, and the 95th percentile of the deviation.
@@ -33,11 +34,11 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(HERE)
 BODY = {"body", "body_first"}
 
-LOOSE = 0.20       # issue 14's target (16.9% on the tabloid corpus)
-VERY_LOOSE = 0.03  # target (2.4%)
+LOOSE = 0.20       # issue 14's target (18.6% on the tabloid corpus)
+VERY_LOOSE = 0.03  # target (2.7%)
 OVER_3PCT = 0.01   # target
 P95 = 0.02         # target
-RU_LOOSE = 0.24    # target 0.20: not met (22.6%; docs/breaking.md says why)
+RU_LOOSE = 0.26    # target 0.20: not met (25.3%; docs/breaking.md says why)
 
 WORD = re.compile(r'<word xMin="([-\d.]+)" yMin="([-\d.]+)" xMax="([-\d.]+)" yMax="([-\d.]+)">'
                   r'([^<]*)</word>')
@@ -56,6 +57,11 @@ def words_by_page(pdf):
     return pages
 
 
+def layout_path(layout):
+    """A layout YAML's path, or a bundled layout's by its name."""
+    return layout if "/" in layout else os.path.join(ROOT, "layouts", layout + ".yaml")
+
+
 def body_size(layout):
     try:
         import yaml
@@ -67,7 +73,7 @@ def body_size(layout):
 
 
 def measure(pdf, report, em):
-    """(body lines, loose, very loose, [word width deviations], languages)."""
+    """(justified lines, loose, very loose, [word width deviations], languages)."""
     with open(report, encoding="utf-8") as f:
         rep = json.load(f)
     pages = words_by_page(pdf)
@@ -84,13 +90,13 @@ def measure(pdf, report, em):
                          key=lambda w: w[0])
             if not row:
                 continue
-            lines += 1  # shares are of all body lines, as pdfcheck gives them
             for i, w in enumerate(row):
                 t = w[4]
                 last_hyph = i == len(row) - 1 and t.endswith(("-", "\u2010"))
                 if len(t) >= 5 and t.isalpha() and not last_hyph:
                     widths.setdefault(t, []).append(w[2] - w[0])
             if ln.get("justified") and len(row) > 1:
+                lines += 1  # the shares' base, as pdfcheck's loose_share
                 gaps = [(b[0] - a[2]) / em for a, b in zip(row, row[1:])]
                 mean = sum(gaps) / len(gaps)
                 loose += mean > 0.5
@@ -118,7 +124,7 @@ def check(results):
     vl = sum(r[2][2] for r in results)
     devs = [d for r in results for d in r[2][3]]
     over3 = sum(d > 0.03 for d in devs) / len(devs) if devs else 0
-    print("spacing_check: %d body lines: loose %.3f, very loose %.3f; %d words compared, "
+    print("spacing_check: %d justified lines: loose %.3f, very loose %.3f; %d words compared, "
           "%.4f more than 3%% off" % (L, lo / L, vl / L, len(devs), over3))
     if lo / L > LOOSE:
         fails.append("loose lines %.3f over the ceiling %.2f" % (lo / L, LOOSE))
@@ -129,7 +135,7 @@ def check(results):
                      % (over3, OVER_3PCT))
     for name, _, (lines, loose, very, d, _) in results:
         p95 = d[int(0.95 * (len(d) - 1))] if d else 0
-        print("  %-28s lines %4d loose %3d very loose %2d words %4d p95 %.4f"
+        print("  %-28s justified %4d loose %3d very loose %2d words %4d p95 %.4f"
               % (name, lines, loose, very, len(d), p95))
         if len(d) >= 20 and p95 > P95:
             fails.append("%s: width_dev_p95 %.4f over the ceiling %.2f" % (name, p95, P95))
@@ -155,7 +161,7 @@ def main():
         if a.pdf:
             if len(a.pdf) != len(a.report) or a.args:
                 ap.error("as many --pdf as --report, and nothing else")
-            em = body_size(a.layout) if a.layout else 9.5
+            em = body_size(layout_path(a.layout)) if a.layout else 9.5
             for pdf, rep in zip(a.pdf, a.report):
                 m = measure(pdf, rep, em)
                 results.append((os.path.basename(pdf), next(iter(m[4] - {None}), "") or "", m))
@@ -163,8 +169,7 @@ def main():
             if len(a.args) < 3:
                 ap.error("NEWSPRINT LAYOUT ARTICLE..., or --pdf/--report")
             exe, layout, arts = a.args[0], a.args[1], a.args[2:]
-            lay = layout if "/" in layout else os.path.join(ROOT, "layouts", layout + ".yaml")
-            em = body_size(lay)
+            em = body_size(layout_path(layout))
             with tempfile.TemporaryDirectory(prefix="spacing.") as tmp:
                 for art in arts:
                     name = os.path.basename(art)[:-5]
