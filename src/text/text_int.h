@@ -25,6 +25,7 @@ struct np_text_ctx {
 	 * (measure.c calls para.c, which calls back here through attrs.c) */
 	void (*memo_free)(struct np_para_memo *m);
 	GHashTable *hyph_cache;       /* words' hyphenation points (hyph_cache.c) */
+	GHashTable *hyph_widths;      /* attributes at a text's start -> its hyphen's width (hyph_width.c) */
 };
 
 /* np_hyph_points through the context's cache of words. */
