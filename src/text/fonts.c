@@ -161,8 +161,15 @@ struct np_text_ctx *np_text_ctx_clone(const struct np_text_ctx *t, struct np_dia
 			np_text_ctx_free(c);
 			c = NULL;
 		}
-	if (c && t->except_dir)
+	if (c && np_hyph_dicts_same_lists(t->hyph, t->except_dir)) {
+		/* the same dictionaries: shared, not loaded again per thread */
+		g_free(c->except_dir);
+		c->except_dir = g_strdup(t->except_dir);
+		np_hyph_dicts_free(c->hyph);
+		c->hyph = np_hyph_dicts_ref(t->hyph);
+	} else if (c && t->except_dir) {
 		np_text_set_exceptions(c, t->except_dir);
+	}
 	return c;
 }
 

@@ -40,7 +40,12 @@ char *np_punctuate(const char *language, const char *text, size_t len, size_t **
 		   size_t *out_len);
 
 struct np_hyph_dicts *np_hyph_dicts_new(const char *dir, const char *except_dir);
+/* One more owner of h (another thread's context); np_hyph_dicts_free lets
+ * go of one, the last frees it. */
+struct np_hyph_dicts *np_hyph_dicts_ref(struct np_hyph_dicts *h);
 void np_hyph_dicts_free(struct np_hyph_dicts *h);
+/* 1 when h reads its exception lists from except_dir (NULL: none). */
+int np_hyph_dicts_same_lists(const struct np_hyph_dicts *h, const char *except_dir);
 int np_hyph_points(struct np_hyph_dicts *h, const char *language, const char *word,
 		   size_t len, int left, int right, size_t *points, int max);
 
