@@ -109,9 +109,7 @@ static void forget(struct np_text_ctx *t)
 	if (t->hyph_cache)
 		g_hash_table_destroy(t->hyph_cache);
 	t->hyph_cache = NULL;
-	if (t->hyph_widths)
-		g_hash_table_destroy(t->hyph_widths);
-	t->hyph_widths = NULL;
+	np_hyph_widths_forget(t);
 }
 
 void np_text_ctx_free(struct np_text_ctx *t)
@@ -215,8 +213,7 @@ int np_text_add_fonts(struct np_text_ctx *t, const char *dir, struct np_diags *d
 	t->families = list_families(t->fc);
 	/* the font map caches what it matched: let it see the new faces */
 	pango_fc_font_map_config_changed(PANGO_FC_FONT_MAP(t->fontmap));
-	if (t->hyph_widths) /* measured in the faces there were */
-		g_hash_table_remove_all(t->hyph_widths);
+	np_hyph_widths_forget(t); /* measured in the faces there were */
 	if (!t->more_fonts)
 		t->more_fonts = g_ptr_array_new_with_free_func(g_free);
 	g_ptr_array_add(t->more_fonts, g_strdup(dir));

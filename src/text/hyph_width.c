@@ -4,32 +4,27 @@
  * means a layout copied from the paragraph's (all its attributes) and shaped
  * again, 30,000 instructions, once for every paragraph and every headline
  * tried at another size. The width depends only on the attributes that hold
- * at the text's first byte, so it is kept under those, written out
- * (pango_attr_list_to_string), up to a bound.
+ * at the text's first byte, so it is kept under those (compared with
+ * pango_attribute_equal: writing them out as a key cost half as much as
+ * measuring), for a bounded number of styles.
  */
 #include <stdlib.h>
 
 #include "text/para_int.h"
 
-#define WIDTHS_MAX 4096
+#define WIDTHS_MAX 64
 
-/* The attributes over byte 0, as text: the same text, the same hyphen. */
-static char *key_of(PangoAttrList *attrs)
+struct np_hyph_width {
+	GSList *attrs; /* copies of the attributes over byte 0, in the list's order */
+	int32_t width;
+};
+
+static int same_attrs(GSList *a, GSList *b)
 {
-	PangoAttrList *at0 = pango_attr_list_new();
-	PangoAttrIterator *it = pango_attr_list_get_iterator(attrs);
-	GSList *list = pango_attr_iterator_get_attrs(it);
-	for (GSList *l = list; l; l = l->next) {
-		PangoAttribute *a = pango_attribute_copy(l->data);
-		a->start_index = 0;
-		a->end_index = 1;
-		pango_attr_list_insert(at0, a);
-	}
-	g_slist_free_full(list, (GDestroyNotify)pango_attribute_destroy);
-	pango_attr_iterator_destroy(it);
-	char *k = pango_attr_list_to_string(at0);
-	pango_attr_list_unref(at0);
-	return k;
+	for (; a && b; a = a->next, b = b->next)
+		if (!pango_attribute_equal(a->data, b->data))
+			return 0;
+	return !a && !b;
 }
 
 static int32_t measured(struct np_para *p)
@@ -45,20 +40,31 @@ static int32_t measured(struct np_para *p)
 int32_t np_para_hyphen_width(struct np_para *p)
 {
 	struct np_text_ctx *t = p->t;
-	char *k = p->attrs ? key_of(p->attrs) : NULL;
-	if (!k)
+	if (!p->attrs)
 		return measured(p);
-	if (!t->hyph_widths)
-		t->hyph_widths = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
-	gpointer v;
-	if (g_hash_table_lookup_extended(t->hyph_widths, k, NULL, &v)) {
-		g_free(k);
-		return (int32_t)GPOINTER_TO_INT(v);
-	}
+	PangoAttrIterator *it = pango_attr_list_get_iterator(p->attrs);
+	GSList *at0 = pango_attr_iterator_get_attrs(it); /* the first range starts at 0 */
+	pango_attr_iterator_destroy(it);
+	for (size_t i = 0; i < t->nhyph_widths; i++)
+		if (same_attrs(t->hyph_widths[i].attrs, at0)) {
+			g_slist_free_full(at0, (GDestroyNotify)pango_attribute_destroy);
+			return t->hyph_widths[i].width;
+		}
 	int32_t w = measured(p);
-	if (g_hash_table_size(t->hyph_widths) < WIDTHS_MAX)
-		g_hash_table_insert(t->hyph_widths, k, GINT_TO_POINTER(w));
+	if (!t->hyph_widths)
+		t->hyph_widths = calloc(WIDTHS_MAX, sizeof *t->hyph_widths);
+	if (t->hyph_widths && t->nhyph_widths < WIDTHS_MAX)
+		t->hyph_widths[t->nhyph_widths++] = (struct np_hyph_width){at0, w};
 	else
-		g_free(k);
+		g_slist_free_full(at0, (GDestroyNotify)pango_attribute_destroy);
 	return w;
+}
+
+void np_hyph_widths_forget(struct np_text_ctx *t)
+{
+	for (size_t i = 0; i < t->nhyph_widths; i++)
+		g_slist_free_full(t->hyph_widths[i].attrs, (GDestroyNotify)pango_attribute_destroy);
+	free(t->hyph_widths);
+	t->hyph_widths = NULL;
+	t->nhyph_widths = 0;
 }

@@ -9,6 +9,7 @@
 
 struct np_hyph_dicts;
 struct np_para_memo;
+struct np_hyph_width;
 
 struct np_text_ctx {
 	FcConfig *fc;
@@ -25,8 +26,13 @@ struct np_text_ctx {
 	 * (measure.c calls para.c, which calls back here through attrs.c) */
 	void (*memo_free)(struct np_para_memo *m);
 	GHashTable *hyph_cache;       /* words' hyphenation points (hyph_cache.c) */
-	GHashTable *hyph_widths;      /* attributes at a text's start -> its hyphen's width (hyph_width.c) */
+	struct np_hyph_width *hyph_widths; /* a hyphen's width by the attributes at a text's
+					    start (hyph_width.c) */
+	size_t nhyph_widths;
 };
+
+/* Lets go of the hyphen widths measured (hyph_width.c). */
+void np_hyph_widths_forget(struct np_text_ctx *t);
 
 /* np_hyph_points through the context's cache of words. */
 int np_hyph_points_cached(struct np_text_ctx *t, const char *language, const char *word,
