@@ -88,12 +88,27 @@ static struct np_break_memo *memo_for(struct np_para *p, const struct np_bitem *
 	return items == np_para_items(p, &n) ? np_para_breaks_memo(p) : NULL;
 }
 
+/* 1 when np_flow_add_slots can make no more slots: every region's are made
+ * and no page may be added (np_flow_region_at would give none). */
+static int slots_at_end(const struct flow *f)
+{
+	int i = f->slot_regions;
+	return i >= (int)f->nregions && (!f->pages_mode || f->max_regions <= i);
+}
+
 /* slot_width for the breaks memo: a line not made yet has a width no line
- * has, so the memo breaks again (and the breaker makes it). */
+ * has, so the memo breaks again (and the breaker makes it). A line past the
+ * story's last slot, where none can be made, has the width slot_width gives
+ * it: the breaker looks a line past a module it fills, and without that
+ * width a story set in a module (an edition's) was broken again on every run. */
 static int32_t slot_width_peek(void *ctx, size_t line)
 {
 	struct lines_map *m = ctx;
 	size_t s = peek_line(m, line);
+	if (s == SIZE_MAX && m->failed >= 0 && slots_at_end(m->f)) {
+		double dropcap = (int)line < m->dropcap_lines ? m->f->dropcap_w : 0;
+		return NP_UNITS(m->f->g->colw - dropcap);
+	}
 	if (s == SIZE_MAX)
 		return INT32_MIN;
 	double dropcap = (int)line < m->dropcap_lines ? m->f->dropcap_w : 0;
