@@ -171,6 +171,11 @@ struct np_text_ctx *np_text_ctx_clone(const struct np_text_ctx *t, struct np_dia
 	return c;
 }
 
+void np_text_forget_missing(struct np_text_ctx *t)
+{
+	g_hash_table_remove_all(t->missing);
+}
+
 static void add_missing(gpointer key, gpointer value, gpointer dst)
 {
 	(void)value;
