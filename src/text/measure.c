@@ -17,7 +17,7 @@
  * and pull-quotes again in turn (one kept paragraph held none of them: the
  * 48-page article shaped 28,000 blocks, a third of its run). Bounded: past
  * it, a paragraph is no longer kept. */
-#define STORE_BYTES (4u << 20)
+#define STORE_BYTES (2u << 20)
 
 /* The items of the kept paragraph for one set of words allowed to break
  * anywhere, named by how many they are (the widest first). */
@@ -163,8 +163,10 @@ static gboolean kept_equal(gconstpointer stored, gconstpointer asked)
 static void store_last(struct np_para_memo *m)
 {
 	struct np_para *p = m->k.p;
-	size_t bytes = sizeof *p + sizeof m->k + p->len + p->nitems * sizeof *p->items +
-		       p->nword_w * sizeof *p->word_w;
+	/* what it holds, twice over for the allocator's headers and the
+	 * hash's nodes */
+	size_t bytes = 2 * (sizeof *p + sizeof m->k + p->len + p->nitems * sizeof *p->items +
+			    p->nword_w * sizeof *p->word_w + 256);
 	if (!m->store)
 		m->store = g_hash_table_new_full(kept_hash, kept_equal, kept_free, NULL);
 	struct kept *k = NULL;
@@ -179,6 +181,9 @@ static void store_last(struct np_para_memo *m)
 	free(p->cluster);
 	p->pre = NULL;
 	p->cluster = NULL;
+	if (p->attrs) /* only shaping reads them, and a stored paragraph is not shaped again */
+		pango_attr_list_unref(p->attrs);
+	p->attrs = NULL;
 	*k = m->k;
 	k->spec.style = &k->style;
 	if (k->spec.lead_style)
