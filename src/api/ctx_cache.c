@@ -66,8 +66,8 @@ struct np_text_ctx *np_ctx_cache_take(struct np_ctx_cache *c, const char *key)
 		c->spare = NULL;
 	}
 	pthread_mutex_unlock(&c->lock);
-	if (t)
-		np_text_forget_missing(t); /* each render warns of its own */
+	if (t) /* each render warns of its own; measures hold the last job's styles */
+		np_text_ctx_forget_job(t);
 	return t;
 }
 

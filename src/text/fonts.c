@@ -171,9 +171,12 @@ struct np_text_ctx *np_text_ctx_clone(const struct np_text_ctx *t, struct np_dia
 	return c;
 }
 
-void np_text_forget_missing(struct np_text_ctx *t)
+void np_text_ctx_forget_job(struct np_text_ctx *t)
 {
 	g_hash_table_remove_all(t->missing);
+	if (t->memo)
+		t->memo_free(t->memo);
+	t->memo = NULL;
 }
 
 static void add_missing(gpointer key, gpointer value, gpointer dst)
