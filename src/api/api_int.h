@@ -22,6 +22,7 @@ struct np_engine {
 	char *data_dir;   /* layouts/, fonts/, hyphenation/ */
 	char *fonts_dir;  /* NULL: DATA/fonts */
 	char *hyphen_dir; /* NULL: the system's */
+	struct np_ctx_cache *contexts; /* a spare text context, for the next job */
 };
 
 /* The options by their command-line names (np_job_set_option). */
@@ -74,6 +75,8 @@ struct np_job {
 	struct np_article *article;
 	struct np_issue *issue;  /* the input is an edition */
 	struct np_text_ctx *text;
+	char *text_key;          /* what text was made for, to give it back to ... */
+	struct np_ctx_cache *contexts; /* ... the engine's spare (shared: it may outlive the engine) */
 	struct np_doc doc;
 	char *output;
 	unsigned char *sel;

@@ -7,6 +7,7 @@
 #include <sys/stat.h>
 
 #include "api/api_int.h"
+#include "api/ctx_cache.h"
 #include "np_config.h"
 #include "util/tempfiles.h"
 
@@ -69,7 +70,10 @@ np_engine *np_engine_new(const char *data_dir)
 	if (!e)
 		return NULL;
 	e->data_dir = strdup(data_dir ? data_dir : default_data_dir());
-	if (!e->data_dir) {
+	e->contexts = np_ctx_cache_new();
+	if (!e->data_dir || !e->contexts) {
+		free(e->data_dir);
+		np_ctx_cache_unref(e->contexts);
 		free(e);
 		return NULL;
 	}
@@ -83,6 +87,7 @@ void np_engine_free(np_engine *e)
 	free(e->data_dir);
 	free(e->fonts_dir);
 	free(e->hyphen_dir);
+	np_ctx_cache_unref(e->contexts);
 	free(e);
 }
 

@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include "api/api_int.h"
+#include "api/ctx_cache.h"
 #include "text/text.h"
 
 /* A layout named by the caller: a path, or a bundled layout's name. An
@@ -77,20 +78,46 @@ static int check_fonts(struct np_text_ctx *t, const struct np_layout *l, struct 
 	return bad ? -1 : 0;
 }
 
+/* What a text context is made from, as one string (malloc'd; NULL when
+ * out of memory or a folder is unknown). */
+static char *context_key(const char *fonts, const char *hyphen_dir, const char *more_fonts,
+			 const char *except)
+{
+	if (!fonts || !except)
+		return NULL;
+	const char *h = hyphen_dir ? hyphen_dir : "", *m = more_fonts ? more_fonts : "";
+	size_t n = strlen(fonts) + strlen(h) + strlen(m) + strlen(except) + 4;
+	char *k = malloc(n);
+	if (k)
+		snprintf(k, n, "%s\n%s\n%s\n%s", fonts, h, m, except);
+	return k;
+}
+
 static int text_ctx(struct np_job *j)
 {
 	const char *hyphen_dir = j->o.hyphen_dir ? j->o.hyphen_dir : j->hyphen_dir;
 	/* the engine's fonts (the bundled ones by default), and the job's
 	 * option "fonts" (--fonts DIR) added to them */
 	char *fonts = j->fonts_dir ? strdup(j->fonts_dir) : np_api_join(j->data_dir, "/fonts", "");
-	j->text = fonts ? np_text_ctx_new(fonts, hyphen_dir, &j->d) : NULL;
-	free(fonts);
-	if (!j->text || (j->o.fonts_dir && np_text_add_fonts(j->text, j->o.fonts_dir, &j->d) < 0))
-		return -1;
 	char *except = np_api_join(j->data_dir, "/hyphenation", "");
-	if (except)
-		np_text_set_exceptions(j->text, except);
+	/* a context made for the same folders by an earlier job of the engine */
+	char *key = context_key(fonts, hyphen_dir, j->o.fonts_dir, except);
+	j->text = np_ctx_cache_take(j->contexts, key);
+	int rc = 0;
+	if (!j->text) {
+		j->text = fonts ? np_text_ctx_new(fonts, hyphen_dir, &j->d) : NULL;
+		rc = !j->text || (j->o.fonts_dir && np_text_add_fonts(j->text, j->o.fonts_dir, &j->d) < 0) ? -1 : 0;
+		if (rc == 0 && except)
+			np_text_set_exceptions(j->text, except);
+	}
+	free(fonts);
 	free(except);
+	if (rc < 0) {
+		free(key);
+		return -1;
+	}
+	free(j->text_key);
+	j->text_key = key; /* the context goes back to the engine when the job is freed */
 	return check_fonts(j->text, &j->layout, &j->d);
 }
 

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "api/api_int.h"
+#include "api/ctx_cache.h"
 #include "render/render.h"
 #include "text/text.h"
 
@@ -21,6 +22,7 @@ static np_job *job_new(np_engine *e)
 	j->data_dir = strdup(e->data_dir);
 	j->fonts_dir = e->fonts_dir ? strdup(e->fonts_dir) : NULL;
 	j->hyphen_dir = e->hyphen_dir ? strdup(e->hyphen_dir) : NULL;
+	j->contexts = np_ctx_cache_ref(e->contexts);
 	if (!j->data_dir || (e->fonts_dir && !j->fonts_dir) || (e->hyphen_dir && !j->hyphen_dir)) {
 		np_job_free(j);
 		return NULL;
@@ -61,7 +63,12 @@ void np_job_free(np_job *j)
 	if (!j)
 		return;
 	np_doc_fini(&j->doc);
-	np_text_ctx_free(j->text);
+	if (j->text && j->text_key)
+		np_ctx_cache_give(j->contexts, j->text_key, j->text);
+	else
+		np_text_ctx_free(j->text);
+	free(j->text_key);
+	np_ctx_cache_unref(j->contexts);
 	np_article_free(j->article);
 	np_issue_free(j->issue);
 	if (j->have_layout)

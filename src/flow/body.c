@@ -59,26 +59,6 @@ static size_t map_line(struct lines_map *m, size_t k)
 	return k < m->n ? m->v[k] : SIZE_MAX;
 }
 
-/* map_line without making pages: SIZE_MAX when line k lies past the slots
- * made so far. */
-static size_t peek_line(struct lines_map *m, size_t k)
-{
-	struct flow *f = m->f;
-	while (m->n <= k && !m->failed) {
-		size_t s = m->n ? m->v[m->n - 1] + 1 : m->start;
-		while (s < f->nslots && f->slots[s].blank)
-			s++;
-		if (s >= f->nslots)
-			return SIZE_MAX;
-		if (np_grow((void **)&m->v, &m->cap, m->n, sizeof *m->v, 64) < 0) {
-			m->failed = -1;
-			return SIZE_MAX;
-		}
-		m->v[m->n++] = s;
-	}
-	return k < m->n ? m->v[k] : SIZE_MAX;
-}
-
 /* The paragraph's breaks memo, for its own items only: the memo knows items by
  * their address, and a copy with a break forbidden (at a jump) is freed and
  * its address used again by the next copy, which may forbid another. */
@@ -88,18 +68,13 @@ static struct np_break_memo *memo_for(struct np_para *p, const struct np_bitem *
 	return items == np_para_items(p, &n) ? np_para_breaks_memo(p) : NULL;
 }
 
-/* slot_width for the breaks memo: a line not made yet has a width no line
- * has, so the memo breaks again (and the breaker makes it). */
-static int32_t slot_width_peek(void *ctx, size_t line)
-{
-	struct lines_map *m = ctx;
-	size_t s = peek_line(m, line);
-	if (s == SIZE_MAX)
-		return INT32_MIN;
-	double dropcap = (int)line < m->dropcap_lines ? m->f->dropcap_w : 0;
-	return NP_UNITS(m->f->slots[s].w - dropcap);
-}
-
+/* A line's width, its slot made if need be. The breaks memo looks widths up
+ * through it too: the breaker is a pure function of the widths it asks for,
+ * so while lines 0..k-1 have the widths a kept break was made over, breaking
+ * again would ask for line k as well and make its slot all the same. A look
+ * that made nothing (a line past the slots made so far: a miss) broke again
+ * every paragraph running onto a page not made yet, or past the module it
+ * fills (an edition's story), on every trial run. */
 static int32_t slot_width(void *ctx, size_t line)
 {
 	struct lines_map *m = ctx;
@@ -335,7 +310,7 @@ static int break_loose(struct np_para *p, const struct np_bitem *items, size_t n
 	double limit = loosest(base) > cap ? loosest(base) : cap;
 	size_t extra = for_balance ? BALANCE_LOOSE_EXTRA : 0;
 	bp->looseness = k;
-	int rc = np_break_memo_paragraph(memo_for(p, items), items, n, slot_width_peek,
+	int rc = np_break_memo_paragraph(memo_for(p, items), items, n, slot_width,
 					 slot_width, m, bp, t);
 	bp->looseness = 0;
 	if (rc < 0 || m->failed < 0) {
@@ -455,7 +430,7 @@ static int set_paragraph(struct flow *f, struct np_para *p, int block, enum np_s
 	for (int tries = 0; tries < WIDOW_TRIES; tries++) {
 		np_break_result_fini(&r);
 		m.n = 0;
-		rc = np_break_memo_paragraph(memo_for(p, items), items, n, slot_width_peek,
+		rc = np_break_memo_paragraph(memo_for(p, items), items, n, slot_width,
 					     slot_width, &m, &bp, &r);
 		if (rc == 0 && m.failed >= 0 && f->loose && f->loose[block - 1])
 			rc = set_loose(f, p, items, n, &m, &bp, f->loose[block - 1], &r);

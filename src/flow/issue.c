@@ -36,7 +36,12 @@ int np_flow_band_lines(struct np_text_ctx *t, const struct np_issue *is,
 	struct flow_canvas measure = {.t = t, .label_prefix = ""};
 	struct flow f;
 	furniture_flow(&f, &g, &measure);
-	int front = np_flow_front_band(&f, NULL, is, NULL);
+	/* the front band is set only to be measured: an edition without a front
+	 * page need not shape an index strip of its thousands of headlines */
+	int any_front = 0;
+	for (size_t p = 0; p < is->npages; p++)
+		any_front |= is->pages[p].template == NP_TEMPLATE_FRONT;
+	int front = any_front ? np_flow_front_band(&f, NULL, is, NULL) : 0;
 	if (front < 0)
 		return -1;
 	for (size_t p = 0; p < is->npages; p++)

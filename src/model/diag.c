@@ -22,16 +22,53 @@ void np_diags_fini(struct np_diags *d)
 	for (size_t i = 0; i < d->nfiles; i++)
 		free(d->files[i]);
 	free(d->files);
+	free(d->file_slots);
 	memset(d, 0, sizeof *d);
+}
+
+static size_t name_hash(const char *s)
+{
+	size_t h = 2166136261u; /* FNV-1a */
+	for (; *s; s++)
+		h = (h ^ (unsigned char)*s) * 16777619u;
+	return h;
+}
+
+/* The slot of `file` in the table: where it is, or the free one it would take. */
+static char **slot_of(char **slots, size_t nslots, const char *file)
+{
+	size_t k = name_hash(file) & (nslots - 1);
+	while (slots[k] && strcmp(slots[k], file) != 0)
+		k = (k + 1) & (nslots - 1);
+	return &slots[k];
+}
+
+/* Keeps the table at most half full; -1 when out of memory. */
+static int grow_slots(struct np_diags *d)
+{
+	if (2 * (d->nfiles + 1) <= d->nslots)
+		return 0;
+	size_t n = d->nslots ? 2 * d->nslots : 64;
+	char **slots = calloc(n, sizeof *slots);
+	if (!slots)
+		return -1;
+	for (size_t i = 0; i < d->nfiles; i++)
+		*slot_of(slots, n, d->files[i]) = d->files[i];
+	free(d->file_slots);
+	d->file_slots = slots;
+	d->nslots = n;
+	return 0;
 }
 
 const char *np_diags_intern(struct np_diags *d, const char *file)
 {
 	if (!file)
 		return NULL;
-	for (size_t i = 0; i < d->nfiles; i++)
-		if (strcmp(d->files[i], file) == 0)
-			return d->files[i];
+	char **at = d->nslots ? slot_of(d->file_slots, d->nslots, file) : NULL;
+	if (at && *at)
+		return *at;
+	if (grow_slots(d) < 0)
+		return NULL;
 	char **grown = realloc(d->files, (d->nfiles + 1) * sizeof *grown);
 	char *copy = strdup(file);
 	if (!grown || !copy) {
@@ -42,6 +79,7 @@ const char *np_diags_intern(struct np_diags *d, const char *file)
 	}
 	d->files = grown;
 	d->files[d->nfiles++] = copy;
+	*slot_of(d->file_slots, d->nslots, copy) = copy;
 	return copy;
 }
 

@@ -37,6 +37,9 @@ struct np_diags {
 	int errors, warnings;
 	char **files; /* interned file names */
 	size_t nfiles;
+	char **file_slots; /* files, hashed by name (open addressing, a power of two):
+			      an edition of thousands of stories interns as many */
+	size_t nslots;
 };
 
 void np_diags_init(struct np_diags *d);

@@ -109,6 +109,7 @@ static void forget(struct np_text_ctx *t)
 	if (t->hyph_cache)
 		g_hash_table_destroy(t->hyph_cache);
 	t->hyph_cache = NULL;
+	np_hyph_widths_forget(t);
 }
 
 void np_text_ctx_free(struct np_text_ctx *t)
@@ -158,9 +159,24 @@ struct np_text_ctx *np_text_ctx_clone(const struct np_text_ctx *t, struct np_dia
 			np_text_ctx_free(c);
 			c = NULL;
 		}
-	if (c && t->except_dir)
+	if (c && np_hyph_dicts_same_lists(t->hyph, t->except_dir)) {
+		/* the same dictionaries: shared, not loaded again per thread */
+		g_free(c->except_dir);
+		c->except_dir = g_strdup(t->except_dir);
+		np_hyph_dicts_free(c->hyph);
+		c->hyph = np_hyph_dicts_ref(t->hyph);
+	} else if (c && t->except_dir) {
 		np_text_set_exceptions(c, t->except_dir);
+	}
 	return c;
+}
+
+void np_text_ctx_forget_job(struct np_text_ctx *t)
+{
+	g_hash_table_remove_all(t->missing);
+	if (t->memo)
+		t->memo_free(t->memo);
+	t->memo = NULL;
 }
 
 static void add_missing(gpointer key, gpointer value, gpointer dst)
@@ -205,6 +221,7 @@ int np_text_add_fonts(struct np_text_ctx *t, const char *dir, struct np_diags *d
 	t->families = list_families(t->fc);
 	/* the font map caches what it matched: let it see the new faces */
 	pango_fc_font_map_config_changed(PANGO_FC_FONT_MAP(t->fontmap));
+	np_hyph_widths_forget(t); /* measured in the faces there were */
 	if (!t->more_fonts)
 		t->more_fonts = g_ptr_array_new_with_free_func(g_free);
 	g_ptr_array_add(t->more_fonts, g_strdup(dir));

@@ -1,6 +1,9 @@
 /* hyphen.c - hyphenation points from libhyphen and Debian's hyphen-* dictionaries.
  *
- * Dictionaries are loaded once per language and kept. Each names its charset on
+ * Dictionaries are loaded once per language and kept, and shared by the
+ * contexts of an edition's threads (np_hyph_dicts_ref): loading English costs
+ * 130 million instructions, and libhyphen only reads a loaded dictionary, so
+ * only finding or loading one is done under the lock. Each names its charset on
  * its first line; those that are not UTF-8 (Russian: KOI8-R, German: ISO8859-1)
  * get the word converted with iconv, one byte per character, and points mapped
  * back to UTF-8 offsets. Patterns are lower case, so words are lowered first.
@@ -25,8 +28,11 @@ struct dict_entry {
 struct np_hyph_dicts {
 	char *dir;
 	char *except_dir; /* the project's exception lists: LANG.txt, may be NULL */
-	struct dict_entry *v;
+	struct dict_entry **v; /* entries stay where they are while v grows: a thread
+				  reads its entry outside the lock */
 	size_t n;
+	GMutex lock;      /* over v and n */
+	gint refs;
 };
 
 struct np_hyph_dicts *np_hyph_dicts_new(const char *dir, const char *except_dir)
@@ -35,25 +41,41 @@ struct np_hyph_dicts *np_hyph_dicts_new(const char *dir, const char *except_dir)
 	if (h) {
 		h->dir = g_strdup(dir ? dir : "/usr/share/hyphen");
 		h->except_dir = g_strdup(except_dir);
+		g_mutex_init(&h->lock);
+		h->refs = 1;
 	}
+	return h;
+}
+
+struct np_hyph_dicts *np_hyph_dicts_ref(struct np_hyph_dicts *h)
+{
+	if (h)
+		g_atomic_int_inc(&h->refs);
 	return h;
 }
 
 void np_hyph_dicts_free(struct np_hyph_dicts *h)
 {
-	if (!h)
+	if (!h || !g_atomic_int_dec_and_test(&h->refs))
 		return;
 	for (size_t i = 0; i < h->n; i++) {
-		free(h->v[i].language);
-		if (h->v[i].dict)
-			hnj_hyphen_free(h->v[i].dict);
-		if (h->v[i].except)
-			g_hash_table_destroy(h->v[i].except);
+		free(h->v[i]->language);
+		if (h->v[i]->dict)
+			hnj_hyphen_free(h->v[i]->dict);
+		if (h->v[i]->except)
+			g_hash_table_destroy(h->v[i]->except);
+		free(h->v[i]);
 	}
 	free(h->v);
+	g_mutex_clear(&h->lock);
 	g_free(h->dir);
 	g_free(h->except_dir);
 	free(h);
+}
+
+int np_hyph_dicts_same_lists(const struct np_hyph_dicts *h, const char *except_dir)
+{
+	return h && g_strcmp0(h->except_dir, except_dir) == 0;
 }
 
 /* Lines of a first level above which a two-level dictionary is loaded by its
@@ -208,19 +230,35 @@ static GHashTable *load_exceptions(const char *dir, const char *language)
 	return t;
 }
 
-static struct dict_entry *entry_for(struct np_hyph_dicts *h, const char *language)
+static struct dict_entry *find_or_load(struct np_hyph_dicts *h, const char *language)
 {
 	for (size_t i = 0; i < h->n; i++)
-		if (strcmp(h->v[i].language, language) == 0)
-			return &h->v[i];
-	struct dict_entry *v = realloc(h->v, (h->n + 1) * sizeof *v);
+		if (strcmp(h->v[i]->language, language) == 0)
+			return h->v[i];
+	struct dict_entry **v = realloc(h->v, (h->n + 1) * sizeof *v);
 	if (!v)
 		return NULL;
 	h->v = v;
-	h->v[h->n].language = strdup(language);
-	h->v[h->n].dict = load_language(h->dir, language);
-	h->v[h->n].except = load_exceptions(h->except_dir, language);
-	return &h->v[h->n++];
+	struct dict_entry *e = calloc(1, sizeof *e);
+	char *name = strdup(language);
+	if (!e || !name) {
+		free(e);
+		free(name);
+		return NULL;
+	}
+	e->language = name;
+	e->dict = load_language(h->dir, language);
+	e->except = load_exceptions(h->except_dir, language);
+	h->v[h->n++] = e;
+	return e;
+}
+
+static struct dict_entry *entry_for(struct np_hyph_dicts *h, const char *language)
+{
+	g_mutex_lock(&h->lock);
+	struct dict_entry *e = find_or_load(h, language);
+	g_mutex_unlock(&h->lock);
+	return e;
 }
 
 /* Points of a word the exception list spells out ("pro-ject"), as character

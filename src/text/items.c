@@ -72,16 +72,6 @@ static int glue(struct np_para *p, size_t a, size_t b, int justify)
 					 .pos = (uint32_t)a, .end = (uint32_t)b});
 }
 
-static int32_t hyphen_width(struct np_para *p)
-{
-	PangoLayout *l = pango_layout_copy(p->layout);
-	pango_layout_set_text(l, "-", 1);
-	int w = 0;
-	pango_layout_get_size(l, &w, NULL);
-	g_object_unref(l);
-	return w;
-}
-
 /* Letters only, not capitalised (unless allowed), no digits: a word the
  * patterns may hyphenate. URLs and e-mail addresses never are. */
 static int hyphenable(const char *w, size_t len, int caps_ok)
@@ -276,7 +266,7 @@ int np_para_items_build(struct np_para *p, const struct np_para_spec *spec)
 	long *ci = char_index(p);
 	if (!ci)
 		return -1;
-	int32_t hw = hyphen_width(p);
+	int32_t hw = np_para_hyphen_width(p);
 	int soft_one = p->justify && np_punct_binds_one_letter(spec->language);
 	/* ragged text too: its breaker takes a dictionary break only where no
 	 * space or hyphen of the text fits (firstfit.c) */

@@ -35,6 +35,8 @@ struct np_para {
 
 PangoAttrList *np_para_attrs(const struct np_para *p, const struct np_para_spec *spec);
 int np_para_items_build(struct np_para *p, const struct np_para_spec *spec);
+/* The width of a hyphen in the style the text starts with (hyph_width.c). */
+int32_t np_para_hyphen_width(struct np_para *p);
 /* measure.c's: a paragraph whose layout and widths stay, and its items made
  * again for a spec that differs only in what the items read (max_box). */
 struct np_para *np_para_new_kept(struct np_text_ctx *t, const struct np_para_spec *spec);

@@ -37,6 +37,10 @@ void np_text_set_exceptions(struct np_text_ctx *t, const char *dir);
 /* A new context over the same fonts and dictionaries, for another thread
  * (a font map must not be shared between threads). */
 struct np_text_ctx *np_text_ctx_clone(const struct np_text_ctx *t, struct np_diags *d);
+/* Before a context serves another job: empties the record of characters
+ * found missing, and lets go of the paragraphs measured (their styles and
+ * layout are the last job's, freed with it). */
+void np_text_ctx_forget_job(struct np_text_ctx *t);
 /* Adds the characters src found missing to dst's list. */
 void np_text_merge_missing(struct np_text_ctx *dst, const struct np_text_ctx *src);
 /* 1 when a face of that family exists (bundled, or in a folder added). */

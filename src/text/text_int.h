@@ -9,6 +9,7 @@
 
 struct np_hyph_dicts;
 struct np_para_memo;
+struct np_hyph_width;
 
 struct np_text_ctx {
 	FcConfig *fc;
@@ -25,7 +26,13 @@ struct np_text_ctx {
 	 * (measure.c calls para.c, which calls back here through attrs.c) */
 	void (*memo_free)(struct np_para_memo *m);
 	GHashTable *hyph_cache;       /* words' hyphenation points (hyph_cache.c) */
+	struct np_hyph_width *hyph_widths; /* a hyphen's width by the attributes at a text's
+					    start (hyph_width.c) */
+	size_t nhyph_widths;
 };
+
+/* Lets go of the hyphen widths measured (hyph_width.c). */
+void np_hyph_widths_forget(struct np_text_ctx *t);
 
 /* np_hyph_points through the context's cache of words. */
 int np_hyph_points_cached(struct np_text_ctx *t, const char *language, const char *word,
@@ -45,7 +52,12 @@ char *np_punctuate(const char *language, const char *text, size_t len, size_t **
 		   size_t *out_len);
 
 struct np_hyph_dicts *np_hyph_dicts_new(const char *dir, const char *except_dir);
+/* One more owner of h (another thread's context); np_hyph_dicts_free lets
+ * go of one, the last frees it. */
+struct np_hyph_dicts *np_hyph_dicts_ref(struct np_hyph_dicts *h);
 void np_hyph_dicts_free(struct np_hyph_dicts *h);
+/* 1 when h reads its exception lists from except_dir (NULL: none). */
+int np_hyph_dicts_same_lists(const struct np_hyph_dicts *h, const char *except_dir);
 int np_hyph_points(struct np_hyph_dicts *h, const char *language, const char *word,
 		   size_t len, int left, int right, size_t *points, int max);
 

@@ -2,6 +2,7 @@
 #include "util/outputs.h"
 
 #include <errno.h>
+#include <glib.h>
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
@@ -33,6 +34,8 @@ void np_outputs_fini(struct np_outputs *s)
 		np_fileid_fini(&s->claims[i]);
 		free(s->claim_names[i]);
 	}
+	if (s->input_index)
+		g_hash_table_destroy(s->input_index);
 	free(s->inputs);
 	free(s->input_names);
 	free(s->claims);
@@ -91,16 +94,51 @@ static int grow(size_t n, void **v1, size_t sz1, void **v2, size_t sz2, void **v
 	return 0;
 }
 
+/* Keys of the input index that np_fileid_same would match: a file that
+ * exists by its device and inode ("i"), and its resolved path among inputs
+ * that do not exist ("n"); one that does not exist by its resolved path among
+ * all ("n" and "e"). */
+static char *index_key(const struct np_fileid *id, char kind)
+{
+	if (kind == 'i')
+		return g_strdup_printf("i%llu:%llu", (unsigned long long)id->dev,
+				       (unsigned long long)id->ino);
+	return g_strdup_printf("%c%s", kind, id->real);
+}
+
+static int index_has(GHashTable *h, const struct np_fileid *id)
+{
+	const char *kinds = id->exists ? "in" : "ne";
+	int found = 0;
+	for (const char *k = kinds; *k && !found; k++) {
+		char *key = index_key(id, *k);
+		found = g_hash_table_contains(h, key);
+		g_free(key);
+	}
+	return found;
+}
+
+static void index_add(GHashTable *h, const struct np_fileid *id)
+{
+	if (id->exists) {
+		g_hash_table_add(h, index_key(id, 'i'));
+		g_hash_table_add(h, index_key(id, 'e'));
+	} else {
+		g_hash_table_add(h, index_key(id, 'n'));
+	}
+}
+
 int np_outputs_input(struct np_outputs *s, const char *path, struct np_diags *d)
 {
 	struct np_fileid id;
 	if (np_fileid_init(&id, path) < 0)
 		return oom(d);
-	for (size_t i = 0; i < s->ninputs; i++)
-		if (np_fileid_same(&s->inputs[i], &id)) { /* known already */
-			np_fileid_fini(&id);
-			return 0;
-		}
+	if (!s->input_index)
+		s->input_index = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+	if (index_has(s->input_index, &id)) { /* known already */
+		np_fileid_fini(&id);
+		return 0;
+	}
 	for (size_t i = 0; i < s->nclaims; i++)
 		if (names(&s->claims[i], s->claim_paged[i], &id)) {
 			np_fileid_fini(&id);
@@ -115,6 +153,7 @@ int np_outputs_input(struct np_outputs *s, const char *path, struct np_diags *d)
 	}
 	s->inputs[s->ninputs] = id;
 	s->input_names[s->ninputs++] = name;
+	index_add(s->input_index, &id);
 	return 0;
 }
 

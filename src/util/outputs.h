@@ -16,6 +16,8 @@ struct np_outputs {
 	struct np_fileid *inputs;   /* files that must not be overwritten */
 	char **input_names;         /* as given, for messages (owned) */
 	size_t ninputs;
+	void *input_index;          /* the inputs' identities as keys (outputs.c's GHashTable):
+				       an edition names thousands of files */
 	struct np_fileid *claims;   /* the outputs named on the command line */
 	char **claim_names;
 	int *claim_paged;           /* one file per page: STEM-N.EXT */

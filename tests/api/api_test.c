@@ -244,6 +244,63 @@ static void strict_warning(np_engine *e)
 	free(in);
 }
 
+/* The warning about characters no bundled font has, of job j: NULL if none. */
+static const char *missing_warning(const np_job *j)
+{
+	for (size_t i = 0; i < np_job_diagnostic_count(j); i++) {
+		np_diagnostic g;
+		if (np_job_diagnostic_get(j, i, &g) == 0 && g.message &&
+		    strstr(g.message, "no bundled font has"))
+			return g.message;
+	}
+	return NULL;
+}
+
+static np_job *render_text(np_engine *e, const char *body, unsigned char **pdf)
+{
+	char doc[256];
+	snprintf(doc, sizeof doc, "id: reuse\nheadline: Reuse\nbody:\n  - \"%s\"\n", body);
+	np_job *j = np_job_open_memory(e, "reuse.yaml", doc, strlen(doc));
+	size_t len = 0;
+	CHECK(np_job_render_memory(j, "pdf", pdf, &len) == 0 && *pdf);
+	return j;
+}
+
+/* Jobs one after another on an engine use its spare text context (fonts and
+ * dictionaries loaded once, for `newsprint watch`): each still warns of its
+ * own missing characters only, and a job may outlive its engine. */
+static void engine_reuse(np_engine *unused)
+{
+	(void)unused;
+	np_engine *e = np_engine_new(NULL);
+	unsigned char *pdf = NULL;
+	np_job *j = render_text(e, "Words and \\uE000 a private character.", &pdf);
+	const char *w = missing_warning(j);
+	CHECK(w && strstr(w, "U+E000") && !strstr(w, "U+E001"));
+	np_job_free(j);
+	free(pdf);
+	pdf = NULL;
+	j = render_text(e, "Words and \\uE001 another one.", &pdf);
+	w = missing_warning(j);
+	CHECK(w && strstr(w, "U+E001") && !strstr(w, "U+E000"));
+	np_job_free(j);
+	free(pdf);
+	pdf = NULL;
+	j = render_text(e, "Words, all of them bundled.", &pdf);
+	CHECK(missing_warning(j) == NULL);
+	np_job_free(j);
+	free(pdf);
+	pdf = NULL;
+	/* opened on the engine, freed after it */
+	static const char late[] = "id: late\nheadline: Late\nbody:\n  - Late words.\n";
+	j = np_job_open_memory(e, "late.yaml", late, sizeof late - 1);
+	np_engine_free(e);
+	size_t len = 0;
+	CHECK(np_job_render_memory(j, "pdf", &pdf, &len) == 0 && pdf);
+	np_job_free(j);
+	free(pdf);
+}
+
 /* An edition checked: its copyfit rows, a record for each diagnostic; an
  * article over its page limit: its id and overset words in the record (an
  * edition's overset page: cli_streams.sh diagnostics_json_overset). */
@@ -346,6 +403,7 @@ static const struct {
 	{"memory_input", memory_input}, {"option_errors", option_errors},
 	{"pages_memory", pages_memory}, {"strict_warning", strict_warning},
 	{"overset_record", overset_record}, {"threads", threads},
+	{"engine_reuse", engine_reuse},
 };
 
 int main(int argc, char **argv)
