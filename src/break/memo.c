@@ -7,6 +7,10 @@
  * widths are the same again, so are the breaks. The widths are compared
  * through a look that makes nothing (the flow's pages and slots stay as they
  * are); a width it cannot give without making something is a miss.
+ *
+ * A memo serves one paragraph's own items: its owner passes the same items
+ * every time (made again, they are the same), so a hit needs no items at all
+ * and the owner may let them go between pours (np_break_memo_find).
  */
 #include <stdlib.h>
 #include <string.h>
@@ -17,8 +21,6 @@
 
 struct entry {
 	struct np_break_params bp;
-	const struct np_bitem *items;
-	size_t n;
 	int32_t *w; /* the widths of lines 0..nw-1, as asked for */
 	size_t nw;
 	struct np_break_result r;
@@ -75,10 +77,9 @@ static int copy_result(struct np_break_result *dst, const struct np_break_result
 	return 0;
 }
 
-static int same(const struct entry *e, const struct np_bitem *items, size_t n,
-		const struct np_break_params *p, np_width_fn peek, void *ctx)
+static int same(const struct entry *e, const struct np_break_params *p, np_width_fn peek, void *ctx)
 {
-	if (!e || !e->used || e->items != items || e->n != n || memcmp(&e->bp, p, sizeof *p) != 0)
+	if (!e || !e->used || memcmp(&e->bp, p, sizeof *p) != 0)
 		return 0;
 	for (size_t i = 0; i < e->nw; i++)
 		if (peek(ctx, i) != e->w[i])
@@ -95,13 +96,22 @@ static void entry_clear(struct entry *e)
 	memset(e, 0, sizeof *e);
 }
 
+int np_break_memo_find(const struct np_break_memo *m, np_width_fn peek, void *ctx,
+		       const struct np_break_params *p, struct np_break_result *r)
+{
+	for (size_t i = 0; m && i < MEMO_WAYS; i++)
+		if (same(m->e[i], p, peek, ctx))
+			return copy_result(r, &m->e[i]->r) < 0 ? -1 : 1;
+	return 0;
+}
+
 int np_break_memo_paragraph(struct np_break_memo *m, const struct np_bitem *items, size_t n,
 			    np_width_fn peek, np_width_fn width, void *ctx,
 			    const struct np_break_params *p, struct np_break_result *r)
 {
-	for (size_t i = 0; m && i < MEMO_WAYS; i++)
-		if (same(m->e[i], items, n, p, peek, ctx))
-			return copy_result(r, &m->e[i]->r);
+	int found = np_break_memo_find(m, peek, ctx, p, r);
+	if (found)
+		return found < 0 ? -1 : 0;
 	struct recorder rec = {.fn = width, .ctx = ctx};
 	int rc = np_break_paragraph(items, n, m ? record : width, m ? (void *)&rec : ctx, p, r);
 	if (rc < 0 || !m || rec.failed) {
@@ -121,8 +131,6 @@ int np_break_memo_paragraph(struct np_break_memo *m, const struct np_bitem *item
 		return 0; /* not kept; the breaks stand */
 	}
 	e->bp = *p;
-	e->items = items;
-	e->n = n;
 	e->w = rec.w;
 	e->nw = rec.nw;
 	e->used = 1;

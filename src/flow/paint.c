@@ -241,11 +241,13 @@ static int block(struct flow *f, const struct placed_block *pb)
 {
 	if (pb->subhead)
 		return subhead(f, pb);
-	struct np_para *p = f->paras[pb->block - 1];
+	struct np_para *p = np_flow_para(f, pb->block, pb->sid, 1);
+	if (!p)
+		return -1;
 	int rc = pb->dropcap_lines ? dropcap(f, pb) : 0;
 	if (rc == 0)
 		rc = lines(f, p, pb);
-	np_para_drop_glyphs(p); /* its lines have their own */
+	np_flow_para_release(f, pb->block); /* drawn: its lines have their own glyphs */
 	return rc;
 }
 
