@@ -413,32 +413,34 @@ static int fix_dropcap(struct flow *f, struct lines_map *m, size_t L)
  * reader turning the page must not carry half a word): SIZE_MAX when none,
  * *failed set when its items could not be made. The lines' slots were mapped
  * when the paragraph was broken (the memo's look or the breaker's), so
- * looking at them first makes nothing, and the items are needed only at a
- * turn. */
-static size_t turn_hyphen(const struct flow *f, struct lines_map *m, struct para_at *a,
+ * looking at them first makes nothing; paras.c remembers the answer at the
+ * turn, so a pour that breaks the paragraph as the last one did needs no
+ * items (forbidding a break changes a penalty, not whether it is a hyphen). */
+static size_t turn_hyphen(struct flow *f, struct lines_map *m, struct para_at *a,
 			  const struct np_break_result *r, int *failed)
 {
 	for (size_t k = 0; k + 1 < r->nlines; k++) {
 		size_t s = map_line(m, k), t = map_line(m, k + 1);
 		if (s == SIZE_MAX || t == SIZE_MAX || f->slots[s].region == f->slots[t].region)
 			continue;
-		const struct np_bitem *items = items_of(a);
-		if (!items) {
+		int hyphen = np_flow_para_hyphen(f, a->block, a->sid, r->breaks[k]);
+		if (hyphen < 0) {
 			*failed = 1;
 			return SIZE_MAX;
 		}
-		const struct np_bitem *b = &items[r->breaks[k]];
-		if (b->type == NP_PENALTY && b->flagged)
+		if (hyphen)
 			return r->breaks[k];
 	}
 	return SIZE_MAX;
 }
 
 /* The paragraph's items with the break at j forbidden, in a->own (a copy
- * made once, freed by the caller); turn_hyphen made the items. */
+ * made once, freed by the caller). */
 static const struct np_bitem *forbid(struct para_at *a, size_t j)
 {
 	if (!a->own) {
+		if (!items_of(a))
+			return NULL;
 		a->own = malloc(a->n * sizeof *a->own);
 		if (!a->own)
 			return NULL;

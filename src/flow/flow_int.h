@@ -140,6 +140,10 @@ struct flow {
 		struct np_para **p;          /* per block; NULL: not alive */
 		struct np_break_memo **memo; /* per block, made on first use */
 		int64_t *natural;            /* per block, Pango units; -1: not known */
+		struct para_turn {           /* per block: whether its item `item` is a */
+			size_t item;         /* hyphen break (SIZE_MAX: none asked yet) */
+			int hyphen;
+		} *turn;
 		int *prev, *next;            /* the alive, most recently used first */
 		int head, tail;              /* block indexes (0-based); -1: none */
 		size_t live;
@@ -291,6 +295,8 @@ void np_flow_paras_fini(struct flow *f);
 struct np_para *np_flow_para(struct flow *f, int block, enum np_style_id sid, int draw);
 struct np_break_memo *np_flow_para_memo(struct flow *f, int block);
 int64_t np_flow_para_natural(struct flow *f, int block, enum np_style_id sid);
+/* 1 when item `item` of the paragraph is a hyphen break, 0 not, -1 failed. */
+int np_flow_para_hyphen(struct flow *f, int block, enum np_style_id sid, size_t item);
 void np_flow_para_release(struct flow *f, int block);
 
 /* body.c: from block `from` (1-based) on, the flow's state as the last run

@@ -15,7 +15,8 @@
  * Outline:
  *   np_flow_para: the paragraph, made if need be (most recently used now);
  *     past LIVE alive, the least recently used is freed
- *   np_flow_para_memo, np_flow_para_natural: what is kept of every paragraph
+ *   np_flow_para_memo, np_flow_para_natural, np_flow_para_hyphen: what is
+ *     kept of every paragraph (the hyphen: for the line at a page turn)
  *   np_flow_para_release: drawn, it is let go of at once
  */
 #include <stdlib.h>
@@ -36,12 +37,15 @@ int np_flow_paras_init(struct flow *f)
 	ps->p = calloc(n, sizeof *ps->p);
 	ps->memo = calloc(n, sizeof *ps->memo);
 	ps->natural = malloc(n * sizeof *ps->natural);
+	ps->turn = malloc(n * sizeof *ps->turn);
 	ps->prev = malloc(n * sizeof *ps->prev);
 	ps->next = malloc(n * sizeof *ps->next);
-	if (!ps->p || !ps->memo || !ps->natural || !ps->prev || !ps->next)
+	if (!ps->p || !ps->memo || !ps->natural || !ps->turn || !ps->prev || !ps->next)
 		return -1;
-	for (size_t i = 0; i < n; i++)
+	for (size_t i = 0; i < n; i++) {
 		ps->natural[i] = -1;
+		ps->turn[i].item = SIZE_MAX;
+	}
 	ps->head = ps->tail = -1;
 	ps->first = -1;
 	for (size_t i = 0; i < f->a->nblocks && ps->first < 0; i++)
@@ -62,6 +66,7 @@ void np_flow_paras_fini(struct flow *f)
 	free(ps->p);
 	free(ps->memo);
 	free(ps->natural);
+	free(ps->turn);
 	free(ps->prev);
 	free(ps->next);
 	memset(ps, 0, sizeof *ps);
@@ -185,4 +190,20 @@ struct np_break_memo *np_flow_para_memo(struct flow *f, int block)
 	if (!*m)
 		*m = np_break_memo_new();
 	return *m;
+}
+
+int np_flow_para_hyphen(struct flow *f, int block, enum np_style_id sid, size_t item)
+{
+	struct flow_paras *ps = &f->paras;
+	int i = block - 1;
+	if (ps->turn[i].item != item) {
+		struct np_para *p = np_flow_para(f, block, sid, 0);
+		if (!p)
+			return -1;
+		size_t n;
+		const struct np_bitem *b = &np_para_items(p, &n)[item];
+		ps->turn[i].item = item;
+		ps->turn[i].hyphen = b->type == NP_PENALTY && b->flagged;
+	}
+	return ps->turn[i].hyphen;
 }
