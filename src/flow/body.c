@@ -550,7 +550,7 @@ struct block_spec np_flow_subhead_spec(const struct flow *f, const struct slot *
 	const struct np_block *b = &f->a->blocks[block - 1];
 	return (struct block_spec){.text = b->text.text, .len = b->text.len, .runs = b->text.runs,
 				   .nruns = b->text.nruns, .style = &f->g->l->styles[NP_ST_SUBHEAD],
-				   .x = sl->x, .first_baseline = sl->baseline, .width = sl->w,
+				   .x = sl->x, .first_baseline = np_flow_cell_baseline(f, sl->cell), .width = sl->w,
 				   .leading = f->g->grid, .frame = sl->col, .block = block,
 				   .style_id = NP_ST_SUBHEAD};
 }

@@ -41,17 +41,20 @@ struct region {
 	int made;        /* frames drawn (draw run) */
 };
 
-/* One line slot: a grid baseline in a column, and the free span there. */
+/* One line slot: a grid baseline in a column, and the free span there. A
+ * run holds one for every line of the story so far (32 bytes: the baseline
+ * is its cell's, np_flow_cell_baseline). */
 struct slot {
-	int region; /* index in flow->regions */
-	int page;   /* 0-based index in doc->pages */
-	int col;
-	int cell;  /* grid line, 0-based from the top margin */
-	double x, w, baseline;
+	int region;   /* index in flow->regions */
+	int page;     /* 0-based index in doc->pages */
+	int16_t col;
+	int16_t cell; /* grid line, 0-based from the top margin (a layout has at most
+		       * 10,000 grid lines and 100 columns) */
 	unsigned run_start : 1; /* first slot of a column run (top, or below an obstacle) */
 	unsigned run_end : 1;   /* last slot of a run */
 	unsigned blank : 1;     /* left empty (widow/orphan control, keep-with-next) */
 	unsigned geo_blank : 1; /* left empty by the geometry: a one-line run */
+	double x, w;
 };
 
 enum obst_kind { OB_PULLQUOTE, OB_SIDEBAR, OB_IMAGE };
