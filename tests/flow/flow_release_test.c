@@ -93,6 +93,7 @@ int main(void)
 	np_diags_fini(&d);
 	np_text_ctx_free(t);
 	np_article_free(a);
+	np_layout_fini(&l);
 	if (fake_failures)
 		fprintf(stderr, "flow_release_test: %d checks failed\n", fake_failures);
 	return fake_failures ? 1 : 0;
