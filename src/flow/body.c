@@ -555,6 +555,20 @@ struct block_spec np_flow_subhead_spec(const struct flow *f, const struct slot *
 				   .style_id = NP_ST_SUBHEAD};
 }
 
+/* A subhead's lines at its slot's width: counted (set without a page) once
+ * for each width, since every run of the story asks again and counting sets
+ * the text afresh (the text layer keeps one measured paragraph). */
+static int subhead_lines(struct flow *f, int block, const struct block_spec *bs)
+{
+	struct subhead_fit *c = &f->subfit[block - 1];
+	if (c->lines > 0 && c->w == bs->width)
+		return c->lines;
+	int n = np_flow_set_block(f, NULL, bs);
+	if (n > 0)
+		*c = (struct subhead_fit){bs->width, n};
+	return n;
+}
+
 /* A subhead past the last region: its words are overset like any line's. */
 static int subhead_overset(struct flow *f, const struct np_block *b)
 {
@@ -597,7 +611,7 @@ static int set_subhead(struct flow *f, int block)
 	f->cursor = s;
 	np_flow_use_region(f, sl->region);
 	struct block_spec bs = np_flow_subhead_spec(f, sl, block);
-	int n = np_flow_set_block(f, NULL, &bs);
+	int n = subhead_lines(f, block, &bs);
 	if (n < 0)
 		return -1;
 	if (!f->trial) {

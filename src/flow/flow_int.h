@@ -152,6 +152,12 @@ struct flow {
 		size_t live;
 		int first;                   /* the first paragraph's index; -1: none */
 	} paras;
+	/* per block: a subhead's lines at a width (lines 0: not counted yet),
+	 * counted once though every run asks again */
+	struct subhead_fit {
+		double w;
+		int lines;
+	} *subfit;
 	struct block_end *ends;
 	/* where each block started in the last run, to resume a run there */
 	struct block_start {

@@ -284,7 +284,8 @@ int np_flow_init(struct flow *f)
 	f->limit_region = -1;
 	f->ends = calloc(f->a->nblocks + 1, sizeof *f->ends);
 	f->starts = calloc(f->a->nblocks + 1, sizeof *f->starts);
-	return np_flow_paras_init(f) == 0 && f->ends && f->starts ? 0 : -1;
+	f->subfit = calloc(f->a->nblocks + 1, sizeof *f->subfit);
+	return np_flow_paras_init(f) == 0 && f->ends && f->starts && f->subfit ? 0 : -1;
 }
 
 void np_flow_fini(struct flow *f)
@@ -292,6 +293,7 @@ void np_flow_fini(struct flow *f)
 	np_flow_paras_fini(f);
 	free(f->ends);
 	free(f->starts);
+	free(f->subfit);
 	free(f->slots);
 	free(f->obst);
 	free(f->limit);
