@@ -92,16 +92,21 @@ int np_break_paragraph(const struct np_bitem *items, size_t n, np_width_fn width
 		       struct np_break_result *r);
 void np_break_result_fini(struct np_break_result *r);
 
-/* A paragraph's last few breaks (memo.c), given again when the items, the
- * parameters and every width the breaker asked for are the same: `peek` says
- * a line's width without making anything, or a value that differs (a miss);
- * `width` is asked when breaking. m NULL: np_break_paragraph. */
+/* A paragraph's last few breaks (memo.c), given again when the parameters and
+ * every width the breaker asked for are the same: `peek` says a line's width
+ * without making anything, or a value that differs (a miss); `width` is asked
+ * when breaking. A memo belongs to one paragraph's items: pass it those (or
+ * the same made again) only. m NULL: np_break_paragraph. */
 struct np_break_memo;
 struct np_break_memo *np_break_memo_new(void);
 void np_break_memo_free(struct np_break_memo *m);
 int np_break_memo_paragraph(struct np_break_memo *m, const struct np_bitem *items, size_t n,
 			    np_width_fn peek, np_width_fn width, void *ctx,
 			    const struct np_break_params *p, struct np_break_result *r);
+/* The memo's breaks for these widths and parameters, without the items: 1
+ * (r filled), 0 none kept, -1 out of memory. */
+int np_break_memo_find(const struct np_break_memo *m, np_width_fn peek, void *ctx,
+		       const struct np_break_params *p, struct np_break_result *r);
 
 /* First item of the line after a break at b (SIZE_MAX: paragraph start):
  * glue and penalties after the break are discarded. */

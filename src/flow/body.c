@@ -59,15 +59,6 @@ static size_t map_line(struct lines_map *m, size_t k)
 	return k < m->n ? m->v[k] : SIZE_MAX;
 }
 
-/* The paragraph's breaks memo, for its own items only: the memo knows items by
- * their address, and a copy with a break forbidden (at a jump) is freed and
- * its address used again by the next copy, which may forbid another. */
-static struct np_break_memo *memo_for(struct np_para *p, const struct np_bitem *items)
-{
-	size_t n;
-	return items == np_para_items(p, &n) ? np_para_breaks_memo(p) : NULL;
-}
-
 /* A line's width, its slot made if need be. The breaks memo looks widths up
  * through it too: the breaker is a pure function of the widths it asks for,
  * so while lines 0..k-1 have the widths a kept break was made over, breaking
@@ -83,10 +74,49 @@ static int32_t slot_width(void *ctx, size_t line)
 	return NP_UNITS((s == SIZE_MAX ? m->f->g->colw : m->f->slots[s].w) - dropcap);
 }
 
+/* A paragraph being set. Its items are asked for only when its breaks memo
+ * has no breaks for these widths, or a hyphen at a page turn is to be
+ * checked, or an overset line counted: a pour meeting the widths of the last
+ * one needs no shaped paragraph (paras.c lets them go). */
+struct para_at {
+	struct flow *f;
+	int block;
+	enum np_style_id sid;
+	struct np_para *p;            /* NULL until its items are asked for */
+	const struct np_bitem *items; /* p's, or own */
+	size_t n;
+	struct np_bitem *own;         /* a copy with breaks forbidden (at a jump) */
+};
+
+static const struct np_bitem *items_of(struct para_at *a)
+{
+	if (!a->items) {
+		if (!(a->p = np_flow_para(a->f, a->block, a->sid, 0)))
+			return NULL;
+		a->items = np_para_items(a->p, &a->n);
+	}
+	return a->items;
+}
+
+/* Breaks the paragraph over the slots of m: from its memo when the widths are
+ * the same (its own items only: a copy with a break forbidden is another
+ * paragraph to the breaker). */
+static int break_at(struct para_at *a, struct lines_map *m, const struct np_break_params *bp,
+		    struct np_break_result *r)
+{
+	struct np_break_memo *memo = a->own ? NULL : np_flow_para_memo(a->f, a->block);
+	int found = np_break_memo_find(memo, slot_width, m, bp, r);
+	if (found)
+		return found < 0 ? -1 : 0;
+	if (!items_of(a))
+		return -1;
+	return np_break_memo_paragraph(memo, a->items, a->n, slot_width, slot_width, m, bp, r);
+}
+
 /* Lines 0..L-1 into their slots; lines past the last page are overset. A
  * trial run only finds the last line's slot; the final run counts the
  * overset lines' words and keeps the plan for paint.c. */
-static int place_lines(struct flow *f, struct np_para *p, const struct np_break_result *r,
+static int place_lines(struct flow *f, struct para_at *a, const struct np_break_result *r,
 		       struct lines_map *m, int block, enum np_style_id sid, int justify,
 		       int dropcap_lines)
 {
@@ -119,7 +149,8 @@ static int place_lines(struct flow *f, struct np_para *p, const struct np_break_
 		struct np_line_info info = {0};
 		double dropcap = (int)k < m->dropcap_lines ? f->dropcap_w : 0;
 		struct np_line_glyphs *g;
-		if (np_flow_line(f, p, r->breaks, k, NP_UNITS(f->g->colw - dropcap), justify, &info,
+		if (!items_of(a) ||
+		    np_flow_line(f, a->p, r->breaks, k, NP_UNITS(f->g->colw - dropcap), justify, &info,
 				 &g) < 0)
 			return -1;
 		f->overset_words += np_doc_count_words(info.text);
@@ -130,8 +161,6 @@ static int place_lines(struct flow *f, struct np_para *p, const struct np_break_
 	}
 	return 0;
 }
-
-static struct np_para *block_para(struct flow *f, int block, enum np_style_id sid, int first);
 
 enum stranded { NOT_STRANDED, ORPHAN, WIDOW, LONE };
 
@@ -220,8 +249,7 @@ static int orphan_ahead(struct flow *f, struct lines_map *m, size_t L, int block
 		return 0;
 	/* a paragraph of one line has no orphan: more than a line's worth of text
 	 * (it follows a paragraph: body style, not the first) */
-	struct np_para *next = block_para(f, block + 1, NP_ST_BODY, 0);
-	return next && NP_PT(np_para_natural(next)) > f->slots[s].w;
+	return NP_PT(np_flow_para_natural(f, block + 1, NP_ST_BODY)) > f->slots[s].w;
 }
 
 /* What a reader (and pdfcheck typography) sees as loose: a justified line
@@ -300,9 +328,9 @@ static size_t loose_lines(const struct np_break_result *r)
  * balancer's wider limits. */
 #define LOOSE_MAX_LINES 100
 
-static int break_loose(struct np_para *p, const struct np_bitem *items, size_t n,
-		       struct lines_map *m, struct np_break_params *bp, int k, int for_balance,
-		       const struct np_break_result *base, struct np_break_result *t)
+static int break_loose(struct para_at *a, struct lines_map *m, struct np_break_params *bp,
+		       int k, int for_balance, const struct np_break_result *base,
+		       struct np_break_result *t)
 {
 	if (base->nlines > LOOSE_MAX_LINES)
 		return 0;
@@ -310,8 +338,7 @@ static int break_loose(struct np_para *p, const struct np_bitem *items, size_t n
 	double limit = loosest(base) > cap ? loosest(base) : cap;
 	size_t extra = for_balance ? BALANCE_LOOSE_EXTRA : 0;
 	bp->looseness = k;
-	int rc = np_break_memo_paragraph(memo_for(p, items), items, n, slot_width,
-					 slot_width, m, bp, t);
+	int rc = break_at(a, m, bp, t);
 	bp->looseness = 0;
 	if (rc < 0 || m->failed < 0) {
 		np_break_result_fini(t);
@@ -325,12 +352,11 @@ static int break_loose(struct np_para *p, const struct np_bitem *items, size_t n
 
 /* The balancer asked for this paragraph a line longer or shorter: r becomes
  * that when its lines allow (counted in f->loose_taken). */
-static int set_loose(struct flow *f, struct np_para *p, const struct np_bitem *items, size_t n,
-		     struct lines_map *m, struct np_break_params *bp, int k,
-		     struct np_break_result *r)
+static int set_loose(struct flow *f, struct para_at *a, struct lines_map *m,
+		     struct np_break_params *bp, int k, struct np_break_result *r)
 {
 	struct np_break_result t = {0};
-	if (break_loose(p, items, n, m, bp, k, 1, r, &t) < 0)
+	if (break_loose(a, m, bp, k, 1, r, &t) < 0)
 		return -1;
 	if (t.nlines) {
 		np_break_result_fini(r);
@@ -340,14 +366,13 @@ static int set_loose(struct flow *f, struct np_para *p, const struct np_bitem *i
 	return 0;
 }
 
-static int set_looser(struct flow *f, struct np_para *p, const struct np_bitem *items, size_t n,
-		      struct lines_map *m, struct np_break_params *bp, int block,
-		      struct np_break_result *r)
+static int set_looser(struct flow *f, struct para_at *a, struct lines_map *m,
+		      struct np_break_params *bp, int block, struct np_break_result *r)
 {
 	struct np_break_result best = {0};
 	for (int k = -1; k <= 1; k += 2) {
 		struct np_break_result t = {0};
-		if (break_loose(p, items, n, m, bp, k, 0, r, &t) < 0) {
+		if (break_loose(a, m, bp, k, 0, r, &t) < 0) {
 			np_break_result_fini(&best);
 			return -1;
 		}
@@ -382,44 +407,52 @@ static int fix_dropcap(struct flow *f, struct lines_map *m, size_t L)
 }
 
 /* The item that ends a line before a jump or a page turn with a hyphen (a
- * reader turning the page must not carry half a word): SIZE_MAX when none. */
-static size_t turn_hyphen(const struct flow *f, struct lines_map *m, const struct np_bitem *items,
-			  const struct np_break_result *r)
+ * reader turning the page must not carry half a word): SIZE_MAX when none,
+ * *failed set when its items could not be made. The lines' slots were mapped
+ * when the paragraph was broken (the memo's look or the breaker's), so
+ * looking at them first makes nothing; paras.c remembers the answer at the
+ * turn, so a pour that breaks the paragraph as the last one did needs no
+ * items (forbidding a break changes a penalty, not whether it is a hyphen). */
+static size_t turn_hyphen(struct flow *f, struct lines_map *m, struct para_at *a,
+			  const struct np_break_result *r, int *failed)
 {
 	for (size_t k = 0; k + 1 < r->nlines; k++) {
-		const struct np_bitem *b = &items[r->breaks[k]];
-		if (b->type != NP_PENALTY || !b->flagged)
-			continue;
 		size_t s = map_line(m, k), t = map_line(m, k + 1);
-		if (s != SIZE_MAX && t != SIZE_MAX && f->slots[s].region != f->slots[t].region)
+		if (s == SIZE_MAX || t == SIZE_MAX || f->slots[s].region == f->slots[t].region)
+			continue;
+		int hyphen = np_flow_para_hyphen(f, a->block, a->sid, r->breaks[k]);
+		if (hyphen < 0) {
+			*failed = 1;
+			return SIZE_MAX;
+		}
+		if (hyphen)
 			return r->breaks[k];
 	}
 	return SIZE_MAX;
 }
 
-/* The paragraph's items with the break at j forbidden, in *own (a copy made
- * once, freed by the caller). */
-static const struct np_bitem *forbid(struct np_bitem **own, const struct np_bitem *items, size_t n,
-				     size_t j)
+/* The paragraph's items with the break at j forbidden, in a->own (a copy
+ * made once, freed by the caller). */
+static const struct np_bitem *forbid(struct para_at *a, size_t j)
 {
-	if (!*own) {
-		*own = malloc(n * sizeof **own);
-		if (!*own)
+	if (!a->own) {
+		if (!items_of(a))
 			return NULL;
-		memcpy(*own, items, n * sizeof **own);
+		a->own = malloc(a->n * sizeof *a->own);
+		if (!a->own)
+			return NULL;
+		memcpy(a->own, a->items, a->n * sizeof *a->own);
 	}
-	(*own)[j].penalty = NP_INF_PENALTY;
-	return *own;
+	a->own[j].penalty = NP_INF_PENALTY;
+	return a->items = a->own;
 }
 
 #define TURN_TRIES 8 /* hyphens forbidden at a jump, one a try */
 
-static int set_paragraph(struct flow *f, struct np_para *p, int block, enum np_style_id sid)
+static int set_paragraph(struct flow *f, int block, enum np_style_id sid)
 {
-	size_t n;
-	const struct np_bitem *items = np_para_items(p, &n);
-	struct np_bitem *own = NULL;
-	int turns = 0;
+	struct para_at a = {.f = f, .block = block, .sid = sid};
+	int turns = 0, failed = 0;
 	int justify = f->g->l->styles[sid].align == NP_ALIGN_JUSTIFY;
 	struct np_break_params bp;
 	break_params(f, &bp, justify);
@@ -430,15 +463,18 @@ static int set_paragraph(struct flow *f, struct np_para *p, int block, enum np_s
 	for (int tries = 0; tries < WIDOW_TRIES; tries++) {
 		np_break_result_fini(&r);
 		m.n = 0;
-		rc = np_break_memo_paragraph(memo_for(p, items), items, n, slot_width,
-					     slot_width, &m, &bp, &r);
+		rc = break_at(&a, &m, &bp, &r);
 		if (rc == 0 && m.failed >= 0 && f->loose && f->loose[block - 1])
-			rc = set_loose(f, p, items, n, &m, &bp, f->loose[block - 1], &r);
+			rc = set_loose(f, &a, &m, &bp, f->loose[block - 1], &r);
 		if (rc < 0 || m.failed < 0)
 			break;
-		size_t j = turns < TURN_TRIES ? turn_hyphen(f, &m, items, &r) : SIZE_MAX;
+		size_t j = turns < TURN_TRIES ? turn_hyphen(f, &m, &a, &r, &failed) : SIZE_MAX;
+		if (failed) {
+			rc = -1;
+			break;
+		}
 		if (j != SIZE_MAX) {
-			if (!(items = forbid(&own, items, n, j))) {
+			if (!forbid(&a, j)) {
 				rc = -1;
 				break;
 			}
@@ -451,14 +487,18 @@ static int set_paragraph(struct flow *f, struct np_para *p, int block, enum np_s
 		size_t lone;
 		enum stranded st = stranded(f, &m, r.nlines, &lone);
 		if (st == WIDOW || (st == NOT_STRANDED && orphan_ahead(f, &m, r.nlines, block))) {
-			rc = set_looser(f, p, items, n, &m, &bp, block, &r);
+			rc = set_looser(f, &a, &m, &bp, block, &r);
 			if (rc < 0 || m.failed < 0)
 				break;
 			if (rc > 0) { /* mended without an empty line, unless at a jump */
-				j = turns < TURN_TRIES ? turn_hyphen(f, &m, items, &r) : SIZE_MAX;
+				j = turns < TURN_TRIES ? turn_hyphen(f, &m, &a, &r, &failed) : SIZE_MAX;
+				if (failed) {
+					rc = -1;
+					break;
+				}
 				if (j == SIZE_MAX)
 					break;
-				if (!(items = forbid(&own, items, n, j))) {
+				if (!forbid(&a, j)) {
 					rc = -1;
 					break;
 				}
@@ -474,8 +514,8 @@ static int set_paragraph(struct flow *f, struct np_para *p, int block, enum np_s
 	rc = rc < 0 ? -1 : 0;
 	int dropcap = m.dropcap_lines && r.nlines >= (size_t)m.dropcap_lines ? m.dropcap_lines : 0;
 	if (rc == 0 && m.failed >= 0)
-		rc = place_lines(f, p, &r, &m, block, sid, justify, dropcap);
-	np_para_drop_glyphs(p); /* its lines have their own */
+		rc = place_lines(f, &a, &r, &m, block, sid, justify, dropcap);
+	np_para_drop_glyphs(a.p); /* its lines have their own */
 	if (rc == 0 && r.nlines > 0) {
 		size_t s = map_line(&m, r.nlines - 1);
 		if (s != SIZE_MAX) {
@@ -489,7 +529,7 @@ static int set_paragraph(struct flow *f, struct np_para *p, int block, enum np_s
 	}
 	np_break_result_fini(&r);
 	free(m.v);
-	free(own);
+	free(a.own);
 	return rc < 0 || m.failed < 0 ? -1 : 0;
 }
 
@@ -507,9 +547,23 @@ struct block_spec np_flow_subhead_spec(const struct flow *f, const struct slot *
 	const struct np_block *b = &f->a->blocks[block - 1];
 	return (struct block_spec){.text = b->text.text, .len = b->text.len, .runs = b->text.runs,
 				   .nruns = b->text.nruns, .style = &f->g->l->styles[NP_ST_SUBHEAD],
-				   .x = sl->x, .first_baseline = sl->baseline, .width = sl->w,
+				   .x = sl->x, .first_baseline = np_flow_cell_baseline(f, sl->cell), .width = sl->w,
 				   .leading = f->g->grid, .frame = sl->col, .block = block,
 				   .style_id = NP_ST_SUBHEAD};
+}
+
+/* A subhead's lines at its slot's width: counted (set without a page) once
+ * for each width, since every run of the story asks again and counting sets
+ * the text afresh (the text layer keeps one measured paragraph). */
+static int subhead_lines(struct flow *f, int block, const struct block_spec *bs)
+{
+	struct subhead_fit *c = &f->subfit[block - 1];
+	if (c->lines > 0 && c->w == bs->width)
+		return c->lines;
+	int n = np_flow_set_block(f, NULL, bs);
+	if (n > 0)
+		*c = (struct subhead_fit){bs->width, n};
+	return n;
 }
 
 /* A subhead past the last region: its words are overset like any line's. */
@@ -554,7 +608,7 @@ static int set_subhead(struct flow *f, int block)
 	f->cursor = s;
 	np_flow_use_region(f, sl->region);
 	struct block_spec bs = np_flow_subhead_spec(f, sl, block);
-	int n = np_flow_set_block(f, NULL, &bs);
+	int n = subhead_lines(f, block, &bs);
 	if (n < 0)
 		return -1;
 	if (!f->trial) {
@@ -611,59 +665,6 @@ static void setup_dropcap(struct flow *f, int block, const struct np_text *t)
 	f->dropcap_skip = n;
 }
 
-/* The shaped paragraph of a block, made once and kept across trial runs. The
- * first paragraph carries the dateline run in, or loses its first letter to
- * the drop cap. */
-static struct np_para *block_para(struct flow *f, int block, enum np_style_id sid, int first)
-{
-	if (f->paras[block - 1])
-		return f->paras[block - 1];
-	const struct np_text *t = &f->a->blocks[block - 1].text;
-	const struct np_style *st = &f->g->l->styles[sid];
-	if (first)
-		setup_dropcap(f, block, t);
-	size_t skip = block == f->dropcap_block ? f->dropcap_skip : 0;
-	struct np_para_spec spec = {.text = t->text + skip, .len = t->len - skip, .runs = t->runs,
-				    .nruns = t->nruns, .style = st, .language = f->a->language,
-				    .layout = f->g->l, .indent = st->indent, .mark = t->mark,
-				    .letter_space = f->g->l->letter_space_max,
-				    .letter_threshold = f->g->l->letter_space_threshold,
-				    .max_box = NP_UNITS(f->g->colw)};
-	struct np_run *shifted = NULL;
-	if (skip) {
-		shifted = calloc(t->nruns + 1, sizeof *shifted);
-		for (size_t i = 0; shifted && i < t->nruns; i++)
-			shifted[i] = (struct np_run){t->runs[i].start > skip ? t->runs[i].start - skip : 0,
-						     t->runs[i].end > skip ? t->runs[i].end - skip : 0,
-						     t->runs[i].flags};
-		spec.runs = shifted;
-	}
-	char *joined = NULL;
-	struct np_run *runs = NULL;
-	if (first && f->a->dateline) {
-		size_t n = strlen(f->a->dateline) + t->len + 8;
-		joined = malloc(n);
-		if (!joined)
-			return NULL;
-		snprintf(joined, n, "%s \xE2\x80\x94 %s", f->a->dateline, t->text);
-		size_t lead = strlen(joined) - t->len;
-		runs = calloc(t->nruns + 1, sizeof *runs);
-		for (size_t i = 0; runs && i < t->nruns; i++)
-			runs[i] = (struct np_run){t->runs[i].start + lead, t->runs[i].end + lead,
-						  t->runs[i].flags};
-		spec.text = joined;
-		spec.len = strlen(joined);
-		spec.runs = runs;
-		spec.lead_style = &f->g->l->styles[NP_ST_DATELINE];
-		spec.lead_len = lead;
-	}
-	f->paras[block - 1] = np_para_new(f->out->t, &spec);
-	free(joined);
-	free(runs);
-	free(shifted);
-	return f->paras[block - 1];
-}
-
 int np_flow_body(struct flow *f, int from)
 {
 	int first = 1, after_head = 1;
@@ -681,8 +682,9 @@ int np_flow_body(struct flow *f, int from)
 			continue;
 		}
 		enum np_style_id sid = after_head ? NP_ST_BODY_FIRST : NP_ST_BODY;
-		struct np_para *p = block_para(f, block, sid, first);
-		if (!p || set_paragraph(f, p, block, sid) < 0)
+		if (first)
+			setup_dropcap(f, block, &f->a->blocks[i].text);
+		if (set_paragraph(f, block, sid) < 0)
 			return -1;
 		first = after_head = 0;
 	}

@@ -4,7 +4,8 @@
  * (regions, made as text needs them), band.c measuring, obstacles.c planning
  * (floats' cells and spots), body.c (breaks, widows, subheads: where each
  * line goes), balance.c (the last region's limits, by trial runs it is given),
- * story.c (the runs), plan.c (the final run's plan). Painting: paint.c, the
+ * story.c (the runs), plan.c (the final run's plan), paras.c (the shaped
+ * paragraphs, a few alive at once). Painting: paint.c, the
  * one place that turns the plan into frames and lines, and what it calls to
  * set text (setblock.c, band.c, folio.c, obstacles.c's content); emit.c hands
  * finished pages out. Drivers: article.c, issue.c (with furniture.c).
@@ -13,11 +14,11 @@
  * furniture's words per language).
  *
  * The text layer is reached through thirteen functions of text/text.h only:
- * np_para_new, np_para_free, np_para_items, np_para_natural, np_para_line,
+ * np_para_new, np_para_new_drawn, np_para_free, np_para_items, np_para_natural, np_para_line,
  * np_para_drop_glyphs, np_line_glyphs_free, np_text_ctx_clone,
  * np_text_ctx_free, np_text_merge_missing, np_para_measure (a block measured
  * again without shaping), np_para_line_info (a line without glyphs: check),
- * np_para_breaks_memo (breaks given again). That is the link-time seam
+ * That is the link-time seam
  * tests/flow/fake_text.c fills with fixed-width glyphs. */
 #ifndef NP_FLOW_INT_H
 #define NP_FLOW_INT_H
@@ -40,17 +41,20 @@ struct region {
 	int made;        /* frames drawn (draw run) */
 };
 
-/* One line slot: a grid baseline in a column, and the free span there. */
+/* One line slot: a grid baseline in a column, and the free span there. A
+ * run holds one for every line of the story so far (32 bytes: the baseline
+ * is its cell's, np_flow_cell_baseline). */
 struct slot {
-	int region; /* index in flow->regions */
-	int page;   /* 0-based index in doc->pages */
-	int col;
-	int cell;  /* grid line, 0-based from the top margin */
-	double x, w, baseline;
+	int region;   /* index in flow->regions */
+	int page;     /* 0-based index in doc->pages */
+	int16_t col;
+	int16_t cell; /* grid line, 0-based from the top margin (a layout has at most
+		       * 10,000 grid lines and 100 columns) */
 	unsigned run_start : 1; /* first slot of a column run (top, or below an obstacle) */
 	unsigned run_end : 1;   /* last slot of a run */
 	unsigned blank : 1;     /* left empty (widow/orphan control, keep-with-next) */
 	unsigned geo_blank : 1; /* left empty by the geometry: a one-line run */
+	double x, w;
 };
 
 enum obst_kind { OB_PULLQUOTE, OB_SIDEBAR, OB_IMAGE };
@@ -133,7 +137,27 @@ struct flow {
 	struct obstacle *obst;
 	size_t nobst;
 
-	struct np_para **paras; /* shaped body blocks, kept across trial runs */
+	/* body paragraphs (paras.c): a few shaped at once; each one's breaks
+	 * memo and natural width kept across the runs */
+	struct flow_paras {
+		struct np_para **p;          /* per block; NULL: not alive */
+		struct np_break_memo **memo; /* per block, made on first use */
+		int64_t *natural;            /* per block, Pango units; -1: not known */
+		struct para_turn {           /* per block: whether its item `item` is a */
+			size_t item;         /* hyphen break (SIZE_MAX: none asked yet) */
+			int hyphen;
+		} *turn;
+		int *prev, *next;            /* the alive, most recently used first */
+		int head, tail;              /* block indexes (0-based); -1: none */
+		size_t live;
+		int first;                   /* the first paragraph's index; -1: none */
+	} paras;
+	/* per block: a subhead's lines at a width (lines 0: not counted yet),
+	 * counted once though every run asks again */
+	struct subhead_fit {
+		double w;
+		int lines;
+	} *subfit;
 	struct block_end *ends;
 	/* where each block started in the last run, to resume a run there */
 	struct block_start {
@@ -270,6 +294,19 @@ int np_flow_obstacle_place(struct flow *f, size_t i, int region, int col, int ce
 /* Takes planned obstacle i out, with a warning saying why; its words are
  * overset. */
 void np_flow_obstacle_drop(struct flow *f, size_t i, const char *why);
+
+/* paras.c: paragraph `block` shaped (1-based; made if need be, for drawing
+ * at once when draw; NULL when out of memory), valid until the next call
+ * here that makes another; its breaks memo (NULL when out of memory); its
+ * natural width (-1: failed); let go of once drawn. */
+int np_flow_paras_init(struct flow *f);
+void np_flow_paras_fini(struct flow *f);
+struct np_para *np_flow_para(struct flow *f, int block, enum np_style_id sid, int draw);
+struct np_break_memo *np_flow_para_memo(struct flow *f, int block);
+int64_t np_flow_para_natural(struct flow *f, int block, enum np_style_id sid);
+/* 1 when item `item` of the paragraph is a hyphen break, 0 not, -1 failed. */
+int np_flow_para_hyphen(struct flow *f, int block, enum np_style_id sid, size_t item);
+void np_flow_para_release(struct flow *f, int block);
 
 /* body.c: from block `from` (1-based) on, the flow's state as the last run
  * recorded it there (1: the whole body) */

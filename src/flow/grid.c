@@ -111,8 +111,7 @@ int np_flow_slots_for_region(struct flow *f, int ri)
 				continue;
 			}
 			struct slot s = {.region = ri, .page = r->page, .col = c, .cell = k, .x = x0,
-					 .w = x1 - x0, .baseline = np_flow_cell_baseline(f, k),
-					 .run_start = !prev};
+					 .w = x1 - x0, .run_start = !prev};
 			if (push_slot(f, &s) < 0) {
 				rc = -1;
 				break;

@@ -175,7 +175,7 @@ static int dropcap(struct flow *f, const struct placed_block *pb)
 	const struct region *rg = &f->regions[sl->region];
 	struct block_spec bs = {.text = f->dropcap, .len = strlen(f->dropcap),
 				.style = &f->dropcap_style, .x = sl->x,
-				.first_baseline = f->slots[b].baseline, .width = f->dropcap_w + 20,
+				.first_baseline = np_flow_cell_baseline(f, f->slots[b].cell), .width = f->dropcap_w + 20,
 				.leading = f->g->grid, .frame = rg->frame0 + sl->col - rg->c0,
 				.block = pb->block, .style_id = NP_ST_DROP_CAP};
 	return np_flow_set_block(f, &f->out->doc->pages[sl->page], &bs) < 0 ? -1 : 0;
@@ -203,7 +203,7 @@ static int lines(struct flow *f, struct np_para *p, const struct placed_block *p
 		double ind = NP_PT(info.indent);
 		struct np_pline ln = {.frame = rg->frame0 + sl->col - rg->c0, .block = pb->block,
 				      .style = pb->sid, .x = sl->x + dropcap + ind,
-				      .baseline = sl->baseline, .width = sl->w - dropcap - ind,
+				      .baseline = np_flow_cell_baseline(f, sl->cell), .width = sl->w - dropcap - ind,
 				      .text = info.text, .hyphenated = info.hyphenated,
 				      .continues = info.continues, .justified = info.justified,
 				      .ratio = info.ratio, .letter_spacing = info.letter_spacing,
@@ -241,11 +241,13 @@ static int block(struct flow *f, const struct placed_block *pb)
 {
 	if (pb->subhead)
 		return subhead(f, pb);
-	struct np_para *p = f->paras[pb->block - 1];
+	struct np_para *p = np_flow_para(f, pb->block, pb->sid, 1);
+	if (!p)
+		return -1;
 	int rc = pb->dropcap_lines ? dropcap(f, pb) : 0;
 	if (rc == 0)
 		rc = lines(f, p, pb);
-	np_para_drop_glyphs(p); /* its lines have their own */
+	np_flow_para_release(f, pb->block); /* drawn: its lines have their own glyphs */
 	return rc;
 }
 

@@ -8,8 +8,9 @@
  *     right one line deeper at most) at which the rest of the text still fits
  *   run once more, drawing
  * Balancing the trial too puts floats where the text will really be, not
- * below a short last page's text. Paragraphs are shaped once and kept across
- * the runs; trial runs only break and fill slots.
+ * below a short last page's text. Trial runs only break and fill slots; a
+ * paragraph's breaks are kept across the runs, and it is shaped again only
+ * when a run needs its items (paras.c).
  */
 #include <limits.h>
 #include <math.h>
@@ -281,19 +282,18 @@ int np_flow_story(struct flow *f)
 int np_flow_init(struct flow *f)
 {
 	f->limit_region = -1;
-	f->paras = calloc(f->a->nblocks + 1, sizeof *f->paras);
 	f->ends = calloc(f->a->nblocks + 1, sizeof *f->ends);
 	f->starts = calloc(f->a->nblocks + 1, sizeof *f->starts);
-	return f->paras && f->ends && f->starts ? 0 : -1;
+	f->subfit = calloc(f->a->nblocks + 1, sizeof *f->subfit);
+	return np_flow_paras_init(f) == 0 && f->ends && f->starts && f->subfit ? 0 : -1;
 }
 
 void np_flow_fini(struct flow *f)
 {
-	for (size_t i = 0; f->paras && i < f->a->nblocks; i++)
-		np_para_free(f->paras[i]);
-	free(f->paras);
+	np_flow_paras_fini(f);
 	free(f->ends);
 	free(f->starts);
+	free(f->subfit);
 	free(f->slots);
 	free(f->obst);
 	free(f->limit);

@@ -145,8 +145,10 @@ void np_para_drop_glyphs(struct np_para *p)
 	}
 }
 
-/* keep: the layout and the widths stay, for np_para_items_again. */
-static struct np_para *make(struct np_text_ctx *t, const struct np_para_spec *given, int keep)
+/* keep: the layout and the widths stay, for np_para_items_again; layout: the
+ * layout stays, for cutting lines (np_para_new_drawn). */
+static struct np_para *make(struct np_text_ctx *t, const struct np_para_spec *given, int keep,
+			    int layout)
 {
 	struct np_para_spec ps, *spec = &ps;
 	if (punctuated(given, &ps) < 0)
@@ -169,7 +171,7 @@ static struct np_para *make(struct np_text_ctx *t, const struct np_para_spec *gi
 	p->map = NULL;
 	make_layout(p);
 	int rc = measure(p) < 0 || np_para_items_build(p, spec) < 0 ? -1 : 0;
-	if (!keep)
+	if (!keep && !layout)
 		np_para_drop_glyphs(p); /* the breaker needs only the items */
 	if (rc == 0 && keep) {
 		p->natural = p->pre[p->len];
@@ -197,12 +199,17 @@ static struct np_para *make(struct np_text_ctx *t, const struct np_para_spec *gi
 
 struct np_para *np_para_new(struct np_text_ctx *t, const struct np_para_spec *spec)
 {
-	return make(t, spec, 0);
+	return make(t, spec, 0, 0);
+}
+
+struct np_para *np_para_new_drawn(struct np_text_ctx *t, const struct np_para_spec *spec)
+{
+	return make(t, spec, 0, 1);
 }
 
 struct np_para *np_para_new_kept(struct np_text_ctx *t, const struct np_para_spec *spec)
 {
-	return make(t, spec, 1);
+	return make(t, spec, 1, 1);
 }
 
 int np_para_items_again(struct np_para *p, const struct np_para_spec *spec)
@@ -228,7 +235,6 @@ void np_para_free(struct np_para *p)
 	free(p->cluster);
 	free(p->items);
 	free(p->word_w);
-	np_break_memo_free(p->breaks);
 	free(p);
 }
 
@@ -236,13 +242,6 @@ const struct np_bitem *np_para_items(const struct np_para *p, size_t *n)
 {
 	*n = p->nitems;
 	return p->items;
-}
-
-struct np_break_memo *np_para_breaks_memo(struct np_para *p)
-{
-	if (!p->breaks)
-		p->breaks = np_break_memo_new();
-	return p->breaks;
 }
 
 int64_t np_para_natural(const struct np_para *p)

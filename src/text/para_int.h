@@ -22,7 +22,6 @@ struct np_para {
 	uint8_t *cluster; /* cluster[b]: a glyph cluster starts at byte b */
 	int64_t natural; /* width of the whole text, Pango units */
 	int64_t widest;  /* of its words, Pango units: max_box above it changes nothing */
-	struct np_break_memo *breaks; /* its last breaks, to give again */
 	int keep;        /* measure.c's: layout and widths kept, and each word's width */
 	int64_t *word_w;
 	size_t nword_w, capword_w;

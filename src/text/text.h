@@ -79,6 +79,9 @@ struct np_para_spec {
 struct np_para;
 
 struct np_para *np_para_new(struct np_text_ctx *t, const struct np_para_spec *spec);
+/* The same, made to be drawn at once: the glyphs shaped for its items stay
+ * for np_para_line (not shaped a second time). */
+struct np_para *np_para_new_drawn(struct np_text_ctx *t, const struct np_para_spec *spec);
 void np_para_free(struct np_para *p);
 /* Its glyphs: made again when lines are to be cut (np_para_line does it), let
  * go of when its lines are out. np_para_glyphs returns 0 or -1. */
@@ -89,9 +92,6 @@ const struct np_bitem *np_para_items(const struct np_para *p, size_t *n);
  * and valid until its next call: the same text measured again at another
  * width is not shaped again. NULL on failure. */
 const struct np_para *np_para_measure(struct np_text_ctx *t, const struct np_para_spec *spec);
-/* The paragraph's breaks memo (break/memo.c), made on first use and freed
- * with it; NULL when out of memory (then nothing is remembered). */
-struct np_break_memo *np_para_breaks_memo(struct np_para *p);
 /* Natural width in Pango units of the whole paragraph on one line. */
 int64_t np_para_natural(const struct np_para *p);
 

@@ -2,10 +2,15 @@
 #ifndef NP_FAKE_TEXT_H
 #define NP_FAKE_TEXT_H
 
+#include <stddef.h>
+
 /* Width of every character of every style, pt. */
 #define FAKE_GLYPH 5.0
 
 struct np_text_ctx *fake_text_ctx(void);
+
+/* Paragraphs made and not yet freed, and the most at once (np_para_new). */
+extern size_t fake_paras_live, fake_paras_peak;
 
 struct np_layout;
 /* The tests' page: 300 x 400 pt, margins 20, two columns of 125 pt with a
