@@ -115,8 +115,9 @@ for line in open(sys.argv[1], encoding='utf-8'):
          max(spread) if spread else '', ww, '' if p95 is None else p95,
          f'{over3:.3f}' if ww else '', ms, '']
     rows.append(r)
-    t = tot.setdefault(eng, dict(lines=0, loose=0, vloose=0, tight=0, hy=0, run=0, w=0, o=0, ms=0,
+    t = tot.setdefault(eng, dict(lines=0, just=0, loose=0, vloose=0, tight=0, hy=0, run=0, w=0, o=0, ms=0,
                                  ww=0, w3=0.0, p95=0.0, ru=0, rul=0))
+    t['just'] += d.get('justified_lines', 0)
     t['lines'] += d['body_lines']; t['loose'] += d['loose_lines']; t['vloose'] += d['very_loose_lines']
     t['tight'] += d['tight_lines']; t['hy'] += d['hyphenated_lines']
     t['run'] = max(t['run'], d['max_hyphen_run'])
@@ -125,11 +126,11 @@ for line in open(sys.argv[1], encoding='utf-8'):
     if ww >= 20 and p95 is not None:
         t['p95'] = max(t['p95'], p95)
     if art.startswith('ru'):
-        t['ru'] += d['body_lines']; t['rul'] += d['loose_lines']
+        t['ru'] += d.get('justified_lines', 0); t['rul'] += d['loose_lines']
 head = ['article', 'engine', 'body lines', 'loose', 'very loose', 'tight', 'hyphenated', 'max hyphen run',
         'grid', 'widows/orphans', 'balance spread', 'width words', 'width p95', 'over 3%', 'ms', 'note']
 for eng, t in tot.items():
-    L = t['lines'] or 1
+    L = t['just'] or 1  # shares of the justified lines, as pdfcheck's loose_share
     rows.append(['ALL', eng, t['lines'], f"{t['loose']} ({t['loose'] / L:.1%})",
                  f"{t['vloose']} ({t['vloose'] / L:.1%})", t['tight'], t['hy'], t['run'], '',
                  f"{t['w']}/{t['o']}", '', t['ww'], f"{t['p95']} (max)",
@@ -142,7 +143,7 @@ print(fmt(head)); print(fmt(['-' * x for x in w]))
 for c in cells:
     print(fmt(c))
 print('\nloose: mean inter-word gap over 0.5 em; very loose: over 0.75 em; tight: under 0.15 em'
-      ' (pdfcheck typography); width: words of 5+ letters seen 3+ times in an article against their'
+      ' (pdfcheck typography; the ALL row'"'"'s shares are of the justified lines, as its loose_share); width: words of 5+ letters seen 3+ times in an article against their'
       ' median width: p95 of the deviation (the ALL row: the largest of the articles with 20+ words'
       ' compared) and the share more than 3% off; balance spread: largest difference of column'
       ' bottoms on a page, in lines (newsprint: judged with its layout report, obstacles known;'
