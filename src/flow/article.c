@@ -35,6 +35,8 @@ int np_flow_article(struct np_text_ctx *t, const struct np_article *a, const str
 		out->articles->id = a->id;
 		canvas.stats = out->articles; /* pages emitted as they finish count there */
 		rc = np_flow_story(&f);
+		if (o && o->quote_regions)
+			*o->quote_regions += f.quote_regions;
 	}
 	if (rc == 0) { /* known before the last page goes out: its proof marks show it */
 		out->articles->overset_lines = f.overset_lines;

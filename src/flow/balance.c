@@ -80,52 +80,19 @@ static int spread(const struct flow *f, const int *bottom, int ncol)
 	return hi >= lo ? hi - lo : 0;
 }
 
-/* Where a balancing run may resume: the last block to start before the
- * balanced region; what comes before it does not change with the limits. */
+/* Where a balancing run may resume (resume.c): the last block to start
+ * before the balanced region; what comes before it does not change with the
+ * limits. */
 struct resume {
-	int block;       /* 1-based */
-	size_t first;    /* the region's first slot */
+	struct np_flow_resume at;
 	np_flow_trial_fn whole; /* a run of the whole story, from block 1 */
 };
-
-static struct resume resume_point(const struct flow *f, int region)
-{
-	struct resume rs = {.block = 1, .first = f->nslots};
-	for (size_t i = 0; i < f->nslots; i++)
-		if (f->slots[i].region == region) {
-			rs.first = i;
-			break;
-		}
-	for (size_t b = 0; b < f->a->nblocks; b++)
-		if (f->starts[b].cursor <= rs.first && f->starts[b].used_regions <= region)
-			rs.block = (int)b + 1;
-	return rs;
-}
-
-/* Runs again from the resume point with the limits as they are: the slots
- * before the region and the blocks before the point stand as they were. */
-static int resume_run(struct flow *f, const struct resume *rs)
-{
-	const struct block_start *st = &f->starts[rs->block - 1];
-	f->trial = 1;
-	for (size_t i = st->cursor; i < rs->first && i < f->nslots; i++)
-		f->slots[i].blank = f->slots[i].geo_blank;
-	f->nslots = rs->first;
-	f->slot_regions = f->limit_region;
-	f->cursor = st->cursor;
-	f->used_regions = st->used_regions;
-	f->overflow = 0;
-	f->overset_words = 0;
-	f->overset_lines = 0;
-	memset(f->ends + rs->block - 1, 0, (f->a->nblocks - (size_t)rs->block + 1) * sizeof *f->ends);
-	return np_flow_body(f, rs->block);
-}
 
 /* Runs with the limits as they are; 1 when the text fits, 0 when not. */
 static int fits_now(struct flow *f, const struct resume *rs)
 {
 	f->runs++;
-	if ((rs->block > 1 ? resume_run(f, rs) : rs->whole(f)) < 0)
+	if ((rs->at.block > 1 ? np_flow_resume_run(f, &rs->at) : rs->whole(f)) < 0)
 		return -1;
 	return !f->overflow;
 }
@@ -255,7 +222,7 @@ static int loosen(struct flow *f, struct balancing *b)
 	f->runs = 0;
 	/* levelling alone first, for every paragraph; then the searches */
 	for (int thorough = 0; thorough < 2 && b->spread > 1; thorough++)
-		for (size_t i = (size_t)b->rs.block - 1; i < nb && rc >= 0 && f->runs < LOOSEN_RUNS; i++) {
+		for (size_t i = (size_t)b->rs.at.block - 1; i < nb && rc >= 0 && f->runs < LOOSEN_RUNS; i++) {
 			if (f->a->blocks[i].kind != NP_BLOCK_PARAGRAPH)
 				continue;
 			for (int k = -1; k <= 1 && rc >= 0 && b->spread > 1; k += 2) {
@@ -292,15 +259,15 @@ int np_flow_balance(struct flow *f, int thorough, int *spread_out, np_flow_trial
 	int last = f->used_regions - 1;
 	const struct region *r = &f->regions[last];
 	int C = r->c1 - r->c0 + 1, depth = r->k1 - r->k0, need = 0;
-	struct balancing b = {.rs = resume_point(f, last), .C = C, .spread = INT_MAX};
+	struct balancing b = {.rs = {np_flow_resume_point(f, last), NULL}, .C = C, .spread = INT_MAX};
 	b.rs.whole = trial_run;
 	f->limit = calloc((size_t)C, sizeof *f->limit);
 	b.even = calloc((size_t)C, sizeof *b.even);
 	b.best = calloc((size_t)C, sizeof *b.best);
-	b.geo_col = malloc((f->nslots - b.rs.first + 1) * sizeof *b.geo_col);
-	b.geo_cell = malloc((f->nslots - b.rs.first + 1) * sizeof *b.geo_cell);
+	b.geo_col = malloc((f->nslots - b.rs.at.first + 1) * sizeof *b.geo_col);
+	b.geo_cell = malloc((f->nslots - b.rs.at.first + 1) * sizeof *b.geo_cell);
 	int rc = f->limit && b.even && b.best && b.geo_col && b.geo_cell ? 0 : -1;
-	for (size_t i = b.rs.first; rc == 0 && i < f->nslots; i++)
+	for (size_t i = b.rs.at.first; rc == 0 && i < f->nslots; i++)
 		if (f->slots[i].region == last) {
 			b.geo_col[b.ngeo] = f->slots[i].col - r->c0;
 			b.geo_cell[b.ngeo++] = f->slots[i].cell;

@@ -674,6 +674,8 @@ int np_flow_body(struct flow *f, int from)
 	}
 	for (size_t i = (size_t)from - 1; i < f->a->nblocks; i++) {
 		int block = (int)i + 1;
+		if (f->stop_at_overflow && f->overflow)
+			break; /* a window's run: what lies past it is not asked */
 		f->starts[i] = (struct block_start){f->cursor, f->used_regions, first, after_head};
 		if (f->a->blocks[i].kind == NP_BLOCK_SUBHEAD) {
 			if (set_subhead(f, block) < 0)

@@ -24,6 +24,9 @@ struct np_flow_opts {
 	/* lines without glyphs: nothing will be drawn (check): their text and
 	 * figures only, and no paragraph is shaped again to draw it */
 	int text_only;
+	/* articles, for tests: the regions the pull-quote check's trial runs
+	 * poured are added here (may be NULL): its cost, counted, not timed */
+	long *quote_regions;
 };
 
 /* Sets one article on as many pages of the layout as it needs. Returns 0, or -1

@@ -178,6 +178,8 @@ struct flow {
 	signed char *loose; /* balancing: per body block, a line more (1) or fewer (-1), if
 			       its lines allow; NULL: none */
 	int overflow;    /* text left when the last region was full */
+	int stop_at_overflow; /* a window's trial run: no blocks set past the last region */
+	long quote_regions;   /* the pull-quote check: regions its runs poured (tests) */
 	int overset_words;
 	int unset_words; /* words of floats that found no room */
 	int overset_lines;
@@ -280,6 +282,16 @@ void np_flow_fini(struct flow *f);
  * (body.c) itself. */
 typedef int (*np_flow_trial_fn)(struct flow *f);
 int np_flow_balance(struct flow *f, int thorough, int *spread, np_flow_trial_fn trial_run);
+
+/* resume.c: a trial run resumed at a region, from the last block to start
+ * before it; the slots before the region stand. */
+struct np_flow_resume {
+	int block;    /* 1-based */
+	size_t first; /* the region's first slot */
+	int region;
+};
+struct np_flow_resume np_flow_resume_point(const struct flow *f, int region);
+int np_flow_resume_run(struct flow *f, const struct np_flow_resume *rs);
 
 /* obstacles.c */
 int np_flow_obstacle_cells(struct flow *f, enum obst_kind kind, int index, double width);

@@ -11,6 +11,13 @@
  *     none does: the quote is not set (a warning; its words count as overset)
  *   balance thoroughly once more when anything moved
  * Moving a quote moves the text, so each spot is judged on its own run.
+ * A quote more than FAR regions above the text's last region cannot balance
+ * it (the balancer does that afterwards): its spots are judged by its own
+ * region, on runs of the regions near it alone (story.c's window, resumed
+ * there), and only its own region and the next are tried. So a long story's
+ * check costs a few regions a quote, not the story a spot; the quotes near
+ * the end keep the whole balanced runs, and a short story is checked as
+ * before.
  */
 #include <limits.h>
 #include <stdio.h>
@@ -21,6 +28,8 @@
 #define MAX_TRIES 40 /* spots tried for one quote */
 #define NEAR 3       /* lines up a quote is tried first, one by one */
 #define MOVE_SAID 8  /* a move farther than this, or to another region, is said */
+#define FAR 3        /* regions above the text's last from which a quote is far */
+#define AHEAD 1      /* regions past its own a far quote is tried in */
 
 /* Lines of text under obstacle o in the fewest of the columns it spans. */
 static int lines_under(const struct flow *f, const struct obstacle *o)
@@ -139,6 +148,7 @@ static int try_spot(struct flow *f, struct search *s, size_t i, int region, int 
 	int spread;
 	if (s->run(f, s->max_regions, 1, &spread) < 0)
 		return -1;
+	f->quote_regions += f->used_regions;
 	if (!fault(f, i, why, sizeof why)) {
 		(void)spread;
 		if (ends_apart(f) <= 1)
@@ -183,10 +193,81 @@ static int find_spot(struct flow *f, np_story_runner run, size_t i, int max_regi
 		return rc;
 	int spread;
 	np_flow_obstacle_place(f, i, s.region, s.col, s.cell);
+	f->quote_regions += f->used_regions;
 	return s.run(f, max_regions, 1, &spread) < 0 ? -1 : 1;
 }
 
-int np_quotes_check(struct flow *f, int max_regions, np_story_runner run)
+/* The slots of regions from `stale` on are not those of the quotes as they
+ * stand: window runs stop short, and a spot tried and given up leaves them. */
+struct window {
+	np_story_window run;
+	int stale; /* INT_MAX: all stand */
+};
+
+/* Regions from..last run again (from no later than the first stale one);
+ * those before `last` stand after it. */
+static int run_window(struct flow *f, struct window *w, int from, int last)
+{
+	from = from < w->stale ? from : w->stale;
+	if (w->run(f, from, last) < 0)
+		return -1;
+	f->quote_regions += f->used_regions - from;
+	w->stale = last;
+	return 0;
+}
+
+/* Tries far quote i at a spot on a window's run: 1 when it keeps the rules
+ * there (it stays), 0 when not (it goes back), -1 on error. */
+static int try_far(struct flow *f, struct window *w, int *tries, size_t i, int region, int col,
+		   int cell)
+{
+	struct obstacle was = f->obst[i];
+	if (*tries >= MAX_TRIES || !np_flow_obstacle_place(f, i, region, col, cell))
+		return 0;
+	(*tries)++;
+	int from = region < was.region ? region : was.region;
+	int last = (region > was.region ? region : was.region) + 1;
+	char why[192];
+	if (run_window(f, w, from, last) < 0)
+		return -1;
+	if (!fault(f, i, why, sizeof why))
+		return 1;
+	f->obst[i] = was;
+	w->stale = w->stale < from ? w->stale : from;
+	return 0;
+}
+
+/* A spot for far quote i, as find_spot() seeks one, in its own region and
+ * the next AHEAD only; the first that keeps the rules stays. */
+static int find_far(struct flow *f, struct window *w, size_t i)
+{
+	static const int around[] = {0, -1, 1, -2, 2};
+	struct obstacle o = f->obst[i];
+	const struct region *own = &f->regions[o.region];
+	int rc = 0, tries = 0;
+	int third = own->k0 + (own->k1 - own->k0 - o.ncells) / 3;
+	for (int k = o.cell - 1; rc == 0 && k >= o.cell - NEAR && k >= own->k0; k--)
+		rc = try_far(f, w, &tries, i, o.region, o.col, k);
+	for (size_t a = 0; rc == 0 && a < sizeof around / sizeof *around; a++)
+		if (third + around[a] < o.cell - NEAR)
+			rc = try_far(f, w, &tries, i, o.region, o.col, third + around[a]);
+	if (rc == 0 && own->k0 < o.cell - NEAR)
+		rc = try_far(f, w, &tries, i, o.region, o.col, own->k0);
+	for (int g = o.region; rc == 0 && g <= o.region + AHEAD && g < (int)f->nregions; g++) {
+		const struct region *r = &f->regions[g];
+		int down = r->k0 + (r->k1 - r->k0 - o.ncells) / 3;
+		for (int c = r->c0; rc == 0 && c + o.span - 1 <= r->c1; c++) {
+			if (g == o.region && c == o.col)
+				continue;
+			rc = try_far(f, w, &tries, i, g, c, down);
+			if (rc == 0 && down != r->k0)
+				rc = try_far(f, w, &tries, i, g, c, r->k0);
+		}
+	}
+	return rc;
+}
+
+int np_quotes_check(struct flow *f, int max_regions, np_story_runner run, np_story_window window)
 {
 	int quotes = 0;
 	for (size_t i = 0; i < f->nobst; i++)
@@ -196,13 +277,28 @@ int np_quotes_check(struct flow *f, int max_regions, np_story_runner run)
 	int changed = 0, spread;
 	if (run(f, max_regions, -1, &spread) < 0) /* the plan as balanced */
 		return -1;
+	f->quote_regions += f->used_regions;
+	int text_regions = f->used_regions;
+	struct window w = {window, INT_MAX};
 	char why[192];
 	for (size_t i = 0; i < f->nobst; i++) {
-		if (f->obst[i].kind != OB_PULLQUOTE || !fault(f, i, why, sizeof why))
+		if (f->obst[i].kind != OB_PULLQUOTE)
+			continue;
+		int far = f->obst[i].region + FAR < text_regions;
+		if (far && w.stale <= f->obst[i].region) {
+			if (run_window(f, &w, w.stale, f->obst[i].region + 1) < 0)
+				return -1;
+		} else if (!far && w.stale != INT_MAX) {
+			if (run(f, max_regions, 0, &spread) < 0)
+				return -1;
+			f->quote_regions += f->used_regions;
+			w.stale = INT_MAX;
+		}
+		if (!fault(f, i, why, sizeof why))
 			continue;
 		changed = 1;
 		struct obstacle was = f->obst[i];
-		int found = find_spot(f, run, i, max_regions);
+		int found = far ? find_far(f, &w, i) : find_spot(f, run, i, max_regions);
 		if (found < 0)
 			return -1;
 		if (found) {
@@ -216,8 +312,17 @@ int np_quotes_check(struct flow *f, int max_regions, np_story_runner run)
 		}
 		np_flow_obstacle_drop(f, i, why);
 		i--; /* the next quote is at i now */
+		if (far) {
+			w.stale = w.stale < was.region ? w.stale : was.region;
+			continue; /* run again when a quote asks */
+		}
 		if (run(f, max_regions, 0, &spread) < 0)
 			return -1;
+		f->quote_regions += f->used_regions;
 	}
-	return changed ? run(f, max_regions, 1, &spread) : 0;
+	if (!changed)
+		return 0;
+	int rc = run(f, max_regions, 1, &spread);
+	f->quote_regions += f->used_regions;
+	return rc;
 }

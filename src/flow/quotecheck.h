@@ -16,6 +16,10 @@
  * them; *spread: how far apart the last region's columns end, in lines
  * (INT_MAX: not balanced or not known). Returns 0 or -1. */
 typedef int (*np_story_runner)(struct flow *f, int max_regions, int thorough, int *spread);
-int np_quotes_check(struct flow *f, int max_regions, np_story_runner run);
+/* Runs regions from..last of the story only, resumed at `from` (the slots
+ * before it stand) and unbalanced; f->slots of regions before `last` are as a
+ * whole run would fill them. Returns 0 or -1. */
+typedef int (*np_story_window)(struct flow *f, int from, int last);
+int np_quotes_check(struct flow *f, int max_regions, np_story_runner run, np_story_window window);
 
 #endif

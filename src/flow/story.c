@@ -115,6 +115,20 @@ static int run_balanced(struct flow *f, int max_regions, int thorough, int *spre
 	return rc;
 }
 
+/* A trial run of the story's regions from..last only, unbalanced: resumed at
+ * `from` (the slots before it as the last run left them) and stopped when
+ * `last` is full. The pull-quote check judges a quote far from the story's
+ * end by its own region alone, so a spot costs a few pages, not the story. */
+static int run_window(struct flow *f, int from, int last)
+{
+	unbalance(f, last + 1);
+	struct np_flow_resume at = np_flow_resume_point(f, from);
+	f->stop_at_overflow = 1;
+	int rc = at.block > 1 ? np_flow_resume_run(f, &at) : np_flow_story_run(f);
+	f->stop_at_overflow = 0;
+	return rc;
+}
+
 /* Plans the floats from a trial run of `regions` regions whose last is
  * `depth` cells deep (negative: that depth is the balanced text's), runs and
  * balances. */
@@ -259,7 +273,7 @@ int np_flow_story(struct flow *f)
 	if (rc == 0 && floats)
 		rc = plan_floats(f, max_regions);
 	if (rc == 0 && floats)
-		rc = np_quotes_check(f, max_regions, run_balanced);
+		rc = np_quotes_check(f, max_regions, run_balanced, run_window);
 	if (rc == 0 && f->limit && f->used_regions > 1) {
 		/* balancing resumed its runs mid-story: check them with a whole run
 		 * before drawing (pages may go out as they are drawn) */
