@@ -161,7 +161,11 @@ static double line_demerits(const struct pass *ps, const struct node *a, size_t 
 	double bad = 100.0 * ar * ar * ar;
 	double d = (p->line_penalty + bad) * (p->line_penalty + bad);
 	d += p->letter_demerits * fabs(letter); /* a tracked line costs, even at a good ratio */
-	if (r > 0 && (p->loose_gap > 0 || p->very_loose_gap > 0)) {
+	/* not in the windowed search of a very long paragraph: there the loose
+	 * terms set line counts millions of demerits apart, and the flow's widow
+	 * and page-turn retries broke a 1 MiB paragraph again several times a pour
+	 * (156 s against 11 s, bench/run --stress) */
+	if (r > 0 && ps->window == 0 && (p->loose_gap > 0 || p->very_loose_gap > 0)) {
 		double gap = np_break_sums_gap(ps->s, a->after, b, r);
 		if (p->loose_gap > 0 && gap > p->loose_gap)
 			d += p->loose_demerits;
