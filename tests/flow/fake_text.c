@@ -272,3 +272,22 @@ void fake_layout(struct np_layout *l)
 		l->styles[i].indent = 0;
 	}
 }
+
+struct np_article *fake_long_article(size_t paras, size_t words)
+{
+	struct np_article *a = calloc(1, sizeof *a);
+	a->id = strdup("long");
+	a->headline = strdup("Head");
+	a->blocks = calloc(paras, sizeof *a->blocks);
+	a->nblocks = paras;
+	for (size_t b = 0; b < paras; b++) {
+		struct np_text *t = &a->blocks[b].text;
+		a->blocks[b].kind = NP_BLOCK_PARAGRAPH;
+		t->len = words * 5 - 1;
+		t->text = malloc(t->len + 1);
+		for (size_t i = 0; i < t->len; i++)
+			t->text[i] = i % 5 == 4 ? ' ' : 'a';
+		t->text[t->len] = 0;
+	}
+	return a;
+}

@@ -12,6 +12,11 @@ struct np_text_ctx *fake_text_ctx(void);
 /* Paragraphs made and not yet freed, and the most at once (np_para_new). */
 extern size_t fake_paras_live, fake_paras_peak;
 
+struct np_article;
+/* An article "long" of paras paragraphs, each of `words` five-letter words
+ * ("aaaa aaaa ..."), no pull-quotes; np_article_free frees it. */
+struct np_article *fake_long_article(size_t paras, size_t words);
+
 struct np_layout;
 /* The tests' page: 300 x 400 pt, margins 20, two columns of 125 pt with a
  * 10 pt gutter, a 10 pt grid, every style 10 on 10 without indent, no

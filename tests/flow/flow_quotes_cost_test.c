@@ -27,20 +27,7 @@
 
 static struct np_article *article(size_t paras)
 {
-	struct np_article *a = calloc(1, sizeof *a);
-	a->id = strdup("long");
-	a->headline = strdup("Head");
-	a->blocks = calloc(paras, sizeof *a->blocks);
-	a->nblocks = paras;
-	for (size_t b = 0; b < paras; b++) {
-		struct np_text *t = &a->blocks[b].text;
-		a->blocks[b].kind = NP_BLOCK_PARAGRAPH;
-		t->len = WORDS * 5 - 1;
-		t->text = malloc(t->len + 1);
-		for (size_t i = 0; i < t->len; i++)
-			t->text[i] = i % 5 == 4 ? ' ' : 'a';
-		t->text[t->len] = 0;
-	}
+	struct np_article *a = fake_long_article(paras, WORDS);
 	a->npullquotes = paras / QUOTE_EVERY;
 	a->pullquotes = calloc(a->npullquotes, sizeof *a->pullquotes);
 	for (size_t q = 0; q < a->npullquotes; q++) {

@@ -23,25 +23,6 @@
 #define LIVE_BOUND 260
 
 
-static struct np_article *article(void)
-{
-	struct np_article *a = calloc(1, sizeof *a);
-	a->id = strdup("long");
-	a->headline = strdup("Head");
-	a->blocks = calloc(PARAS, sizeof *a->blocks);
-	a->nblocks = PARAS;
-	for (size_t b = 0; b < PARAS; b++) {
-		struct np_text *t = &a->blocks[b].text;
-		a->blocks[b].kind = NP_BLOCK_PARAGRAPH;
-		t->len = WORDS * 5 - 1;
-		t->text = malloc(t->len + 1);
-		for (size_t i = 0; i < t->len; i++)
-			t->text[i] = i % 5 == 4 ? ' ' : 'a';
-		t->text[t->len] = 0;
-	}
-	return a;
-}
-
 struct seen {
 	int pages;
 	long body_lines;
@@ -65,7 +46,7 @@ int main(void)
 	struct np_layout l;
 	fake_layout(&l);
 	l.folio = 0;
-	struct np_article *a = article();
+	struct np_article *a = fake_long_article(PARAS, WORDS);
 	struct np_text_ctx *t = fake_text_ctx();
 	struct seen s = {0};
 	struct np_flow_opts o = {.breaker = NP_BREAK_TOTAL_FIT, .emit = emit, .emit_ctx = &s};
