@@ -4,6 +4,8 @@
 
     spacing_check.py NEWSPRINT LAYOUT ARTICLE.yaml...   render each, then check them together
     spacing_check.py --pdf OUT.pdf --report OUT.json [--pdf ... --report ...] [--layout L]
+    --lines (either form): also list every loose, very loose and tight line (< 0.15 em),
+    with its mean gap in ems and the report's ratio and letter-spacing, to see why each is
 
 The report says only which lines are body lines and where they stand (frame, baseline, x,
 measure); everything measured comes from the PDF's word boxes (pdftotext -bbox), not from
@@ -72,8 +74,9 @@ def body_size(layout):
         return 9.5
 
 
-def measure(pdf, report, em):
-    """(justified lines, loose, very loose, [word width deviations], languages)."""
+def measure(pdf, report, em, show=None):
+    """(justified lines, loose, very loose, [word width deviations], languages); show: a
+    name to list the loose, very loose and tight lines under."""
     with open(report, encoding="utf-8") as f:
         rep = json.load(f)
     pages = words_by_page(pdf)
@@ -101,6 +104,11 @@ def measure(pdf, report, em):
                 mean = sum(gaps) / len(gaps)
                 loose += mean > 0.5
                 very += mean > 0.75
+                if show and (mean > 0.5 or mean < 0.15):
+                    print("  %s p%d %-10s gap %.3f em  ratio %5.2f  letters %+.3f  %s"
+                          % (show, page["number"], "very loose" if mean > 0.75 else
+                             "loose" if mean > 0.5 else "tight", mean, ln.get("ratio", 0),
+                             ln.get("letter_spacing", 0), " ".join(w[4] for w in row)))
     devs = sorted(abs(x / m - 1) for v in widths.values() if len(v) >= 3
                   for m in [statistics.median(v)] if m > 0 for x in v)
     langs = {a.get("language") for a in rep.get("articles", [])}
@@ -155,6 +163,7 @@ def main():
     ap.add_argument("--pdf", action="append", default=[])
     ap.add_argument("--report", action="append", default=[])
     ap.add_argument("--layout")
+    ap.add_argument("--lines", action="store_true")
     a = ap.parse_args()
     results = []
     try:
@@ -163,7 +172,7 @@ def main():
                 ap.error("as many --pdf as --report, and nothing else")
             em = body_size(layout_path(a.layout)) if a.layout else 9.5
             for pdf, rep in zip(a.pdf, a.report):
-                m = measure(pdf, rep, em)
+                m = measure(pdf, rep, em, os.path.basename(pdf) if a.lines else None)
                 results.append((os.path.basename(pdf), next(iter(m[4] - {None}), "") or "", m))
         else:
             if len(a.args) < 3:
@@ -180,7 +189,8 @@ def main():
                         print("FAIL: newsprint exited %d on %s: %s" % (p.returncode, art,
                                                                       p.stderr.strip()))
                         return 1
-                    results.append((name, article_language(art), measure(pdf, rep, em)))
+                    results.append((name, article_language(art),
+                                    measure(pdf, rep, em, name if a.lines else None)))
     except (OSError, ValueError, subprocess.CalledProcessError) as e:
         print("spacing_check: %s" % e, file=sys.stderr)
         return 2
