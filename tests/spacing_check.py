@@ -4,8 +4,8 @@
 
     spacing_check.py NEWSPRINT LAYOUT ARTICLE.yaml...   render each, then check them together
     spacing_check.py --pdf OUT.pdf --report OUT.json [--pdf ... --report ...] [--layout L]
-    --lines (either form): also list every loose, very loose and tight line (< 0.15 em),
-    with its mean gap in ems and the report's ratio and letter-spacing, to see why each is
+    --lines (either form): also list every loose, very loose and tight line (< 0.15 em)
+    with its mean gap in ems and the report's ratio and letter-spacing (what made it so)
 
 The report says only which lines are body lines and where they stand (frame, baseline, x,
 measure); everything measured comes from the PDF's word boxes (pdftotext -bbox), not from
