@@ -71,7 +71,7 @@ static int32_t slot_width(void *ctx, size_t line)
 	struct lines_map *m = ctx;
 	size_t s = map_line(m, line);
 	double dropcap = (int)line < m->dropcap_lines ? m->f->dropcap_w : 0;
-	return NP_UNITS((s == SIZE_MAX ? m->f->g->colw : m->f->slots[s].w) - dropcap);
+	return NP_UNITS((s == SIZE_MAX ? m->f->g->colw : np_flow_slot_w(m->f, &m->f->slots[s])) - dropcap);
 }
 
 /* A paragraph being set. Its items are asked for only when its breaks memo
@@ -249,7 +249,7 @@ static int orphan_ahead(struct flow *f, struct lines_map *m, size_t L, int block
 		return 0;
 	/* a paragraph of one line has no orphan: more than a line's worth of text
 	 * (it follows a paragraph: body style, not the first) */
-	return NP_PT(np_flow_para_natural(f, block + 1, NP_ST_BODY)) > f->slots[s].w;
+	return NP_PT(np_flow_para_natural(f, block + 1, NP_ST_BODY)) > np_flow_slot_w(f, &f->slots[s]);
 }
 
 /* What a reader (and pdfcheck typography) sees as loose: a justified line
@@ -547,7 +547,8 @@ struct block_spec np_flow_subhead_spec(const struct flow *f, const struct slot *
 	const struct np_block *b = &f->a->blocks[block - 1];
 	return (struct block_spec){.text = b->text.text, .len = b->text.len, .runs = b->text.runs,
 				   .nruns = b->text.nruns, .style = &f->g->l->styles[NP_ST_SUBHEAD],
-				   .x = sl->x, .first_baseline = np_flow_cell_baseline(f, sl->cell), .width = sl->w,
+				   .x = np_flow_slot_x(f, sl), .first_baseline = np_flow_cell_baseline(f, sl->cell),
+				   .width = np_flow_slot_w(f, sl),
 				   .leading = f->g->grid, .frame = sl->col, .block = block,
 				   .style_id = NP_ST_SUBHEAD};
 }

@@ -42,18 +42,25 @@ struct region {
 };
 
 /* One line slot: a grid baseline in a column, and the free span there. A
- * run holds one for every line of the story so far (32 bytes: the baseline
- * is its cell's, np_flow_cell_baseline). */
+ * run holds one for every line of the story so far, so it is kept small (12
+ * bytes): its baseline is its cell's (np_flow_cell_baseline), its page its
+ * region's, and its span one of the few distinct ones a story has (the
+ * columns, and each beside an obstacle), kept once in flow->spans
+ * (np_flow_slot_x, np_flow_slot_w, np_flow_slot_page). */
 struct slot {
 	int region;   /* index in flow->regions */
-	int page;     /* 0-based index in doc->pages */
 	int16_t col;
 	int16_t cell; /* grid line, 0-based from the top margin (a layout has at most
 		       * 10,000 grid lines and 100 columns) */
+	unsigned span : 28;     /* index in flow->spans */
 	unsigned run_start : 1; /* first slot of a column run (top, or below an obstacle) */
 	unsigned run_end : 1;   /* last slot of a run */
 	unsigned blank : 1;     /* left empty (widow/orphan control, keep-with-next) */
 	unsigned geo_blank : 1; /* left empty by the geometry: a one-line run */
+};
+
+/* A free span of a line: where it starts and how wide it is, pt. */
+struct slot_span {
 	double x, w;
 };
 
@@ -168,6 +175,8 @@ struct flow {
 
 	struct slot *slots;
 	size_t nslots, capslots, cursor;
+	struct slot_span *spans; /* the slots' distinct spans (grid.c), kept across runs */
+	size_t nspans, capspans, last_span;
 	int slot_regions; /* regions whose slots are made (the breaker looks ahead) */
 	int used_regions; /* regions that hold text */
 
@@ -234,6 +243,18 @@ void np_flow_grid_setup(struct flow_geom *g, const struct np_layout *l);
 double np_flow_cell_top(const struct flow *f, int cell);
 double np_flow_cell_baseline(const struct flow *f, int cell);
 int np_flow_slots_for_region(struct flow *f, int region);
+static inline double np_flow_slot_x(const struct flow *f, const struct slot *s)
+{
+	return f->spans[s->span].x;
+}
+static inline double np_flow_slot_w(const struct flow *f, const struct slot *s)
+{
+	return f->spans[s->span].w;
+}
+static inline int np_flow_slot_page(const struct flow *f, const struct slot *s)
+{
+	return f->regions[s->region].page;
+}
 
 /* regions.c: geometry of the regions, their slots */
 const struct region *np_flow_region_at(struct flow *f, int i);

@@ -309,6 +309,7 @@ void np_flow_fini(struct flow *f)
 	free(f->starts);
 	free(f->subfit);
 	free(f->slots);
+	free(f->spans);
 	free(f->obst);
 	free(f->limit);
 	free(f->loose);
