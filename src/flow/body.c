@@ -679,7 +679,7 @@ int np_flow_body(struct flow *f, int from)
 			break; /* a window's run: what lies past it is not asked */
 		f->starts[i] = (struct block_start){f->cursor, f->used_regions, first, after_head};
 		if (f->a->blocks[i].kind == NP_BLOCK_SUBHEAD) {
-			if (set_subhead(f, block) < 0)
+			if (set_subhead(f, block) < 0 || (!f->trial && np_flow_paint_planned(f) < 0))
 				return -1;
 			after_head = 1;
 			continue;
@@ -687,7 +687,7 @@ int np_flow_body(struct flow *f, int from)
 		enum np_style_id sid = after_head ? NP_ST_BODY_FIRST : NP_ST_BODY;
 		if (first)
 			setup_dropcap(f, block, &f->a->blocks[i].text);
-		if (set_paragraph(f, block, sid) < 0)
+		if (set_paragraph(f, block, sid) < 0 || (!f->trial && np_flow_paint_planned(f) < 0))
 			return -1;
 		first = after_head = 0;
 	}

@@ -206,6 +206,7 @@ struct flow {
 	/* the plan of the final run, block by block, for paint.c */
 	struct placed_block *placed;
 	size_t nplaced, capplaced;
+	size_t plan_peak; /* the most blocks the plan held at once (tests) */
 };
 
 /* setblock.c: a paragraph set at one width from a baseline, leading apart. */
@@ -275,8 +276,13 @@ void np_flow_use_region(struct flow *f, int i);
 /* paint.c: the final run's plan (f->placed, the regions, the floats) made
  * into frames, rules and lines on the pages, in the order the text reaches
  * them; in article mode the pages before go out as they are finished. The
- * only place the flow writes to pages, but for an edition's furniture. */
-int np_flow_paint(struct flow *f);
+ * only place the flow writes to pages, but for an edition's furniture.
+ * The run that draws begins (region 0 made), has each block painted as soon
+ * as it is planned (the plan then cleared), and ends with the floats that
+ * stand past the text. */
+int np_flow_paint_begin(struct flow *f);
+int np_flow_paint_planned(struct flow *f);
+int np_flow_paint_end(struct flow *f);
 /* What region i shows, made once: columns, band, rules, jumps, floats. */
 int np_flow_region(struct flow *f, int region);
 /* Frees the plan. */

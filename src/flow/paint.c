@@ -251,15 +251,30 @@ static int block(struct flow *f, const struct placed_block *pb)
 	return rc;
 }
 
-int np_flow_paint(struct flow *f)
+/* The run that draws paints each block as soon as it is planned, so the plan
+ * holds one block at a time, not the story (a 500-page article's plan was
+ * 4 MB): a block's plan is final once planned (later blocks only take slots
+ * after it), and painting it early makes the same regions in the same order. */
+int np_flow_paint_begin(struct flow *f)
 {
 	for (size_t i = 0; i < f->nregions; i++)
 		f->regions[i].made = 0;
-	if (np_flow_region(f, 0) < 0)
-		return -1;
-	for (size_t i = 0; i < f->nplaced; i++)
-		if (block(f, &f->placed[i]) < 0)
-			return -1;
+	return np_flow_region(f, 0);
+}
+
+int np_flow_paint_planned(struct flow *f)
+{
+	int rc = 0;
+	for (size_t i = 0; i < f->nplaced && rc == 0; i++)
+		rc = block(f, &f->placed[i]);
+	if (f->nplaced > f->plan_peak)
+		f->plan_peak = f->nplaced;
+	np_flow_plan_clear(f);
+	return rc;
+}
+
+int np_flow_paint_end(struct flow *f)
+{
 	/* a float moved past the text's last region still stands, on its own */
 	for (size_t i = 0; i < f->nobst; i++)
 		if (f->obst[i].region < (int)f->nregions && np_flow_region(f, f->obst[i].region) < 0)
