@@ -35,8 +35,10 @@ static void body(struct np_pctx *c, const struct np_yt_node *seq, struct np_arti
 	a->blocks = np_ps_list(c, seq, "body", sizeof *a->blocks, &a->nblocks);
 	if (!a->blocks)
 		return;
-	for (size_t i = 0; i < seq->nitems; i++)
+	for (size_t i = 0; i < seq->nitems; i++) {
 		block(c, seq->items[i], &a->blocks[i]);
+		np_yt_drop_text(seq->items[i]);
+	}
 }
 
 /* A value checked by shape after reading it as text. */
