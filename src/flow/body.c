@@ -677,7 +677,8 @@ int np_flow_body(struct flow *f, int from)
 		int block = (int)i + 1;
 		if (f->stop_at_overflow && f->overflow)
 			break; /* a window's run: what lies past it is not asked */
-		f->starts[i] = (struct block_start){f->cursor, f->used_regions, first, after_head};
+		f->starts[i] = (struct block_start){f->cursor, f->used_regions, (uint8_t)first,
+						    (uint8_t)after_head};
 		if (f->a->blocks[i].kind == NP_BLOCK_SUBHEAD) {
 			if (set_subhead(f, block) < 0 || (!f->trial && np_flow_paint_planned(f) < 0))
 				return -1;

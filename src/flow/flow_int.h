@@ -42,21 +42,23 @@ struct region {
 };
 
 /* One line slot: a grid baseline in a column, and the free span there. A
- * run holds one for every line of the story so far, so it is kept small (12
+ * run holds one for every line of the story so far, so it is kept small (8
  * bytes): its baseline is its cell's (np_flow_cell_baseline), its page its
  * region's, and its span one of the few distinct ones a story has (the
  * columns, and each beside an obstacle), kept once in flow->spans
- * (np_flow_slot_x, np_flow_slot_w, np_flow_slot_page). */
+ * (np_flow_slot_x, np_flow_slot_w, np_flow_slot_page). The widths of the
+ * fields hold what a layout and a story can have (grid.c refuses more). */
+#define NP_SLOT_REGIONS (1u << 20) /* an article has at most 10,000 pages */
+#define NP_SLOT_SPANS (1u << 18)
 struct slot {
-	int region;   /* index in flow->regions */
-	int16_t col;
-	int16_t cell; /* grid line, 0-based from the top margin (a layout has at most
-		       * 10,000 grid lines and 100 columns) */
-	unsigned span : 28;     /* index in flow->spans */
+	unsigned region : 20;   /* index in flow->regions */
+	unsigned col : 7;       /* a layout has at most 100 columns */
 	unsigned run_start : 1; /* first slot of a column run (top, or below an obstacle) */
 	unsigned run_end : 1;   /* last slot of a run */
 	unsigned blank : 1;     /* left empty (widow/orphan control, keep-with-next) */
 	unsigned geo_blank : 1; /* left empty by the geometry: a one-line run */
+	unsigned cell : 14;     /* grid line, 0-based from the top margin (at most 10,000) */
+	unsigned span : 18;     /* index in flow->spans */
 };
 
 /* A free span of a line: where it starts and how wide it is, pt. */
@@ -95,8 +97,9 @@ struct placed_block {
 
 /* Where a body block ended in a trial run: for placing what follows it. */
 struct block_end {
-	int region, col, cell;
-	int placed; /* 0: the trial run did not reach the block (its text was overset) */
+	int region, cell;
+	int16_t col;
+	uint8_t placed; /* 0: the trial run did not reach the block (its text was overset) */
 };
 
 /* The flow's state by lifetime:
@@ -151,8 +154,8 @@ struct flow {
 		struct np_break_memo **memo; /* per block, made on first use */
 		int64_t *natural;            /* per block, Pango units; -1: not known */
 		struct para_turn {           /* per block: whether its item `item` is a */
-			size_t item;         /* hyphen break (SIZE_MAX: none asked yet) */
-			int hyphen;
+			uint32_t item;       /* hyphen break (UINT32_MAX: none asked yet; */
+			int32_t hyphen;      /* a paragraph has fewer items than bytes) */
 		} *turn;
 		int *prev, *next;            /* the alive, most recently used first */
 		int head, tail;              /* block indexes (0-based); -1: none */
@@ -170,7 +173,7 @@ struct flow {
 	struct block_start {
 		size_t cursor;
 		int used_regions;
-		int first, after_head; /* the body flow's state */
+		uint8_t first, after_head; /* the body flow's state */
 	} *starts;
 
 	struct slot *slots;

@@ -57,7 +57,7 @@ static long span_index(struct flow *f, double x0, double x1)
 	for (size_t i = 0; i < f->nspans; i++)
 		if (f->spans[i].x == x0 && f->spans[i].w == w)
 			return (long)(f->last_span = i);
-	if (f->nspans >= (1u << 28) ||
+	if (f->nspans >= NP_SLOT_SPANS ||
 	    np_grow((void **)&f->spans, &f->capspans, f->nspans, sizeof *f->spans, 16) < 0)
 		return -1;
 	f->spans[f->nspans] = (struct slot_span){x0, w};
@@ -105,6 +105,8 @@ int np_flow_slots_for_region(struct flow *f, int ri)
 	/* the region's obstacles, picked out once: every cell of every column
 	 * looked through all of a long article's pull-quotes (a fifth of the
 	 * 48-page article's run) */
+	if ((unsigned)ri >= NP_SLOT_REGIONS)
+		return -1;
 	size_t *mine = malloc((f->nobst + 1) * sizeof *mine), nmine = 0;
 	if (!mine)
 		return -1;
@@ -128,7 +130,8 @@ int np_flow_slots_for_region(struct flow *f, int ri)
 				continue;
 			}
 			long span = span_index(f, x0, x1);
-			struct slot s = {.region = ri, .col = c, .cell = k, .span = (unsigned)span,
+			struct slot s = {.region = (unsigned)ri, .col = (unsigned)c, .cell = (unsigned)k,
+					 .span = (unsigned)span,
 					 .run_start = !prev};
 			if (span < 0 || push_slot(f, &s) < 0) {
 				rc = -1;
