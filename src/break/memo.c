@@ -48,14 +48,17 @@ static long params_index(const struct np_break_params *p, int add)
 }
 
 /* Kept for every paragraph of a story, so in one block each: the header,
- * then its lines' ratios (if any), its breaks (32 bits: a paragraph is at
- * most 1 MiB), and the widths of lines 0..nw-1 as asked for, as runs of one
- * width (a paragraph's lines are mostly a column's width). */
+ * then its lines' ratios (if any), its breaks (the items' indexes: as steps
+ * from the one before in 16 bits when every step fits, as most lines hold a
+ * few hundred items, else in 32 bits: a paragraph is at most 1 MiB), and the
+ * widths of the lines as asked for, as runs of one width (a paragraph's lines
+ * are mostly a column's width). */
 struct entry {
 	double demerits;
-	uint32_t nw, nlines, nruns;
+	uint32_t nlines, nruns;
 	uint16_t params; /* in params_kept */
 	uint8_t overfull, emergency, pass, has_ratios;
+	uint8_t wide; /* breaks in 32 bits, not steps in 16 */
 };
 
 struct width_run {
@@ -68,16 +71,24 @@ static double *entry_ratios(const struct entry *e)
 	return (double *)(e + 1);
 }
 
-static uint32_t *entry_breaks(const struct entry *e)
+static void *entry_breaks(const struct entry *e)
 {
-	return (uint32_t *)(entry_ratios(e) + (e->has_ratios ? e->nlines : 0));
+	return entry_ratios(e) + (e->has_ratios ? e->nlines : 0);
 }
 
 static struct width_run *entry_runs(const struct entry *e)
 {
-	uintptr_t at = (uintptr_t)(entry_breaks(e) + e->nlines);
+	uintptr_t at = (uintptr_t)entry_breaks(e) + e->nlines * (e->wide ? 4u : 2u);
 	at = (at + _Alignof(struct width_run) - 1) & ~(uintptr_t)(_Alignof(struct width_run) - 1);
 	return (struct width_run *)at;
+}
+
+/* Break i of e. */
+static size_t entry_break(const struct entry *e, size_t i, size_t before)
+{
+	if (e->wide)
+		return ((const uint32_t *)entry_breaks(e))[i];
+	return before + ((const uint16_t *)entry_breaks(e))[i];
 }
 
 struct np_break_memo {
@@ -125,9 +136,8 @@ static int give(struct np_break_result *dst, const struct entry *e)
 		np_break_result_fini(dst);
 		return -1;
 	}
-	const uint32_t *b = entry_breaks(e);
-	for (size_t i = 0; i < e->nlines; i++)
-		dst->breaks[i] = b[i];
+	for (size_t i = 0, before = 0; i < e->nlines; i++)
+		before = dst->breaks[i] = entry_break(e, i, before);
 	if (e->has_ratios)
 		memcpy(dst->ratios, entry_ratios(e), e->nlines * sizeof *dst->ratios);
 	dst->nlines = e->nlines;
@@ -154,22 +164,30 @@ static struct entry *keep(const struct np_break_result *r, const int32_t *w, siz
 	size_t nruns = 0;
 	for (size_t i = 0; i < nw; i++)
 		nruns += i == 0 || w[i] != w[i - 1];
+	int wide = 0;
+	for (size_t i = 0; i < r->nlines; i++)
+		wide |= r->breaks[i] - (i ? r->breaks[i - 1] : 0) > UINT16_MAX ||
+			(i && r->breaks[i] < r->breaks[i - 1]);
 	size_t bytes = sizeof(struct entry) + (r->ratios ? r->nlines * sizeof(double) : 0) +
-		       r->nlines * sizeof(uint32_t) + _Alignof(struct width_run) +
+		       r->nlines * (wide ? 4 : 2) + _Alignof(struct width_run) +
 		       nruns * sizeof(struct width_run);
 	struct entry *e = malloc(bytes);
 	if (!e)
 		return NULL;
-	*e = (struct entry){.demerits = r->demerits, .nw = (uint32_t)nw,
-			    .nlines = (uint32_t)r->nlines, .nruns = (uint32_t)nruns,
-			    .params = (uint16_t)pi, .overfull = (uint8_t)r->overfull,
-			    .emergency = (uint8_t)r->emergency, .pass = (uint8_t)r->pass,
-			    .has_ratios = r->ratios != NULL};
+	*e = (struct entry){.demerits = r->demerits, .nlines = (uint32_t)r->nlines,
+			    .nruns = (uint32_t)nruns, .params = (uint16_t)pi,
+			    .overfull = (uint8_t)r->overfull, .emergency = (uint8_t)r->emergency,
+			    .pass = (uint8_t)r->pass, .has_ratios = r->ratios != NULL,
+			    .wide = (uint8_t)wide};
 	if (r->ratios)
 		memcpy(entry_ratios(e), r->ratios, r->nlines * sizeof *r->ratios);
-	uint32_t *b = entry_breaks(e);
-	for (size_t i = 0; i < r->nlines; i++)
-		b[i] = (uint32_t)r->breaks[i];
+	for (size_t i = 0; i < r->nlines; i++) {
+		if (wide)
+			((uint32_t *)entry_breaks(e))[i] = (uint32_t)r->breaks[i];
+		else
+			((uint16_t *)entry_breaks(e))[i] =
+				(uint16_t)(r->breaks[i] - (i ? r->breaks[i - 1] : 0));
+	}
 	struct width_run *run = entry_runs(e);
 	size_t k = 0;
 	for (size_t i = 0; i < nw; i++) {
