@@ -542,17 +542,6 @@ static size_t next_slot(struct flow *f)
 	return s;
 }
 
-struct block_spec np_flow_subhead_spec(const struct flow *f, const struct slot *sl, int block)
-{
-	const struct np_block *b = &f->a->blocks[block - 1];
-	return (struct block_spec){.text = b->text.text, .len = b->text.len, .runs = b->text.runs,
-				   .nruns = b->text.nruns, .style = &f->g->l->styles[NP_ST_SUBHEAD],
-				   .x = np_flow_slot_x(f, sl), .first_baseline = np_flow_cell_baseline(f, sl->cell),
-				   .width = np_flow_slot_w(f, sl),
-				   .leading = f->g->grid, .frame = sl->col, .block = block,
-				   .style_id = NP_ST_SUBHEAD};
-}
-
 /* A subhead's lines at its slot's width: counted (set without a page) once
  * for each width, since every run of the story asks again and counting sets
  * the text afresh (the text layer keeps one measured paragraph). */

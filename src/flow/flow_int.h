@@ -353,13 +353,15 @@ void np_flow_para_release(struct flow *f, int block);
 /* body.c: from block `from` (1-based) on, the flow's state as the last run
  * recorded it there (1: the whole body) */
 int np_flow_body(struct flow *f, int from);
-/* A subhead's text, style and place at slot sl (its frame left to paint.c). */
-struct block_spec np_flow_subhead_spec(const struct flow *f, const struct slot *sl, int block);
+
 
 /* plan.c: the final run's plan, block by block (the flow owns what pb points
  * to once added) */
 int np_flow_plan_add(struct flow *f, const struct placed_block *pb);
 
+/* setblock.c: a subhead's text, style and place at slot sl (its frame left
+ * to paint.c), for body.c to count its lines and paint.c to draw them. */
+struct block_spec np_flow_subhead_spec(const struct flow *f, const struct slot *sl, int block);
 /* setblock.c: line k of a broken paragraph as np_para_line makes it, without
  * its glyphs (NULL) when the flow draws nothing (o->text_only). 0 or -1. */
 int np_flow_line(const struct flow *f, struct np_para *p, const size_t *breaks, size_t k,
