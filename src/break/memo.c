@@ -12,6 +12,7 @@
  * every time (made again, they are the same), so a hit needs no items at all
  * and the owner may let them go between pours (np_break_memo_find).
  */
+#include <pthread.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -20,25 +21,74 @@
 
 #define MEMO_WAYS 4 /* a paragraph broken again after a widow or orphan fix, loosened */
 
-/* Kept for every paragraph of a story, so in one block each: its lines'
- * ratios, then its breaks (32 bits: a paragraph is at most 1 MiB), then the
- * widths of lines 0..nw-1 as asked for. */
-struct entry {
-	struct np_break_params bp;
-	double demerits;
-	uint32_t nw, nlines;
-	uint8_t overfull, emergency, pass, has_ratios;
-	double *data; /* NULL: unused */
-};
+/* The parameters a memo was made with, kept once for the process: every
+ * paragraph of a story is broken with one of a few sets (justified or not,
+ * a line looser or tighter), and a copy in each entry was a third of the
+ * memo (112 bytes a paragraph). Threads (an edition's stories) share the
+ * table under a lock; past PARAMS_MAX sets, breaks are not kept. */
+#define PARAMS_MAX 1024
+static struct np_break_params params_kept[PARAMS_MAX];
+static size_t nparams_kept;
+static pthread_mutex_t params_lock = PTHREAD_MUTEX_INITIALIZER;
 
-static uint32_t *entry_breaks(const struct entry *e)
+/* p's index in the table, added when add is set; -1 when not there (or full). */
+static long params_index(const struct np_break_params *p, int add)
 {
-	return (uint32_t *)(e->data + e->nlines);
+	long found = -1;
+	pthread_mutex_lock(&params_lock);
+	for (size_t i = 0; i < nparams_kept && found < 0; i++)
+		if (memcmp(&params_kept[i], p, sizeof *p) == 0)
+			found = (long)i;
+	if (found < 0 && add && nparams_kept < PARAMS_MAX) {
+		params_kept[nparams_kept] = *p;
+		found = (long)nparams_kept++;
+	}
+	pthread_mutex_unlock(&params_lock);
+	return found;
 }
 
-static int32_t *entry_widths(const struct entry *e)
+/* Kept for every paragraph of a story, so in one block each: the header,
+ * then its lines' ratios (if any), its breaks (the items' indexes: as steps
+ * from the one before in 16 bits when every step fits, as most lines hold a
+ * few hundred items, else in 32 bits: a paragraph is at most 1 MiB), and the
+ * widths of the lines as asked for, as runs of one width (a paragraph's lines
+ * are mostly a column's width). */
+struct entry {
+	double demerits;
+	uint32_t nlines, nruns;
+	uint16_t params; /* in params_kept */
+	uint8_t overfull, emergency, pass, has_ratios;
+	uint8_t wide; /* breaks in 32 bits, not steps in 16 */
+};
+
+struct width_run {
+	int32_t w;
+	uint32_t n;
+};
+
+static double *entry_ratios(const struct entry *e)
 {
-	return (int32_t *)(entry_breaks(e) + e->nlines);
+	return (double *)(e + 1);
+}
+
+static void *entry_breaks(const struct entry *e)
+{
+	return entry_ratios(e) + (e->has_ratios ? e->nlines : 0);
+}
+
+static struct width_run *entry_runs(const struct entry *e)
+{
+	uintptr_t at = (uintptr_t)entry_breaks(e) + e->nlines * (e->wide ? 4u : 2u);
+	at = (at + _Alignof(struct width_run) - 1) & ~(uintptr_t)(_Alignof(struct width_run) - 1);
+	return (struct width_run *)at;
+}
+
+/* Break i of e. */
+static size_t entry_break(const struct entry *e, size_t i, size_t before)
+{
+	if (e->wide)
+		return ((const uint32_t *)entry_breaks(e))[i];
+	return before + ((const uint16_t *)entry_breaks(e))[i];
 }
 
 struct np_break_memo {
@@ -86,11 +136,10 @@ static int give(struct np_break_result *dst, const struct entry *e)
 		np_break_result_fini(dst);
 		return -1;
 	}
-	const uint32_t *b = entry_breaks(e);
-	for (size_t i = 0; i < e->nlines; i++)
-		dst->breaks[i] = b[i];
+	for (size_t i = 0, before = 0; i < e->nlines; i++)
+		before = dst->breaks[i] = entry_break(e, i, before);
 	if (e->has_ratios)
-		memcpy(dst->ratios, e->data, e->nlines * sizeof *dst->ratios);
+		memcpy(dst->ratios, entry_ratios(e), e->nlines * sizeof *dst->ratios);
 	dst->nlines = e->nlines;
 	dst->overfull = e->overfull;
 	dst->emergency = e->emergency;
@@ -99,59 +148,80 @@ static int give(struct np_break_result *dst, const struct entry *e)
 	return 0;
 }
 
-/* Keeps r and the widths w[0..nw) in e: 0, or -1 (not kept: out of memory, or
- * past 32 bits). */
-static int keep(struct entry *e, const struct np_break_result *r, const int32_t *w, size_t nw)
+/* r and the widths w[0..nw) made into an entry (NULL: not kept: out of
+ * memory, past 32 bits, or the parameters' table full). */
+static struct entry *keep(const struct np_break_result *r, const int32_t *w, size_t nw,
+			  const struct np_break_params *p)
 {
 	if (r->nlines > UINT32_MAX || nw > UINT32_MAX)
-		return -1;
+		return NULL;
 	for (size_t i = 0; i < r->nlines; i++)
 		if (r->breaks[i] > UINT32_MAX)
-			return -1;
-	size_t bytes = r->nlines * (sizeof(double) + sizeof(uint32_t)) + nw * sizeof(int32_t);
-	if (!(e->data = malloc(bytes ? bytes : 1)))
-		return -1;
-	e->nlines = (uint32_t)r->nlines;
-	e->nw = (uint32_t)nw;
-	e->has_ratios = r->ratios != NULL;
-	if (r->ratios)
-		memcpy(e->data, r->ratios, r->nlines * sizeof *r->ratios);
-	uint32_t *b = entry_breaks(e);
+			return NULL;
+	long pi = params_index(p, 1);
+	if (pi < 0)
+		return NULL;
+	size_t nruns = 0;
+	for (size_t i = 0; i < nw; i++)
+		nruns += i == 0 || w[i] != w[i - 1];
+	int wide = 0;
 	for (size_t i = 0; i < r->nlines; i++)
-		b[i] = (uint32_t)r->breaks[i];
-	if (nw)
-		memcpy(entry_widths(e), w, nw * sizeof *w);
-	e->overfull = (uint8_t)r->overfull;
-	e->emergency = (uint8_t)r->emergency;
-	e->pass = (uint8_t)r->pass;
-	e->demerits = r->demerits;
-	return 0;
-}
-
-static int same(const struct entry *e, const struct np_break_params *p, np_width_fn peek, void *ctx)
-{
-	if (!e || !e->data || memcmp(&e->bp, p, sizeof *p) != 0)
-		return 0;
-	const int32_t *w = entry_widths(e);
-	for (size_t i = 0; i < e->nw; i++)
-		if (peek(ctx, i) != w[i])
-			return 0;
-	return 1;
-}
-
-static void entry_clear(struct entry *e)
-{
+		wide |= r->breaks[i] - (i ? r->breaks[i - 1] : 0) > UINT16_MAX ||
+			(i && r->breaks[i] < r->breaks[i - 1]);
+	size_t bytes = sizeof(struct entry) + (r->ratios ? r->nlines * sizeof(double) : 0) +
+		       r->nlines * (wide ? 4 : 2) + _Alignof(struct width_run) +
+		       nruns * sizeof(struct width_run);
+	struct entry *e = malloc(bytes);
 	if (!e)
-		return;
-	free(e->data);
-	memset(e, 0, sizeof *e);
+		return NULL;
+	*e = (struct entry){.demerits = r->demerits, .nlines = (uint32_t)r->nlines,
+			    .nruns = (uint32_t)nruns, .params = (uint16_t)pi,
+			    .overfull = (uint8_t)r->overfull, .emergency = (uint8_t)r->emergency,
+			    .pass = (uint8_t)r->pass, .has_ratios = r->ratios != NULL,
+			    .wide = (uint8_t)wide};
+	if (r->ratios)
+		memcpy(entry_ratios(e), r->ratios, r->nlines * sizeof *r->ratios);
+	for (size_t i = 0; i < r->nlines; i++) {
+		if (wide)
+			((uint32_t *)entry_breaks(e))[i] = (uint32_t)r->breaks[i];
+		else
+			((uint16_t *)entry_breaks(e))[i] =
+				(uint16_t)(r->breaks[i] - (i ? r->breaks[i - 1] : 0));
+	}
+	struct width_run *run = entry_runs(e);
+	size_t k = 0;
+	for (size_t i = 0; i < nw; i++) {
+		if (i == 0 || w[i] != w[i - 1])
+			run[k++] = (struct width_run){w[i], 0};
+		run[k - 1].n++;
+	}
+	return e;
+}
+
+/* Whether e was made with parameters pi over the widths peek gives now:
+ * asked line by line from the first, as the breaker asked (a look may make
+ * a slot), to the first that differs. */
+static int same(const struct entry *e, long pi, np_width_fn peek, void *ctx)
+{
+	if (!e || pi < 0 || e->params != pi)
+		return 0;
+	const struct width_run *run = entry_runs(e);
+	size_t line = 0;
+	for (size_t k = 0; k < e->nruns; k++)
+		for (uint32_t j = 0; j < run[k].n; j++)
+			if (peek(ctx, line++) != run[k].w)
+				return 0;
+	return 1;
 }
 
 int np_break_memo_find(const struct np_break_memo *m, np_width_fn peek, void *ctx,
 		       const struct np_break_params *p, struct np_break_result *r)
 {
-	for (size_t i = 0; m && i < MEMO_WAYS; i++)
-		if (same(m->e[i], p, peek, ctx))
+	if (!m)
+		return 0;
+	long pi = params_index(p, 0);
+	for (size_t i = 0; i < MEMO_WAYS; i++)
+		if (same(m->e[i], pi, peek, ctx))
 			return give(r, m->e[i]) < 0 ? -1 : 1;
 	return 0;
 }
@@ -169,17 +239,11 @@ int np_break_memo_paragraph(struct np_break_memo *m, const struct np_bitem *item
 		free(rec.w);
 		return rc;
 	}
-	if (!m->e[m->next] && !(m->e[m->next] = calloc(1, sizeof(struct entry)))) {
-		free(rec.w);
-		return 0; /* not kept; the breaks stand */
-	}
-	struct entry *e = m->e[m->next];
+	free(m->e[m->next]);
+	m->e[m->next] = keep(r, rec.w, rec.nw, p); /* kept or not, the breaks stand */
 	m->next = (m->next + 1) % MEMO_WAYS;
-	entry_clear(e);
-	if (keep(e, r, rec.w, rec.nw) == 0)
-		e->bp = *p;
 	free(rec.w);
-	return 0; /* kept or not, the breaks stand */
+	return 0;
 }
 
 struct np_break_memo *np_break_memo_new(void)
@@ -189,9 +253,7 @@ struct np_break_memo *np_break_memo_new(void)
 
 void np_break_memo_free(struct np_break_memo *m)
 {
-	for (size_t i = 0; m && i < MEMO_WAYS; i++) {
-		entry_clear(m->e[i]);
+	for (size_t i = 0; m && i < MEMO_WAYS; i++)
 		free(m->e[i]);
-	}
 	free(m);
 }

@@ -37,6 +37,8 @@ int np_flow_article(struct np_text_ctx *t, const struct np_article *a, const str
 		rc = np_flow_story(&f);
 		if (o && o->quote_regions)
 			*o->quote_regions += f.quote_regions;
+		if (o && o->plan_held)
+			*o->plan_held += f.plan_peak;
 	}
 	if (rc == 0) { /* known before the last page goes out: its proof marks show it */
 		out->articles->overset_lines = f.overset_lines;

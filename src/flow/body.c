@@ -71,7 +71,7 @@ static int32_t slot_width(void *ctx, size_t line)
 	struct lines_map *m = ctx;
 	size_t s = map_line(m, line);
 	double dropcap = (int)line < m->dropcap_lines ? m->f->dropcap_w : 0;
-	return NP_UNITS((s == SIZE_MAX ? m->f->g->colw : m->f->slots[s].w) - dropcap);
+	return NP_UNITS((s == SIZE_MAX ? m->f->g->colw : np_flow_slot_w(m->f, &m->f->slots[s])) - dropcap);
 }
 
 /* A paragraph being set. Its items are asked for only when its breaks memo
@@ -249,7 +249,7 @@ static int orphan_ahead(struct flow *f, struct lines_map *m, size_t L, int block
 		return 0;
 	/* a paragraph of one line has no orphan: more than a line's worth of text
 	 * (it follows a paragraph: body style, not the first) */
-	return NP_PT(np_flow_para_natural(f, block + 1, NP_ST_BODY)) > f->slots[s].w;
+	return NP_PT(np_flow_para_natural(f, block + 1, NP_ST_BODY)) > np_flow_slot_w(f, &f->slots[s]);
 }
 
 /* What a reader (and pdfcheck typography) sees as loose: a justified line
@@ -542,16 +542,6 @@ static size_t next_slot(struct flow *f)
 	return s;
 }
 
-struct block_spec np_flow_subhead_spec(const struct flow *f, const struct slot *sl, int block)
-{
-	const struct np_block *b = &f->a->blocks[block - 1];
-	return (struct block_spec){.text = b->text.text, .len = b->text.len, .runs = b->text.runs,
-				   .nruns = b->text.nruns, .style = &f->g->l->styles[NP_ST_SUBHEAD],
-				   .x = sl->x, .first_baseline = np_flow_cell_baseline(f, sl->cell), .width = sl->w,
-				   .leading = f->g->grid, .frame = sl->col, .block = block,
-				   .style_id = NP_ST_SUBHEAD};
-}
-
 /* A subhead's lines at its slot's width: counted (set without a page) once
  * for each width, since every run of the story asks again and counting sets
  * the text afresh (the text layer keeps one measured paragraph). */
@@ -676,9 +666,10 @@ int np_flow_body(struct flow *f, int from)
 		int block = (int)i + 1;
 		if (f->stop_at_overflow && f->overflow)
 			break; /* a window's run: what lies past it is not asked */
-		f->starts[i] = (struct block_start){f->cursor, f->used_regions, first, after_head};
+		f->starts[i] = (struct block_start){f->cursor, f->used_regions, (uint8_t)first,
+						    (uint8_t)after_head};
 		if (f->a->blocks[i].kind == NP_BLOCK_SUBHEAD) {
-			if (set_subhead(f, block) < 0)
+			if (set_subhead(f, block) < 0 || (!f->trial && np_flow_paint_planned(f) < 0))
 				return -1;
 			after_head = 1;
 			continue;
@@ -686,7 +677,7 @@ int np_flow_body(struct flow *f, int from)
 		enum np_style_id sid = after_head ? NP_ST_BODY_FIRST : NP_ST_BODY;
 		if (first)
 			setup_dropcap(f, block, &f->a->blocks[i].text);
-		if (set_paragraph(f, block, sid) < 0)
+		if (set_paragraph(f, block, sid) < 0 || (!f->trial && np_flow_paint_planned(f) < 0))
 			return -1;
 		first = after_head = 0;
 	}

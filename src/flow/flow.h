@@ -27,6 +27,10 @@ struct np_flow_opts {
 	/* articles, for tests: the regions the pull-quote check's trial runs
 	 * poured are added here (may be NULL): its cost, counted, not timed */
 	long *quote_regions;
+	/* articles, for tests: the most blocks the plan of the run that draws
+	 * held at once is added here (may be NULL): it is painted block by
+	 * block, not held for the whole story */
+	size_t *plan_held;
 };
 
 /* Sets one article on as many pages of the layout as it needs. Returns 0, or -1

@@ -42,18 +42,27 @@ struct region {
 };
 
 /* One line slot: a grid baseline in a column, and the free span there. A
- * run holds one for every line of the story so far (32 bytes: the baseline
- * is its cell's, np_flow_cell_baseline). */
+ * run holds one for every line of the story so far, so it is kept small (8
+ * bytes): its baseline is its cell's (np_flow_cell_baseline), its page its
+ * region's, and its span one of the few distinct ones a story has (the
+ * columns, and each beside an obstacle), kept once in flow->spans
+ * (np_flow_slot_x, np_flow_slot_w, np_flow_slot_page). The widths of the
+ * fields hold what a layout and a story can have (grid.c refuses more). */
+#define NP_SLOT_REGIONS (1u << 20) /* an article has at most 10,000 pages */
+#define NP_SLOT_SPANS (1u << 18)
 struct slot {
-	int region;   /* index in flow->regions */
-	int page;     /* 0-based index in doc->pages */
-	int16_t col;
-	int16_t cell; /* grid line, 0-based from the top margin (a layout has at most
-		       * 10,000 grid lines and 100 columns) */
+	unsigned region : 20;   /* index in flow->regions */
+	unsigned col : 7;       /* a layout has at most 100 columns */
 	unsigned run_start : 1; /* first slot of a column run (top, or below an obstacle) */
 	unsigned run_end : 1;   /* last slot of a run */
 	unsigned blank : 1;     /* left empty (widow/orphan control, keep-with-next) */
 	unsigned geo_blank : 1; /* left empty by the geometry: a one-line run */
+	unsigned cell : 14;     /* grid line, 0-based from the top margin (at most 10,000) */
+	unsigned span : 18;     /* index in flow->spans */
+};
+
+/* A free span of a line: where it starts and how wide it is, pt. */
+struct slot_span {
 	double x, w;
 };
 
@@ -88,8 +97,9 @@ struct placed_block {
 
 /* Where a body block ended in a trial run: for placing what follows it. */
 struct block_end {
-	int region, col, cell;
-	int placed; /* 0: the trial run did not reach the block (its text was overset) */
+	int region, cell;
+	int16_t col;
+	uint8_t placed; /* 0: the trial run did not reach the block (its text was overset) */
 };
 
 /* The flow's state by lifetime:
@@ -144,8 +154,8 @@ struct flow {
 		struct np_break_memo **memo; /* per block, made on first use */
 		int64_t *natural;            /* per block, Pango units; -1: not known */
 		struct para_turn {           /* per block: whether its item `item` is a */
-			size_t item;         /* hyphen break (SIZE_MAX: none asked yet) */
-			int hyphen;
+			uint32_t item;       /* hyphen break (UINT32_MAX: none asked yet; */
+			int32_t hyphen;      /* a paragraph has fewer items than bytes) */
 		} *turn;
 		int *prev, *next;            /* the alive, most recently used first */
 		int head, tail;              /* block indexes (0-based); -1: none */
@@ -163,11 +173,13 @@ struct flow {
 	struct block_start {
 		size_t cursor;
 		int used_regions;
-		int first, after_head; /* the body flow's state */
+		uint8_t first, after_head; /* the body flow's state */
 	} *starts;
 
 	struct slot *slots;
 	size_t nslots, capslots, cursor;
+	struct slot_span *spans; /* the slots' distinct spans (grid.c), kept across runs */
+	size_t nspans, capspans, last_span;
 	int slot_regions; /* regions whose slots are made (the breaker looks ahead) */
 	int used_regions; /* regions that hold text */
 
@@ -197,6 +209,7 @@ struct flow {
 	/* the plan of the final run, block by block, for paint.c */
 	struct placed_block *placed;
 	size_t nplaced, capplaced;
+	size_t plan_peak; /* the most blocks the plan held at once (tests) */
 };
 
 /* setblock.c: a paragraph set at one width from a baseline, leading apart. */
@@ -234,6 +247,18 @@ void np_flow_grid_setup(struct flow_geom *g, const struct np_layout *l);
 double np_flow_cell_top(const struct flow *f, int cell);
 double np_flow_cell_baseline(const struct flow *f, int cell);
 int np_flow_slots_for_region(struct flow *f, int region);
+static inline double np_flow_slot_x(const struct flow *f, const struct slot *s)
+{
+	return f->spans[s->span].x;
+}
+static inline double np_flow_slot_w(const struct flow *f, const struct slot *s)
+{
+	return f->spans[s->span].w;
+}
+static inline int np_flow_slot_page(const struct flow *f, const struct slot *s)
+{
+	return f->regions[s->region].page;
+}
 
 /* regions.c: geometry of the regions, their slots */
 const struct region *np_flow_region_at(struct flow *f, int i);
@@ -254,8 +279,13 @@ void np_flow_use_region(struct flow *f, int i);
 /* paint.c: the final run's plan (f->placed, the regions, the floats) made
  * into frames, rules and lines on the pages, in the order the text reaches
  * them; in article mode the pages before go out as they are finished. The
- * only place the flow writes to pages, but for an edition's furniture. */
-int np_flow_paint(struct flow *f);
+ * only place the flow writes to pages, but for an edition's furniture.
+ * The run that draws begins (region 0 made), has each block painted as soon
+ * as it is planned (the plan then cleared), and ends with the floats that
+ * stand past the text. */
+int np_flow_paint_begin(struct flow *f);
+int np_flow_paint_planned(struct flow *f);
+int np_flow_paint_end(struct flow *f);
 /* What region i shows, made once: columns, band, rules, jumps, floats. */
 int np_flow_region(struct flow *f, int region);
 /* Frees the plan. */
@@ -323,13 +353,15 @@ void np_flow_para_release(struct flow *f, int block);
 /* body.c: from block `from` (1-based) on, the flow's state as the last run
  * recorded it there (1: the whole body) */
 int np_flow_body(struct flow *f, int from);
-/* A subhead's text, style and place at slot sl (its frame left to paint.c). */
-struct block_spec np_flow_subhead_spec(const struct flow *f, const struct slot *sl, int block);
+
 
 /* plan.c: the final run's plan, block by block (the flow owns what pb points
  * to once added) */
 int np_flow_plan_add(struct flow *f, const struct placed_block *pb);
 
+/* setblock.c: a subhead's text, style and place at slot sl (its frame left
+ * to paint.c), for body.c to count its lines and paint.c to draw them. */
+struct block_spec np_flow_subhead_spec(const struct flow *f, const struct slot *sl, int block);
 /* setblock.c: line k of a broken paragraph as np_para_line makes it, without
  * its glyphs (NULL) when the flow draws nothing (o->text_only). 0 or -1. */
 int np_flow_line(const struct flow *f, struct np_para *p, const size_t *breaks, size_t k,

@@ -47,6 +47,23 @@ static int push_slot(struct flow *f, const struct slot *s)
 	return 0;
 }
 
+/* The index of span [x0, x1) in f->spans, added when new. A story has few:
+ * the last one found is most often the next one asked for. */
+static long span_index(struct flow *f, double x0, double x1)
+{
+	double w = x1 - x0;
+	if (f->last_span < f->nspans && f->spans[f->last_span].x == x0 && f->spans[f->last_span].w == w)
+		return (long)f->last_span;
+	for (size_t i = 0; i < f->nspans; i++)
+		if (f->spans[i].x == x0 && f->spans[i].w == w)
+			return (long)(f->last_span = i);
+	if (f->nspans >= NP_SLOT_SPANS ||
+	    np_grow((void **)&f->spans, &f->capspans, f->nspans, sizeof *f->spans, 16) < 0)
+		return -1;
+	f->spans[f->nspans] = (struct slot_span){x0, w};
+	return (long)(f->last_span = f->nspans++);
+}
+
 /* The free span of column c at cell k: [*x0, *x1); 0 when none is wide
  * enough. `mine` lists the region's obstacles (indices into f->obst, in their
  * order). An inset obstacle leaves the wider side of the column to text. */
@@ -88,6 +105,8 @@ int np_flow_slots_for_region(struct flow *f, int ri)
 	/* the region's obstacles, picked out once: every cell of every column
 	 * looked through all of a long article's pull-quotes (a fifth of the
 	 * 48-page article's run) */
+	if ((unsigned)ri >= NP_SLOT_REGIONS)
+		return -1;
 	size_t *mine = malloc((f->nobst + 1) * sizeof *mine), nmine = 0;
 	if (!mine)
 		return -1;
@@ -110,9 +129,11 @@ int np_flow_slots_for_region(struct flow *f, int ri)
 				prev = 0;
 				continue;
 			}
-			struct slot s = {.region = ri, .page = r->page, .col = c, .cell = k, .x = x0,
-					 .w = x1 - x0, .run_start = !prev};
-			if (push_slot(f, &s) < 0) {
+			long span = span_index(f, x0, x1);
+			struct slot s = {.region = (unsigned)ri, .col = (unsigned)c, .cell = (unsigned)k,
+					 .span = (unsigned)span,
+					 .run_start = !prev};
+			if (span < 0 || push_slot(f, &s) < 0) {
 				rc = -1;
 				break;
 			}

@@ -174,11 +174,11 @@ static int dropcap(struct flow *f, const struct placed_block *pb)
 	const struct slot *sl = &f->slots[a];
 	const struct region *rg = &f->regions[sl->region];
 	struct block_spec bs = {.text = f->dropcap, .len = strlen(f->dropcap),
-				.style = &f->dropcap_style, .x = sl->x,
+				.style = &f->dropcap_style, .x = np_flow_slot_x(f, sl),
 				.first_baseline = np_flow_cell_baseline(f, f->slots[b].cell), .width = f->dropcap_w + 20,
 				.leading = f->g->grid, .frame = rg->frame0 + sl->col - rg->c0,
 				.block = pb->block, .style_id = NP_ST_DROP_CAP};
-	return np_flow_set_block(f, &f->out->doc->pages[sl->page], &bs) < 0 ? -1 : 0;
+	return np_flow_set_block(f, &f->out->doc->pages[np_flow_slot_page(f, sl)], &bs) < 0 ? -1 : 0;
 }
 
 /* A paragraph's lines cut into their slots (the overset ones were counted
@@ -194,7 +194,7 @@ static int lines(struct flow *f, struct np_para *p, const struct placed_block *p
 			return -1;
 		struct np_line_info info = {0};
 		double dropcap = (int)k < pb->dropcap_lines ? f->dropcap_w : 0;
-		int32_t w = NP_UNITS(sl->w - dropcap);
+		int32_t w = NP_UNITS(np_flow_slot_w(f, sl) - dropcap);
 		struct np_line_glyphs *g;
 		if (np_flow_line(f, p, pb->breaks, k, w, pb->justify, &info, &g) < 0)
 			return -1;
@@ -202,15 +202,15 @@ static int lines(struct flow *f, struct np_para *p, const struct placed_block *p
 		/* x is where the first glyph goes (the report's "where the line starts") */
 		double ind = NP_PT(info.indent);
 		struct np_pline ln = {.frame = rg->frame0 + sl->col - rg->c0, .block = pb->block,
-				      .style = pb->sid, .x = sl->x + dropcap + ind,
-				      .baseline = np_flow_cell_baseline(f, sl->cell), .width = sl->w - dropcap - ind,
+				      .style = pb->sid, .x = np_flow_slot_x(f, sl) + dropcap + ind,
+				      .baseline = np_flow_cell_baseline(f, sl->cell), .width = np_flow_slot_w(f, sl) - dropcap - ind,
 				      .text = info.text, .hyphenated = info.hyphenated,
 				      .continues = info.continues, .justified = info.justified,
 				      .ratio = info.ratio, .letter_spacing = info.letter_spacing,
 				      .article = f->a->id, .glyphs = g};
 		if (!ln.justified)
 			ln.width = NP_PT(info.natural - info.indent);
-		if (np_page_add_line(&f->out->doc->pages[sl->page], &ln) < 0) {
+		if (np_page_add_line(&f->out->doc->pages[np_flow_slot_page(f, sl)], &ln) < 0) {
 			free(info.text);
 			np_line_glyphs_free(g);
 			return -1;
@@ -227,10 +227,10 @@ static int subhead(struct flow *f, const struct placed_block *pb)
 	if (np_flow_region(f, sl->region) < 0)
 		return -1;
 	struct block_spec bs = np_flow_subhead_spec(f, sl, pb->block);
-	struct np_page *pg = &f->out->doc->pages[sl->page];
+	struct np_page *pg = &f->out->doc->pages[np_flow_slot_page(f, sl)];
 	const struct region *rg = &f->regions[sl->region];
-	struct np_frame fr = {.kind = NP_FRAME_SUBHEAD, .x = sl->x, .y = np_flow_cell_top(f, sl->cell),
-			      .w = sl->w, .h = (double)pb->nlines * f->g->grid, .article = f->a->id,
+	struct np_frame fr = {.kind = NP_FRAME_SUBHEAD, .x = np_flow_slot_x(f, sl), .y = np_flow_cell_top(f, sl->cell),
+			      .w = np_flow_slot_w(f, sl), .h = (double)pb->nlines * f->g->grid, .article = f->a->id,
 			      .parent = rg->frame0 + sl->col - rg->c0};
 	snprintf(fr.id, sizeof fr.id, "p%d-%ssh%d", pg->number, f->out->label_prefix, pb->block);
 	bs.frame = np_page_add_frame(pg, &fr);
@@ -251,15 +251,30 @@ static int block(struct flow *f, const struct placed_block *pb)
 	return rc;
 }
 
-int np_flow_paint(struct flow *f)
+/* The run that draws paints each block as soon as it is planned, so the plan
+ * holds one block at a time, not the story (a 500-page article's plan was
+ * 4 MB): a block's plan is final once planned (later blocks only take slots
+ * after it), and painting it early makes the same regions in the same order. */
+int np_flow_paint_begin(struct flow *f)
 {
 	for (size_t i = 0; i < f->nregions; i++)
 		f->regions[i].made = 0;
-	if (np_flow_region(f, 0) < 0)
-		return -1;
-	for (size_t i = 0; i < f->nplaced; i++)
-		if (block(f, &f->placed[i]) < 0)
-			return -1;
+	return np_flow_region(f, 0);
+}
+
+int np_flow_paint_planned(struct flow *f)
+{
+	int rc = 0;
+	for (size_t i = 0; i < f->nplaced && rc == 0; i++)
+		rc = block(f, &f->placed[i]);
+	if (f->nplaced > f->plan_peak)
+		f->plan_peak = f->nplaced;
+	np_flow_plan_clear(f);
+	return rc;
+}
+
+int np_flow_paint_end(struct flow *f)
+{
 	/* a float moved past the text's last region still stands, on its own */
 	for (size_t i = 0; i < f->nobst; i++)
 		if (f->obst[i].region < (int)f->nregions && np_flow_region(f, f->obst[i].region) < 0)

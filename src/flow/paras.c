@@ -44,7 +44,7 @@ int np_flow_paras_init(struct flow *f)
 		return -1;
 	for (size_t i = 0; i < n; i++) {
 		ps->natural[i] = -1;
-		ps->turn[i].item = SIZE_MAX;
+		ps->turn[i].item = UINT32_MAX;
 	}
 	ps->head = ps->tail = -1;
 	ps->first = -1;
@@ -196,13 +196,15 @@ int np_flow_para_hyphen(struct flow *f, int block, enum np_style_id sid, size_t 
 {
 	struct flow_paras *ps = &f->paras;
 	int i = block - 1;
+	if (item >= UINT32_MAX)
+		return -1; /* not an item of a paragraph of at most 1 MiB */
 	if (ps->turn[i].item != item) {
 		struct np_para *p = np_flow_para(f, block, sid, 0);
 		if (!p)
 			return -1;
 		size_t n;
 		const struct np_bitem *b = &np_para_items(p, &n)[item];
-		ps->turn[i].item = item;
+		ps->turn[i].item = (uint32_t)item;
 		ps->turn[i].hyphen = b->type == NP_PENALTY && b->flagged;
 	}
 	return ps->turn[i].hyphen;

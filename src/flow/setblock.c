@@ -236,3 +236,14 @@ double np_flow_text_natural(struct flow *f, const char *text, const struct np_st
 	np_para_free(p);
 	return w;
 }
+
+struct block_spec np_flow_subhead_spec(const struct flow *f, const struct slot *sl, int block)
+{
+	const struct np_block *b = &f->a->blocks[block - 1];
+	return (struct block_spec){.text = b->text.text, .len = b->text.len, .runs = b->text.runs,
+				   .nruns = b->text.nruns, .style = &f->g->l->styles[NP_ST_SUBHEAD],
+				   .x = np_flow_slot_x(f, sl), .first_baseline = np_flow_cell_baseline(f, sl->cell),
+				   .width = np_flow_slot_w(f, sl),
+				   .leading = f->g->grid, .frame = sl->col, .block = block,
+				   .style_id = NP_ST_SUBHEAD};
+}

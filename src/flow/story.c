@@ -49,6 +49,8 @@ static int run_as(struct flow *f, int draw)
 	if (np_flow_add_slots(f) != 0)
 		return -1;
 	np_flow_use_region(f, 0);
+	if (draw && np_flow_paint_begin(f) < 0)
+		return -1;
 	if (np_flow_body(f, 1) < 0)
 		return -1;
 	if (!draw)
@@ -60,7 +62,7 @@ static int run_as(struct flow *f, int draw)
 		if (np_flow_region_at(f, f->obst[i].region))
 			np_flow_use_region(f, f->obst[i].region);
 	f->max_regions = text_regions;
-	return np_flow_paint(f);
+	return np_flow_paint_end(f);
 }
 
 /* A trial run with the limits as they are. */
@@ -309,6 +311,7 @@ void np_flow_fini(struct flow *f)
 	free(f->starts);
 	free(f->subfit);
 	free(f->slots);
+	free(f->spans);
 	free(f->obst);
 	free(f->limit);
 	free(f->loose);

@@ -35,8 +35,10 @@ static void body(struct np_pctx *c, const struct np_yt_node *seq, struct np_arti
 	a->blocks = np_ps_list(c, seq, "body", sizeof *a->blocks, &a->nblocks);
 	if (!a->blocks)
 		return;
-	for (size_t i = 0; i < seq->nitems; i++)
+	for (size_t i = 0; i < seq->nitems; i++) {
 		block(c, seq->items[i], &a->blocks[i]);
+		np_yt_drop_text(seq->items[i]);
+	}
 }
 
 /* A value checked by shape after reading it as text. */
@@ -102,12 +104,17 @@ static void article(struct np_pctx *c, const struct np_yt_node *m, struct np_art
 		np_ps_images(c, v, nblocks, a);
 }
 
+/* own: buf when the parse owns it (a file read), freed once the tree is
+ * loaded: nothing quotes the file after, and a long article's file (7.5 MB
+ * at 500 pages) need not stand beside its tree and the text parsed from it. */
 static int parse(struct np_pctx *c, const char *source, const char *buf, size_t len,
-		 struct np_article **out)
+		 char *own, struct np_article **out)
 {
 	struct np_yt_node *root;
 	*out = NULL;
-	if (np_ps_load_kind(c, buf, len, "an article", article_keys, &root))
+	int loaded = np_ps_load_kind(c, buf, len, "an article", article_keys, &root);
+	free(own);
+	if (loaded)
 		return -1;
 	struct np_article *a = calloc(1, sizeof *a);
 	if (!a || (source && !(a->source = strdup(source))))
@@ -131,7 +138,7 @@ int np_parse_article_mem(const char *name, const char *base_dir, const char *buf
 	*out = NULL;
 	if (np_ps_begin(&c, name, base_dir, opts, d))
 		return -1;
-	return parse(&c, name, buf, len, out);
+	return parse(&c, name, buf, len, NULL, out);
 }
 
 int np_parse_article_file(const char *path, const struct np_parse_opts *opts,
@@ -145,8 +152,10 @@ int np_parse_article_file(const char *path, const struct np_parse_opts *opts,
 	if (!dir)
 		np_diag_add(d, NP_ERROR, NULL, "out of memory");
 	else if (np_ps_begin(&c, path, dir, opts, d) == 0 &&
-		 np_ps_read_file(&c, path, &buf, &len) == 0)
-		rc = parse(&c, path, buf, len, out);
+		 np_ps_read_file(&c, path, &buf, &len) == 0) {
+		rc = parse(&c, path, buf, len, buf, out);
+		buf = NULL;
+	}
 	free(buf);
 	free(dir);
 	return rc;

@@ -88,6 +88,11 @@ int np_yt_load(struct np_pctx *c, const char *buf, size_t len, struct np_yt_node
 int np_yt_load_partial(struct np_pctx *c, const char *buf, size_t len,
 		       struct np_yt_node **root);
 void np_yt_free(struct np_yt_node *n);
+/* Frees a paragraph's scalar (or a {subhead: TEXT}'s) once its text is
+ * parsed into the model: a long article's text is then made in the room its
+ * YAML leaves, not beside the whole tree. Its node stays (kind and mark), with
+ * no string (NULL). */
+void np_yt_drop_text(struct np_yt_node *n);
 /* "a string", "a list", "a mapping", "null" - for "expected X, found Y". */
 const char *np_yt_kind_name(const struct np_yt_node *n);
 int np_yt_is_null(const struct np_yt_node *n);

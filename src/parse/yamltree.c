@@ -83,6 +83,17 @@ void np_yt_free(struct np_yt_node *n)
 	free(n);
 }
 
+void np_yt_drop_text(struct np_yt_node *n)
+{
+	if (n && n->kind == NP_YT_SCALAR) {
+		free(n->str);
+		n->str = NULL;
+		n->len = 0;
+	}
+	for (size_t i = 0; n && n->kind == NP_YT_MAP && i < n->npairs; i++)
+		np_yt_drop_text(n->pairs[i].value);
+}
+
 /* A node's properties: an anchor ("&h") exists only to be aliased, and a tag
  * ("!!str", "!custom") only to retype a value, which the schema does itself;
  * both are refused where they stand (docs/article.md), even the harmless
