@@ -293,6 +293,41 @@ def case_cmyk_ink_limit(np, fx, d):
         raise Fail("pictures: %s" % sorted(kinds))
 
 
+def case_rgb_jpeg_ink_limit(np, fx, d):
+    """PDF/X-1a of examples/picture.yaml (an RGB JPEG whose shadows convert to
+    about 295% ink): the picture stays a CMYK JPEG, and its samples as a
+    decoder reads them back stay within the ink limit, at 240 and at 200
+    (a JPEG of pixels clamped exactly to the limit rang up to 253%)."""
+    icc = "/usr/share/color/icc/ghostscript/default_cmyk.icc"
+    if not os.path.exists(icc):
+        print("skip: no %s" % icc)
+        return
+    yaml = os.path.join(ROOT, "examples", "picture.yaml")
+    for limit in (240, 200):
+        pdf = os.path.join(d, "p%d.pdf" % limit)
+        run([np, "render", yaml, "-o", pdf, "--pdfx", "x1a", "--output-profile", icc,
+             "--ink-limit", str(limit)], 0)
+        images = pdf_images(pdf)
+        if len(images) != 1:
+            raise Fail("%d pictures" % len(images))
+        oid, dct, raw = images[0]
+        if "/DeviceCMYK" not in dct:
+            raise Fail("the picture is not CMYK: %s" % dct)
+        if "/FlateDecode" in dct:
+            px = zlib.decompress(raw)
+            ink = max(sum(px[i:i + 4]) for i in range(0, len(px), 4))
+        else:
+            path = os.path.join(d, "i%d.jpg" % limit)
+            with open(path, "wb") as f:
+                f.write(raw)
+            ink = int(run_out([fx, "inkmax", path, "0"]))
+        if ink > limit * 255 // 100 or ink < (limit - 10) * 255 // 100:
+            raise Fail("ink limit %d: the picture's highest total ink is %.1f%%"
+                       % (limit, ink / 2.55))
+        if "/DCTDecode" not in dct:
+            raise Fail("the picture is not a JPEG any more: %s" % dct)
+
+
 def case_header_error(np, fx, d):
     """A JPEG whose header libjpeg cannot read is an error at its `file:` key:
     exit 1, nothing written."""
