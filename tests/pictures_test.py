@@ -293,6 +293,41 @@ def case_cmyk_ink_limit(np, fx, d):
         raise Fail("pictures: %s" % sorted(kinds))
 
 
+def case_rgb_jpeg_ink_limit(np, fx, d):
+    """PDF/X-1a of examples/picture.yaml (an RGB JPEG whose shadows convert to
+    about 295% ink): the picture stays a CMYK JPEG, and its samples as a
+    decoder reads them back stay within the ink limit, at 240 and at 200
+    (a JPEG of pixels clamped exactly to the limit rang up to 253%)."""
+    icc = "/usr/share/color/icc/ghostscript/default_cmyk.icc"
+    if not os.path.exists(icc):
+        print("skip: no %s" % icc)
+        return
+    yaml = os.path.join(ROOT, "examples", "picture.yaml")
+    for limit in (240, 200):
+        pdf = os.path.join(d, "p%d.pdf" % limit)
+        run([np, "render", yaml, "-o", pdf, "--pdfx", "x1a", "--output-profile", icc,
+             "--ink-limit", str(limit)], 0)
+        images = pdf_images(pdf)
+        if len(images) != 1:
+            raise Fail("%d pictures" % len(images))
+        oid, dct, raw = images[0]
+        if "/DeviceCMYK" not in dct:
+            raise Fail("the picture is not CMYK: %s" % dct)
+        if "/FlateDecode" in dct:
+            px = zlib.decompress(raw)
+            ink = max(sum(px[i:i + 4]) for i in range(0, len(px), 4))
+        else:
+            path = os.path.join(d, "i%d.jpg" % limit)
+            with open(path, "wb") as f:
+                f.write(raw)
+            ink = int(run_out([fx, "inkmax", path, "0"]))
+        if ink > limit * 255 // 100 or ink < (limit - 10) * 255 // 100:
+            raise Fail("ink limit %d: the picture's highest total ink is %.1f%%"
+                       % (limit, ink / 2.55))
+        if "/DCTDecode" not in dct:
+            raise Fail("the picture is not a JPEG any more: %s" % dct)
+
+
 def case_header_error(np, fx, d):
     """A JPEG whose header libjpeg cannot read is an error at its `file:` key:
     exit 1, nothing written."""
@@ -487,6 +522,90 @@ def case_ad_pdf_preview(np, fx, d):
     if not dark_pixels(os.path.join(d, "o-1.png"), frames_of(rep, "ad")[0], 30):
         raise Fail("the advertisement's slot is blank in the preview")
     run([np, "render", issue, "-o", os.path.join(d, "o.svg")], 0)
+
+
+def quadrant_pdf(path):
+    """A one-page PDF written here: MediaBox [0 0 300 200], CropBox
+    [50 50 250 150] (200 x 100, landscape) in four colours, red top left,
+    green top right, blue bottom left, black bottom right; black outside the
+    crop box, which must not show."""
+    content = (b"0 0 0 rg 0 0 300 200 re f "
+               b"1 0 0 rg 50 100 100 50 re f 0 1 0 rg 150 100 100 50 re f "
+               b"0 0 1 rg 50 50 100 50 re f 0 0 0 rg 150 50 100 50 re f")
+    objs = [b"<< /Type /Catalog /Pages 2 0 R >>",
+            b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 300 200] /CropBox [50 50 250 150] "
+            b"/Resources << >> /Contents 4 0 R >>",
+            b"<< /Length %d >>\nstream\n" % len(content) + content + b"\nendstream"]
+    out, offs = b"%PDF-1.4\n", []
+    for i, o in enumerate(objs):
+        offs.append(len(out))
+        out += b"%d 0 obj\n" % (i + 1) + o + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objs) + 1)
+    out += b"".join(b"%010d 00000 n \n" % o for o in offs)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objs) + 1,
+                                                                                  xref)
+    with open(path, "wb") as f:
+        f.write(out)
+
+
+QUADRANTS = {(0, 0): "red", (1, 0): "green", (0, 1): "blue", (1, 1): "black"}
+COLOURS = {"red": (255, 0, 0), "green": (0, 255, 0), "blue": (0, 0, 255), "black": (0, 0, 0),
+           "white": (255, 255, 255)}
+
+
+def colour_name(rgb):
+    best = min(COLOURS, key=lambda k: sum((a - b) ** 2 for a, b in zip(rgb, COLOURS[k])))
+    return best if near(rgb, COLOURS[best], 80) else "%r" % (rgb,)
+
+
+def case_ad_pdf_rotate(np, fx, d):
+    """An advertisement given as a PDF page with /Rotate 90, 180 or 270 (set
+    by qpdf) is placed as a viewer shows it: turned clockwise, sized by its
+    turned crop box (100 x 200 for 90 and 270), scaled whole into the slot,
+    nothing outside the crop box shown; in the PDF (the page placed by qpdf)
+    and in the PNG preview (poppler)."""
+    src = os.path.join(d, "quad.pdf")
+    quadrant_pdf(src)
+    dpi = 36
+    for rot in (0, 90, 180, 270):
+        ad = os.path.join(d, "ad%d.pdf" % rot)
+        subprocess.run(["qpdf", "--rotate=+%d:1" % rot, src, ad], check=True)
+        issue = edition(np, d, ["{columns: [1, 5], top: 61, depth: foot, image: ad%d.pdf}"
+                                % rot])
+        rep = os.path.join(d, "o.json")
+        run([np, "render", issue, "-o", os.path.join(d, "o.pdf"), "--report", rep], 0)
+        subprocess.run(["pdftoppm", "-r", str(dpi), "-f", "1", "-l", "1", "-png",
+                        os.path.join(d, "o.pdf"), os.path.join(d, "pdf%d" % rot)], check=True)
+        run([np, "render", issue, "-o", os.path.join(d, "v.png"), "--dpi", str(dpi)], 0)
+        pngs = {"pdf": os.path.join(d, "pdf%d-1.png" % rot), "png": os.path.join(d, "v-1.png")}
+        f = frames_of(rep, "ad")[0]
+        pw, ph = (100.0, 200.0) if rot in (90, 270) else (200.0, 100.0)
+        sc = min(f["w"] / pw, f["h"] / ph)
+        iw, ih = pw * sc, ph * sc
+        ix, iy = f["x"] + (f["w"] - iw) / 2, f["y"] + (f["h"] - ih) / 2
+        for kind, png in pngs.items():
+            for (c, r), name in QUADRANTS.items():
+                # where the quadrant goes, turned clockwise rot/90 times
+                for _ in range(rot // 90):
+                    c, r = 1 - r, c
+                x = int((ix + iw * (0.25 + 0.5 * c)) * dpi / 72)
+                y = int((iy + ih * (0.25 + 0.5 * r)) * dpi / 72)
+                got = colour_name(png_pixel(png, x, y))
+                if got != name:
+                    raise Fail("/Rotate %d, %s: %s expected at (%d, %d) px, found %s"
+                               % (rot, kind, name, x, y, got))
+            # the slot beyond the page's turned box is blank: the box decided
+            # the size, and what lies outside the crop box is not drawn
+            x = int((ix + iw / 2) * dpi / 72)
+            for y in (int((iy - 6) * dpi / 72), int((iy + ih + 6) * dpi / 72)):
+                if f["y"] < y * 72 / dpi < f["y"] + f["h"]:
+                    got = colour_name(png_pixel(png, x, y))
+                    if got != "white":
+                        raise Fail("/Rotate %d, %s: the slot at (%d, %d) px is %s, not blank"
+                                   % (rot, kind, x, y, got))
+        _PNG.clear()
 
 
 def case_picture_pdf(np, fx, d):

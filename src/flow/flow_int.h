@@ -271,7 +271,7 @@ int np_flow_headline_band(struct flow *f, struct np_page *pg, const struct regio
 		     int measure_only);
 
 /* folio.c */
-int np_flow_folio(struct flow *f, struct np_page *pg, const char *text, double baseline, double h);
+int np_flow_folio(struct flow *f, struct np_page *pg, const char *text);
 
 /* Text lands in region i: it holds text (planning, every run). */
 void np_flow_use_region(struct flow *f, int i);

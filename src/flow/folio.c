@@ -5,11 +5,12 @@
 
 #include "flow/flow_int.h"
 
-/* The folio under its rule at the page's foot. Articles and editions place
- * its first baseline differently (by the style's size, or by its leading):
- * `baseline` is how far below the folio's top, `h` the frame's height for one
- * line, kept as each had them so no report moves. */
-int np_flow_folio(struct flow *f, struct np_page *pg, const char *text, double baseline, double h)
+/* The folio under its rule at the page's foot, the same in articles and
+ * editions: its first baseline NP_LEADING_BASELINE of the folio's leading
+ * below its top, as every block set at its own leading (articles had theirs
+ * at 0.9 of the size, 0.6 pt above an edition's on the bundled layouts), in
+ * a frame one leading high. */
+int np_flow_folio(struct flow *f, struct np_page *pg, const char *text)
 {
 	const struct np_layout *l = f->g->l;
 	const struct np_style *s = &l->styles[NP_ST_FOLIO];
@@ -17,13 +18,14 @@ int np_flow_folio(struct flow *f, struct np_page *pg, const char *text, double b
 	double top = l->page_height - l->margin_bottom + 6;
 	if (np_page_add_rule(pg, x, top - 2, x + w, top - 2, 0.5) < 0)
 		return -1;
-	struct np_frame fr = {.kind = NP_FRAME_FOLIO, .x = x, .y = top, .w = w, .h = h, .parent = -1};
+	struct np_frame fr = {.kind = NP_FRAME_FOLIO, .x = x, .y = top, .w = w, .h = s->leading,
+			      .parent = -1};
 	snprintf(fr.id, sizeof fr.id, "p%d-folio", pg->number);
 	int fi = np_page_add_frame(pg, &fr);
 	if (fi < 0)
 		return -1;
 	struct block_spec b = {.text = text, .len = strlen(text), .style = s, .x = x,
-			       .first_baseline = top + baseline, .width = w,
+			       .first_baseline = top + s->leading * NP_LEADING_BASELINE, .width = w,
 			       .leading = s->leading, .frame = fi, .style_id = NP_ST_FOLIO};
 	int n = np_flow_set_block(f, pg, &b);
 	if (n > 1 && n * s->leading > pg->frames[fi].h) /* a folio of two lines */

@@ -135,8 +135,7 @@ int np_flow_issue_folio(struct flow *f, struct np_page *pg, const struct np_issu
 	char date[48], text[192];
 	np_words_date(&f->g->words, is->language, is->date, date, sizeof date);
 	snprintf(text, sizeof text, "%s  \xE2\x80\xA2  %s  \xE2\x80\xA2  %s", pg->label, is->name, date);
-	double lead = f->g->l->styles[NP_ST_FOLIO].leading;
-	return np_flow_folio(f, pg, text, lead * NP_LEADING_BASELINE, lead);
+	return np_flow_folio(f, pg, text);
 }
 
 /* An advertisement: its picture (cropped to fill the slot; a PDF page is

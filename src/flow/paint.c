@@ -128,8 +128,7 @@ static int article_folio(struct flow *f, struct np_page *pg)
 	np_words_date(&f->g->words, f->a->language, f->a->date, date, sizeof date);
 	snprintf(text, sizeof text, "%s%s%s%s%s", pg->label, *date ? "  \xE2\x80\xA2  " : "", date,
 		 f->a->section ? "  \xE2\x80\xA2  " : "", f->a->section ? f->a->section : "");
-	const struct np_style *s = &f->g->l->styles[NP_ST_FOLIO];
-	return np_flow_folio(f, pg, text, s->size * 0.9, s->leading + 2);
+	return np_flow_folio(f, pg, text);
 }
 
 /* Article mode: the document's pages up to `page`, each with its folio. */

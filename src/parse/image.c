@@ -51,8 +51,10 @@ static enum np_image_probe pdf(const char *path, int page, struct np_image_head 
 		return NP_IMG_CORRUPT;
 	}
 	h->npages = info.npages;
-	h->width = (int)(info.box[2] - info.box[0] + 0.5);
-	h->height = (int)(info.box[3] - info.box[1] + 0.5);
+	/* the page as a viewer shows it: a quarter turn swaps its sides */
+	int turned = info.rotate == 90 || info.rotate == 270;
+	h->width = (int)(info.box[turned ? 3 : 2] - info.box[turned ? 1 : 0] + 0.5);
+	h->height = (int)(info.box[turned ? 2 : 3] - info.box[turned ? 0 : 1] + 0.5);
 	h->width = h->width < 1 ? 1 : h->width;
 	h->height = h->height < 1 ? 1 : h->height;
 	return NP_IMG_OK;

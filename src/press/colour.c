@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "press/ink_clamp.h"
 #include "press/press_int.h"
 
 /* Pictures are kept this far under the ink limit: Little CMS's 8-bit
@@ -146,22 +147,6 @@ void np_colour_vector(struct np_colour *c, const double rgb[3], double k[4])
 	limit_ink(k, c->limit);
 }
 
-/* Takes ink off C, M and Y of n 8-bit pixels, as limit_ink does. */
-static void limit_pixels(uint8_t *cmyk, size_t n, int limit)
-{
-	for (size_t i = 0; i < n; i++) {
-		uint8_t *p = cmyk + 4 * i;
-		int cmy = p[0] + p[1] + p[2];
-		if (cmy + p[3] <= limit)
-			continue;
-		if (p[3] > limit)
-			p[3] = (uint8_t)limit;
-		int room = limit - p[3];
-		for (int j = 0; j < 3; j++)
-			p[j] = (uint8_t)(cmy > 0 ? p[j] * room / cmy : 0);
-	}
-}
-
 enum { CHUNK = 4096 };
 
 /* Runs of one colour (flat advertisements are mostly runs) are converted
@@ -184,7 +169,7 @@ static void convert_runs(cmsHTRANSFORM t, const uint8_t *rgb, uint8_t *cmyk, siz
 			p = q;
 		}
 		cmsDoTransform(t, u, k, (cmsUInt32Number)m);
-		limit_pixels(k, m, limit);
+		np_press_clamp_ink(k, m, limit);
 		uint8_t *o = cmyk + 4 * at;
 		for (size_t r = 0; r < m; r++) {
 			uint32_t v;
@@ -210,7 +195,7 @@ void np_colour_pixels(struct np_colour *c, const uint8_t *rgb, uint8_t *cmyk, si
 		for (int j = 0; j < 4; j++)
 			cmyk[4 * i + j] = (uint8_t)(k[j] * 255 + 0.5);
 	}
-	limit_pixels(cmyk, n, limit);
+	np_press_clamp_ink(cmyk, n, limit);
 }
 
 unsigned long np_colour_rgb_count(const struct np_colour *c)

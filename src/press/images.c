@@ -1,8 +1,9 @@
 /* images.c - the pictures of a PDF made CMYK for the plant.
  *
  * An RGB picture goes through the output profile within the ink limit; a
- * JPEG stays JPEG (libjpeg-turbo, quality 90, never inflated to Flate), any
- * other becomes Flate-compressed CMYK. Grey pictures stay grey. For X-1a,
+ * JPEG stays JPEG (libjpeg-turbo, quality 90), checked to be within the
+ * limit once decoded (jpeg_within.c), any other becomes Flate-compressed
+ * CMYK. Grey pictures stay grey. For X-1a,
  * which allows no transparency, a soft mask (a PNG's alpha) is flattened onto
  * the paper. qpdf decodes the stream data and stores the new.
  */
@@ -10,31 +11,11 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <libdeflate.h>
+#include <libdeflate.h> /* decoding; deflate.c compresses */
 
 #include "press/images.h"
+#include "press/ink_clamp.h"
 #include "press/spaces.h"
-
-/* Flate level for converted pictures (libdeflate's scale): on the edition's
- * advertisements level 1 is the fastest and no larger than 2 to 6. */
-#define FLATE_LEVEL 1
-
-/* libdeflate rather than zlib: about twice as fast to compress at the same
- * size, five times to decompress (whole buffers are all the pass has). */
-unsigned char *np_press_deflate(const uint8_t *data, size_t n, int level, size_t *len)
-{
-	struct libdeflate_compressor *c = libdeflate_alloc_compressor(level);
-	size_t cap = c ? libdeflate_zlib_compress_bound(c, n) : 0;
-	unsigned char *out = c ? malloc(cap) : NULL;
-	*len = out ? libdeflate_zlib_compress(c, data, n, out, cap) : 0;
-	if (c)
-		libdeflate_free_compressor(c);
-	if (!*len) {
-		free(out);
-		return NULL;
-	}
-	return out;
-}
 
 static int int_key(qpdf_data q, qpdf_oh dict, const char *key)
 {
@@ -170,15 +151,26 @@ int np_press_image(qpdf_data q, qpdf_oh img, struct np_colour *c, enum np_pdfx p
 		comps = 4;
 	}
 	size_t len = 0;
-	unsigned char *enc = !out ? NULL
-			     : jpeg && comps == 4 ? np_press_encode_cmyk_jpeg(out, w, h, &len)
-						  : np_press_deflate(out, npx * (size_t)comps, FLATE_LEVEL, &len);
+	int dct = 0;
+	unsigned char *enc = NULL;
+	if (out && comps == 4) {
+		/* converted pixels are within the limit already; a CMYK one
+		 * flattened for X-1a is held to it as a CMYK JPEG would be */
+		double kept;
+		np_colour_ink_limit(c, &kept);
+		int limit = (int)(kept * 255);
+		np_press_clamp_ink(out, npx, limit);
+		enc = jpeg ? np_press_encode_cmyk_within(out, w, h, limit, &len, &dct)
+			   : np_press_deflate(out, npx * 4, NP_PRESS_PICTURE_FLATE, &len);
+	} else if (out) {
+		enc = np_press_deflate(out, npx * (size_t)comps, NP_PRESS_PICTURE_FLATE, &len);
+	}
 	free(out);
 	if (!enc) {
 		snprintf(err, errn, "out of memory converting a picture");
 		return -1;
 	}
-	store(q, img, enc, len, jpeg && comps == 4 ? "/DCTDecode" : "/FlateDecode",
+	store(q, img, enc, len, dct ? "/DCTDecode" : "/FlateDecode",
 	      comps == 4 ? "/DeviceCMYK" : "/DeviceGray");
 	return 0;
 }

@@ -7,13 +7,15 @@
  * pixel over the limit keeps its black and has its cyan, magenta and yellow
  * scaled down together into the room left (the hue kept, the shadows a little
  * flatter, as a separation with undercolour removal would print them), and
- * it is encoded again as a plain CMYK JPEG (no Adobe marker, no /Decode).
+ * it is encoded again as a plain CMYK JPEG (no Adobe marker, no /Decode),
+ * checked to stay within the limit once decoded (jpeg_within.c).
  */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "press/images.h"
+#include "press/ink_clamp.h"
 
 /* /Decode [1 0 1 0 1 0 1 0]: the samples are stored inverted. */
 static int inverted(qpdf_data q, qpdf_oh d)
@@ -61,25 +63,17 @@ int np_press_cmyk_jpeg_limit(qpdf_data q, qpdf_oh img, double over, double limit
 		free(px);
 		return 0; /* within the limit: the file's own bytes, untouched */
 	}
-	for (size_t i = 0; i < npx; i++) {
-		uint8_t *p = px + 4 * i;
-		int cmy = p[0] + p[1] + p[2];
-		if (cmy + p[3] <= room_all)
-			continue;
-		if (p[3] > room_all)
-			p[3] = (uint8_t)room_all;
-		int room = room_all - p[3];
-		for (int j = 0; j < 3; j++)
-			p[j] = (uint8_t)(cmy > 0 ? p[j] * room / cmy : 0);
-	}
+	np_press_clamp_ink(px, npx, room_all);
 	size_t len = 0;
-	unsigned char *enc = np_press_encode_cmyk_jpeg(px, w, h, &len);
+	int dct = 0;
+	unsigned char *enc = np_press_encode_cmyk_within(px, w, h, room_all, &len, &dct);
 	free(px);
 	if (!enc) {
 		snprintf(err, errn, "out of memory limiting the ink of a CMYK JPEG");
 		return -1;
 	}
-	qpdf_oh_replace_stream_data(q, img, enc, len, qpdf_oh_new_name(q, "/DCTDecode"),
+	qpdf_oh_replace_stream_data(q, img, enc, len,
+				    qpdf_oh_new_name(q, dct ? "/DCTDecode" : "/FlateDecode"),
 				    qpdf_oh_new_null(q));
 	free(enc);
 	qpdf_oh_remove_key(q, d, "/Decode");

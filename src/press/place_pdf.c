@@ -10,6 +10,7 @@
  * foreign stream data when it writes. */
 #include "press/place.h"
 #include "press/place_io.h"
+#include "util/pdf_info.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -39,26 +40,14 @@ static qpdf_data source(struct source *s, size_t *ns, const char *path, char *wh
 	return q;
 }
 
-static int box(qpdf_data q, qpdf_oh page, const char *key, double b[4])
-{
-	qpdf_oh a = qpdf_oh_get_key(q, page, key);
-	if (!qpdf_oh_is_array(q, a) || qpdf_oh_get_array_n_items(q, a) != 4)
-		return -1;
-	for (int i = 0; i < 4; i++)
-		b[i] = qpdf_oh_get_numeric_value(q, qpdf_oh_get_array_item(q, a, i));
-	double t;
-	if (b[0] > b[2])
-		t = b[0], b[0] = b[2], b[2] = t;
-	if (b[1] > b[3])
-		t = b[1], b[1] = b[3], b[3] = t;
-	return b[2] > b[0] && b[3] > b[1] ? 0 : -1;
-}
-
-/* The source page as a form XObject in q; its box in bb. */
-static qpdf_oh form(qpdf_data q, qpdf_data src, int page, double bb[4], char *why, size_t nwhy)
+/* The source page as a form XObject in q; its box in bb, its /Rotate in
+ * *rot. */
+static qpdf_oh form(qpdf_data q, qpdf_data src, int page, double bb[4], int *rot, char *why,
+		    size_t nwhy)
 {
 	qpdf_oh pg = qpdf_get_page_n(src, (size_t)(page - 1));
-	if (box(src, pg, "/CropBox", bb) < 0 && box(src, pg, "/MediaBox", bb) < 0) {
+	*rot = np_pdf_page_rotate(src, pg);
+	if (np_pdf_page_box(src, pg, bb) < 0) {
 		snprintf(why, nwhy, "page %d has no usable MediaBox", page);
 		return 0;
 	}
@@ -129,18 +118,43 @@ static void append_content(qpdf_data q, qpdf_oh page, const char *ours)
 	qpdf_oh_replace_key(q, page, "/Contents", arr);
 }
 
-/* Appends to buf (of cap bytes, *n used) the drawing of one placement. */
+/* Appends to buf (of cap bytes, *n used) the drawing of one placement: the
+ * form's box bb, turned clockwise by rot as a viewer shows the page, scaled
+ * into the placement's rectangle (the renderer sized it by the turned box). */
 static void draw(char *buf, size_t cap, size_t *n, const struct np_pdf_placement *p,
-		 const double bb[4], double page_h, int k)
+		 const double bb[4], int rot, double page_h, int k)
 {
-	double s = p->w / (bb[2] - bb[0]), t = p->h / (bb[3] - bb[1]);
-	double tx = p->x - bb[0] * s, ty = page_h - (p->y + p->h) - bb[1] * t;
-	int m = snprintf(buf + *n, cap - *n,
-			 "q %.4f %.4f %.4f %.4f re W n %.6f 0 0 %.6f %.4f %.4f cm /NpPlaced%d Do Q\n",
-			 p->clip_x, page_h - (p->clip_y + p->clip_h), p->clip_w, p->clip_h, s, t,
-			 tx, ty, k);
-	if (m > 0 && (size_t)m < cap - *n)
-		*n += (size_t)m;
+	int turned = rot == 90 || rot == 270;
+	double bw = bb[2] - bb[0], bh = bb[3] - bb[1];
+	double s = p->w / (turned ? bh : bw), t = p->h / (turned ? bw : bh);
+	double x0 = p->x, y0 = page_h - (p->y + p->h); /* the rectangle's lower left */
+	double m[6];                                    /* a b c d e f of the cm */
+	switch (rot) {
+	case 90: /* the page's left edge on top */
+		m[0] = 0, m[1] = -t, m[2] = s, m[3] = 0, m[4] = x0 - s * bb[1],
+		m[5] = y0 + t * bb[2];
+		break;
+	case 180:
+		m[0] = -s, m[1] = 0, m[2] = 0, m[3] = -t, m[4] = x0 + s * bb[2],
+		m[5] = y0 + t * bb[3];
+		break;
+	case 270: /* the page's left edge at the foot */
+		m[0] = 0, m[1] = t, m[2] = -s, m[3] = 0, m[4] = x0 + s * bb[3],
+		m[5] = y0 - t * bb[0];
+		break;
+	default:
+		m[0] = s, m[1] = 0, m[2] = 0, m[3] = t, m[4] = x0 - s * bb[0], m[5] = y0 - t * bb[1];
+	}
+	char cm[128];
+	if (rot) /* the unturned page keeps its bytes of before */
+		snprintf(cm, sizeof cm, "%.6f %.6f %.6f %.6f %.4f %.4f", m[0], m[1], m[2], m[3], m[4],
+			 m[5]);
+	else
+		snprintf(cm, sizeof cm, "%.6f 0 0 %.6f %.4f %.4f", m[0], m[3], m[4], m[5]);
+	int r = snprintf(buf + *n, cap - *n, "q %.4f %.4f %.4f %.4f re W n %s cm /NpPlaced%d Do Q\n",
+			 p->clip_x, page_h - (p->clip_y + p->clip_h), p->clip_w, p->clip_h, cm, k);
+	if (r > 0 && (size_t)r < cap - *n)
+		*n += (size_t)r;
 }
 
 int np_place_pdf(const unsigned char *in, size_t len, const struct np_pdf_placement *v,
@@ -150,7 +164,7 @@ int np_place_pdf(const unsigned char *in, size_t len, const struct np_pdf_placem
 	if (!q)
 		return -1;
 	struct source *src = calloc(n ? n : 1, sizeof *src);
-	size_t nsrc = 0, cap = 160 * (n + 1);
+	size_t nsrc = 0, cap = 256 * (n + 1); /* a placement's line is under 200 bytes */
 	char *ours = malloc(cap);
 	int rc = -1, pages = qpdf_get_num_pages(q);
 	if (!src || !ours) {
@@ -166,7 +180,7 @@ int np_place_pdf(const unsigned char *in, size_t len, const struct np_pdf_placem
 		}
 		qpdf_oh page = qpdf_get_page_n(q, (size_t)op);
 		double mb[4];
-		if (box(q, page, "/MediaBox", mb) < 0) {
+		if (np_pdf_page_box(q, page, mb) < 0) {
 			snprintf(why, nwhy, "our page %d has no MediaBox", op + 1);
 			goto done;
 		}
@@ -175,13 +189,14 @@ int np_place_pdf(const unsigned char *in, size_t len, const struct np_pdf_placem
 		for (; i < n && v[i].out_page == op; i++) {
 			qpdf_data s = source(src, &nsrc, v[i].path, why, nwhy);
 			double bb[4];
-			qpdf_oh f = s ? form(q, s, v[i].page, bb, why, nwhy) : 0;
+			int rot = 0;
+			qpdf_oh f = s ? form(q, s, v[i].page, bb, &rot, why, nwhy) : 0;
 			if (!f)
 				goto done;
 			char name[32];
 			snprintf(name, sizeof name, "/NpPlaced%zu", i);
 			qpdf_oh_replace_key(q, xo, name, f);
-			draw(ours, cap, &used, &v[i], bb, mb[3], (int)i);
+			draw(ours, cap, &used, &v[i], bb, rot, mb[3], (int)i);
 		}
 		ours[used] = 0;
 		append_content(q, page, ours);

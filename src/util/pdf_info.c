@@ -1,7 +1,6 @@
 /* pdf_info.c - a PDF's page count and page box through libqpdf's C API. */
 #include "util/pdf_info.h"
 
-#include <qpdf/qpdf-c.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -35,6 +34,36 @@ static int box(qpdf_data q, qpdf_oh page, const char *key, double out[4])
 	return out[2] - out[0] > 0.01 && out[3] - out[1] > 0.01 ? 0 : -1;
 }
 
+int np_pdf_page_rotate(qpdf_data q, qpdf_oh page)
+{
+	qpdf_oh r = qpdf_oh_get_key(q, page, "/Rotate");
+	if (!qpdf_oh_is_integer(q, r))
+		return 0;
+	long long v = qpdf_oh_get_int_value(q, r);
+	if (v % 90)
+		return 0;
+	return (int)(((v % 360) + 360) % 360);
+}
+
+int np_pdf_page_box(qpdf_data q, qpdf_oh page, double out[4])
+{
+	double media[4];
+	if (box(q, page, "/MediaBox", media) < 0)
+		return box(q, page, "/CropBox", out); /* no MediaBox: a broken file, taken kindly */
+	if (box(q, page, "/CropBox", out) == 0) {
+		/* a CropBox reaching past the MediaBox is cut to it (ISO 32000 14.11.2) */
+		for (int i = 0; i < 2; i++) {
+			out[i] = out[i] > media[i] ? out[i] : media[i];
+			out[i + 2] = out[i + 2] < media[i + 2] ? out[i + 2] : media[i + 2];
+		}
+		if (out[2] - out[0] > 0.01 && out[3] - out[1] > 0.01)
+			return 0;
+	}
+	for (int i = 0; i < 4; i++)
+		out[i] = media[i];
+	return 0;
+}
+
 int np_pdf_info(const char *path, int page, struct np_pdf_info *out)
 {
 	memset(out, 0, sizeof *out);
@@ -56,10 +85,11 @@ int np_pdf_info(const char *path, int page, struct np_pdf_info *out)
 		goto done;
 	}
 	qpdf_oh pg = qpdf_get_page_n(q, (size_t)(page - 1));
-	if (box(q, pg, "/CropBox", out->box) < 0 && box(q, pg, "/MediaBox", out->box) < 0) {
+	if (np_pdf_page_box(q, pg, out->box) < 0) {
 		snprintf(out->why, sizeof out->why, "page %d has no usable MediaBox", page);
 		goto fail;
 	}
+	out->rotate = np_pdf_page_rotate(q, pg);
 	rc = qpdf_has_error(q) ? -1 : 0;
 fail:
 	if (qpdf_has_error(q)) {
