@@ -277,6 +277,12 @@ int np_flow_balance(struct flow *f, int thorough, int *spread_out, np_flow_trial
 			}
 		}
 	f->limit_region = last;
+	/* a paragraph begun two regions or more before the last (thousands of
+	 * words without a break: hostile copy, never a newspaper's) is poured
+	 * whole again by every try, so its last region is levelled, not
+	 * searched: the search's hundred tries would each cost those pages */
+	if (f->starts[b.rs.at.block - 1].used_regions < last)
+		thorough = 0;
 	/* a short story fills fewer columns rather than strand lines one or two
 	 * to a column */
 	int k = C * (MIN_BALANCED_LINES < depth ? MIN_BALANCED_LINES : depth);
