@@ -97,9 +97,13 @@ void np_break_result_fini(struct np_break_result *r);
  * without making anything, or a value that differs (a miss); `width` is asked
  * when breaking. A memo belongs to one paragraph's items: pass it those (or
  * the same made again) only. m NULL: np_break_paragraph. */
-struct np_break_memo;
-struct np_break_memo *np_break_memo_new(void);
-void np_break_memo_free(struct np_break_memo *m);
+struct np_break_memo_entry;
+/* Held by value, one per paragraph of a story (a pointer of its own and its
+ * allocation were a fifth of a long story's memo): zeroed, it is empty. */
+struct np_break_memo {
+	struct np_break_memo_entry *newest; /* then older ones, MEMO_WAYS at most */
+};
+void np_break_memo_fini(struct np_break_memo *m);
 int np_break_memo_paragraph(struct np_break_memo *m, const struct np_bitem *items, size_t n,
 			    np_width_fn peek, np_width_fn width, void *ctx,
 			    const struct np_break_params *p, struct np_break_result *r);

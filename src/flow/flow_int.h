@@ -151,7 +151,7 @@ struct flow {
 	 * memo and natural width kept across the runs */
 	struct flow_paras {
 		struct np_para **p;          /* per block; NULL: not alive */
-		struct np_break_memo **memo; /* per block, made on first use */
+		struct np_break_memo *memo;  /* per block */
 		int64_t *natural;            /* per block, Pango units; -1: not known */
 		struct para_turn {           /* per block: whether its item `item` is a */
 			uint32_t item;       /* hyphen break (UINT32_MAX: none asked yet; */

@@ -61,7 +61,7 @@ void np_flow_paras_fini(struct flow *f)
 		if (ps->p)
 			np_para_free(ps->p[i]);
 		if (ps->memo)
-			np_break_memo_free(ps->memo[i]);
+			np_break_memo_fini(&ps->memo[i]);
 	}
 	free(ps->p);
 	free(ps->memo);
@@ -186,10 +186,7 @@ int64_t np_flow_para_natural(struct flow *f, int block, enum np_style_id sid)
 
 struct np_break_memo *np_flow_para_memo(struct flow *f, int block)
 {
-	struct np_break_memo **m = &f->paras.memo[block - 1];
-	if (!*m)
-		*m = np_break_memo_new();
-	return *m;
+	return &f->paras.memo[block - 1];
 }
 
 int np_flow_para_hyphen(struct flow *f, int block, enum np_style_id sid, size_t item)
