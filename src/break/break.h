@@ -78,11 +78,17 @@ void np_break_params_default(struct np_break_params *p);
 struct np_break_result {
 	size_t *breaks; /* item index of each line's break; the last is n-1 */
 	size_t nlines;
-	double *ratios; /* adjustment ratio per line */
+	double *ratios; /* adjustment ratio per line; NULL from the memo */
 	int overfull;   /* a line could not be brought within its width */
 	int emergency;  /* the emergency pass was needed */
 	int pass;       /* 1 no hyphenation, 2 with hyphenation, 3 emergency, 0 first-fit */
 	double demerits;
+	/* over the lines but the last (which is not stretched): the largest
+	 * ratio (0 at least) and how many are very loose (ratio > 1), what a
+	 * caller weighing two settings compares; kept by the memo instead of
+	 * every line's ratio */
+	double loosest;
+	size_t very_loose;
 };
 
 /* Breaks items[0..n) (the list must end in a forced break). Returns 0, or -1

@@ -47,18 +47,19 @@ static long params_index(const struct np_break_params *p, int add)
 	return found;
 }
 
-/* Kept for every paragraph of a story, so in one block each: the header,
- * then its lines' ratios (if any), its breaks (the items' indexes: as steps
+/* Kept for every paragraph of a story, so in one block each: the header
+ * (the lines' ratios summed up in it: all of them were a third of the
+ * memo), then its breaks (the items' indexes: as steps
  * from the one before in 16 bits when every step fits, as most lines hold a
  * few hundred items, else in 32 bits: a paragraph is at most 1 MiB), and the
  * widths of the lines as asked for, as runs of one width (a paragraph's lines
  * are mostly a column's width). */
 struct np_break_memo_entry {
 	struct np_break_memo_entry *older; /* kept before this one, or NULL */
-	double demerits;
-	uint32_t nlines, nruns;
+	double demerits, loosest;
+	uint32_t nlines, nruns, very_loose;
 	uint16_t params; /* in params_kept */
-	uint8_t overfull, emergency, pass, has_ratios;
+	uint8_t overfull, emergency, pass;
 	uint8_t wide; /* breaks in 32 bits, not steps in 16 */
 };
 
@@ -67,14 +68,9 @@ struct width_run {
 	uint32_t n;
 };
 
-static double *entry_ratios(const struct np_break_memo_entry *e)
-{
-	return (double *)(e + 1);
-}
-
 static void *entry_breaks(const struct np_break_memo_entry *e)
 {
-	return entry_ratios(e) + (e->has_ratios ? e->nlines : 0);
+	return (void *)(e + 1);
 }
 
 static struct width_run *entry_runs(const struct np_break_memo_entry *e)
@@ -127,20 +123,19 @@ static int give(struct np_break_result *dst, const struct np_break_memo_entry *e
 {
 	memset(dst, 0, sizeof *dst);
 	dst->breaks = malloc(((size_t)e->nlines + 1) * sizeof *dst->breaks);
-	dst->ratios = calloc((size_t)e->nlines + 1, sizeof *dst->ratios);
-	if (!dst->breaks || !dst->ratios) {
+	if (!dst->breaks) {
 		np_break_result_fini(dst);
 		return -1;
 	}
 	for (size_t i = 0, before = 0; i < e->nlines; i++)
 		before = dst->breaks[i] = entry_break(e, i, before);
-	if (e->has_ratios)
-		memcpy(dst->ratios, entry_ratios(e), e->nlines * sizeof *dst->ratios);
 	dst->nlines = e->nlines;
 	dst->overfull = e->overfull;
 	dst->emergency = e->emergency;
 	dst->pass = e->pass;
 	dst->demerits = e->demerits;
+	dst->loosest = e->loosest;
+	dst->very_loose = e->very_loose;
 	return 0;
 }
 
@@ -149,7 +144,7 @@ static int give(struct np_break_result *dst, const struct np_break_memo_entry *e
 static struct np_break_memo_entry *keep(const struct np_break_result *r, const int32_t *w, size_t nw,
 			  const struct np_break_params *p)
 {
-	if (r->nlines > UINT32_MAX || nw > UINT32_MAX)
+	if (r->nlines > UINT32_MAX || nw > UINT32_MAX || r->very_loose > UINT32_MAX)
 		return NULL;
 	for (size_t i = 0; i < r->nlines; i++)
 		if (r->breaks[i] > UINT32_MAX)
@@ -164,19 +159,17 @@ static struct np_break_memo_entry *keep(const struct np_break_result *r, const i
 	for (size_t i = 0; i < r->nlines; i++)
 		wide |= r->breaks[i] - (i ? r->breaks[i - 1] : 0) > UINT16_MAX ||
 			(i && r->breaks[i] < r->breaks[i - 1]);
-	size_t bytes = sizeof(struct np_break_memo_entry) + (r->ratios ? r->nlines * sizeof(double) : 0) +
-		       r->nlines * (wide ? 4 : 2) + _Alignof(struct width_run) +
+	size_t bytes = sizeof(struct np_break_memo_entry) + r->nlines * (wide ? 4 : 2) + _Alignof(struct width_run) +
 		       nruns * sizeof(struct width_run);
 	struct np_break_memo_entry *e = malloc(bytes);
 	if (!e)
 		return NULL;
-	*e = (struct np_break_memo_entry){.older = NULL, .demerits = r->demerits, .nlines = (uint32_t)r->nlines,
+	*e = (struct np_break_memo_entry){.older = NULL, .demerits = r->demerits,
+			    .loosest = r->loosest, .very_loose = (uint32_t)r->very_loose, .nlines = (uint32_t)r->nlines,
 			    .nruns = (uint32_t)nruns, .params = (uint16_t)pi,
 			    .overfull = (uint8_t)r->overfull, .emergency = (uint8_t)r->emergency,
-			    .pass = (uint8_t)r->pass, .has_ratios = r->ratios != NULL,
+			    .pass = (uint8_t)r->pass,
 			    .wide = (uint8_t)wide};
-	if (r->ratios)
-		memcpy(entry_ratios(e), r->ratios, r->nlines * sizeof *r->ratios);
 	for (size_t i = 0; i < r->nlines; i++) {
 		if (wide)
 			((uint32_t *)entry_breaks(e))[i] = (uint32_t)r->breaks[i];
