@@ -619,15 +619,16 @@ static size_t dropcap_bytes(const char *t)
 
 /* Sets up the drop cap of the first paragraph: its letter, its size (the
  * letter's height spans the cap's lines), its width. */
-static void setup_dropcap(struct flow *f, int block, const struct np_text *t)
+static void setup_dropcap(struct flow *f, int block)
 {
 	int lines = f->g->l->drop_cap_lines;
 	if (lines < 2 || f->dropcap_block || f->a->dateline)
 		return;
-	size_t n = dropcap_bytes(t->text);
-	if (n == 0 || n >= sizeof f->dropcap || n >= t->len)
+	const char *text = np_flow_para_text(f, block);
+	size_t n = text ? dropcap_bytes(text) : 0;
+	if (n == 0 || n >= sizeof f->dropcap || n >= f->a->blocks[block - 1].text.len)
 		return;
-	memcpy(f->dropcap, t->text, n);
+	memcpy(f->dropcap, text, n);
 	f->dropcap[n] = 0;
 	f->dropcap_style = f->g->l->styles[NP_ST_DROP_CAP];
 	double body = f->g->l->styles[NP_ST_BODY].size;
@@ -660,7 +661,7 @@ int np_flow_body(struct flow *f, int from)
 		}
 		enum np_style_id sid = after_head ? NP_ST_BODY_FIRST : NP_ST_BODY;
 		if (first)
-			setup_dropcap(f, block, &f->a->blocks[i].text);
+			setup_dropcap(f, block);
 		if (set_paragraph(f, block, sid) < 0 || (!f->trial && np_flow_paint_planned(f) < 0))
 			return -1;
 		first = after_head = 0;

@@ -1,6 +1,7 @@
 /* article.c - the article schema (docs/article.md): its top-level keys and
  * the body; obstacles are in obstacle.c and sidebar.c. */
 #include "parse/pint.h"
+#include "model/textpack.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -35,10 +36,18 @@ static void body(struct np_pctx *c, const struct np_yt_node *seq, struct np_arti
 	a->blocks = np_ps_list(c, seq, "body", sizeof *a->blocks, &a->nblocks);
 	if (!a->blocks)
 		return;
-	for (size_t i = 0; i < seq->nitems; i++) {
-		block(c, seq->items[i], &a->blocks[i]);
+	struct np_text_packer *k = np_text_packer_new();
+	if (!k)
+		np_ps_oom(c, &seq->mark);
+	for (size_t i = 0; k && i < seq->nitems; i++) {
+		struct np_block *b = &a->blocks[i];
+		block(c, seq->items[i], b);
 		np_yt_drop_text(seq->items[i]);
+		/* paragraphs only: a subhead is set from its text in every run */
+		if (b->kind == NP_BLOCK_PARAGRAPH && np_text_pack(k, &b->text) < 0)
+			np_ps_oom(c, &seq->items[i]->mark);
 	}
+	np_text_packer_free(k);
 }
 
 /* A value checked by shape after reading it as text. */
