@@ -725,6 +725,9 @@ static void test_first_vs_total(void)
 		if (r.nlines == 3)
 			CHECK(fabs(r.ratios[0] + 10.0 / 12) < 1e-9 && r.ratios[1] == 4,
 			      "first-fit ratios %g %g", r.ratios[0], r.ratios[1]);
+		/* the last line does not count */
+		CHECK(r.loosest == 4 && r.very_loose == 1, "first-fit loosest %g, %zu very loose",
+		      r.loosest, r.very_loose);
 		CHECK(!r.overfull, "first-fit overfull");
 	}
 	np_break_result_fini(&r);
@@ -735,8 +738,49 @@ static void test_first_vs_total(void)
 		CHECK(close_rel(r.demerits, 12300), "total-fit demerits %g, want 12300", r.demerits);
 		CHECK(!r.overfull && !r.emergency, "overfull %d emergency %d", r.overfull, r.emergency);
 		CHECK(close_rel(recompute(&p, &w, &bp, &r, 1, 1), r.demerits), "recomputed demerits");
+		/* ratio 1 exactly is loose, not very loose */
+		CHECK(r.loosest == 1 && r.very_loose == 0, "total-fit loosest %g, %zu very loose",
+		      r.loosest, r.very_loose);
 	}
 	np_break_result_fini(&r);
+}
+
+/* Breaks given again by the memo are the breaker's, with what the ratios
+ * summed up to (the memo keeps no ratios: a hit gives none); it keeps the
+ * last four settings. */
+static void test_memo(void)
+{
+	static struct para p;
+	build(&p, "a b c d eee ffff g hhhhhh");
+	struct np_break_params bp;
+	params(&bp, NP_BREAK_TOTAL_FIT);
+	struct np_break_memo m = {0};
+	struct np_break_result fresh, r;
+	for (int32_t k = 0; k < 5; k++) {
+		struct widths w = widths(1, 100 + 5 * k);
+		if (run(&p, &w, &bp, &fresh) < 0)
+			break;
+		CHECK(np_break_memo_paragraph(&m, p.it, p.n, width_of, width_of, &w, &bp, &r) == 0,
+		      "memo: width %d", 100 + 5 * k);
+		CHECK(r.ratios != NULL, "width %d: new to the memo, yet a hit", 100 + 5 * k);
+		np_break_result_fini(&r);
+		CHECK(np_break_memo_find(&m, width_of, &w, &bp, &r) == 1 && !r.ratios,
+		      "width %d: not found again", 100 + 5 * k);
+		int same = r.nlines == fresh.nlines && r.demerits == fresh.demerits &&
+			   r.loosest == fresh.loosest && r.very_loose == fresh.very_loose;
+		for (size_t i = 0; same && i < r.nlines; i++)
+			same = r.breaks[i] == fresh.breaks[i];
+		CHECK(same, "width %d: the memo's breaks differ from the breaker's", 100 + 5 * k);
+		np_break_result_fini(&r);
+		np_break_result_fini(&fresh);
+	}
+	struct widths first = widths(1, 100), second = widths(1, 105);
+	CHECK(np_break_memo_find(&m, width_of, &first, &bp, &r) == 0, "the fifth setting kept the first");
+	np_break_result_fini(&r);
+	CHECK(np_break_memo_find(&m, width_of, &second, &bp, &r) == 1, "the second setting was let go");
+	np_break_result_fini(&r);
+	np_break_memo_fini(&m);
+	CHECK(m.newest == NULL, "memo not empty after fini");
 }
 
 /* A parshape: fourteen 4-letter words. At width 200 a line holds four words
@@ -1104,6 +1148,7 @@ int main(int argc, char **argv)
 		return 0;
 	}
 	test_first_vs_total();
+	test_memo();
 	test_spaces_first();
 	regressions();
 	test_parshape();

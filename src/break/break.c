@@ -44,6 +44,10 @@ int np_break_paragraph(const struct np_bitem *items, size_t n, np_width_fn width
 	np_break_sums_fini(&s);
 	if (rc < 0)
 		np_break_result_fini(r);
+	for (size_t i = 0; rc == 0 && i + 1 < r->nlines; i++) {
+		r->loosest = r->ratios[i] > r->loosest ? r->ratios[i] : r->loosest;
+		r->very_loose += r->ratios[i] > 1;
+	}
 	return rc;
 }
 

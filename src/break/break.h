@@ -78,11 +78,17 @@ void np_break_params_default(struct np_break_params *p);
 struct np_break_result {
 	size_t *breaks; /* item index of each line's break; the last is n-1 */
 	size_t nlines;
-	double *ratios; /* adjustment ratio per line */
+	double *ratios; /* adjustment ratio per line; NULL from the memo */
 	int overfull;   /* a line could not be brought within its width */
 	int emergency;  /* the emergency pass was needed */
 	int pass;       /* 1 no hyphenation, 2 with hyphenation, 3 emergency, 0 first-fit */
 	double demerits;
+	/* over the lines but the last (which is not stretched): the largest
+	 * ratio (0 at least) and how many are very loose (ratio > 1), what a
+	 * caller weighing two settings compares; kept by the memo instead of
+	 * every line's ratio */
+	double loosest;
+	size_t very_loose;
 };
 
 /* Breaks items[0..n) (the list must end in a forced break). Returns 0, or -1
@@ -97,9 +103,13 @@ void np_break_result_fini(struct np_break_result *r);
  * without making anything, or a value that differs (a miss); `width` is asked
  * when breaking. A memo belongs to one paragraph's items: pass it those (or
  * the same made again) only. m NULL: np_break_paragraph. */
-struct np_break_memo;
-struct np_break_memo *np_break_memo_new(void);
-void np_break_memo_free(struct np_break_memo *m);
+struct np_break_memo_entry;
+/* Held by value, one per paragraph of a story (a pointer of its own and its
+ * allocation were a fifth of a long story's memo): zeroed, it is empty. */
+struct np_break_memo {
+	struct np_break_memo_entry *newest; /* then older ones, MEMO_WAYS at most */
+};
+void np_break_memo_fini(struct np_break_memo *m);
 int np_break_memo_paragraph(struct np_break_memo *m, const struct np_bitem *items, size_t n,
 			    np_width_fn peek, np_width_fn width, void *ctx,
 			    const struct np_break_params *p, struct np_break_result *r);

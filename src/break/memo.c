@@ -47,17 +47,19 @@ static long params_index(const struct np_break_params *p, int add)
 	return found;
 }
 
-/* Kept for every paragraph of a story, so in one block each: the header,
- * then its lines' ratios (if any), its breaks (the items' indexes: as steps
+/* Kept for every paragraph of a story, so in one block each: the header
+ * (the lines' ratios summed up in it: all of them were a third of the
+ * memo), then its breaks (the items' indexes: as steps
  * from the one before in 16 bits when every step fits, as most lines hold a
  * few hundred items, else in 32 bits: a paragraph is at most 1 MiB), and the
  * widths of the lines as asked for, as runs of one width (a paragraph's lines
  * are mostly a column's width). */
-struct entry {
-	double demerits;
-	uint32_t nlines, nruns;
+struct np_break_memo_entry {
+	struct np_break_memo_entry *older; /* kept before this one, or NULL */
+	double demerits, loosest;
+	uint32_t nlines, nruns, very_loose;
 	uint16_t params; /* in params_kept */
-	uint8_t overfull, emergency, pass, has_ratios;
+	uint8_t overfull, emergency, pass;
 	uint8_t wide; /* breaks in 32 bits, not steps in 16 */
 };
 
@@ -66,17 +68,12 @@ struct width_run {
 	uint32_t n;
 };
 
-static double *entry_ratios(const struct entry *e)
+static void *entry_breaks(const struct np_break_memo_entry *e)
 {
-	return (double *)(e + 1);
+	return (void *)(e + 1);
 }
 
-static void *entry_breaks(const struct entry *e)
-{
-	return entry_ratios(e) + (e->has_ratios ? e->nlines : 0);
-}
-
-static struct width_run *entry_runs(const struct entry *e)
+static struct width_run *entry_runs(const struct np_break_memo_entry *e)
 {
 	uintptr_t at = (uintptr_t)entry_breaks(e) + e->nlines * (e->wide ? 4u : 2u);
 	at = (at + _Alignof(struct width_run) - 1) & ~(uintptr_t)(_Alignof(struct width_run) - 1);
@@ -84,17 +81,12 @@ static struct width_run *entry_runs(const struct entry *e)
 }
 
 /* Break i of e. */
-static size_t entry_break(const struct entry *e, size_t i, size_t before)
+static size_t entry_break(const struct np_break_memo_entry *e, size_t i, size_t before)
 {
 	if (e->wide)
 		return ((const uint32_t *)entry_breaks(e))[i];
 	return before + ((const uint16_t *)entry_breaks(e))[i];
 }
-
-struct np_break_memo {
-	struct entry *e[MEMO_WAYS]; /* made as needed: most paragraphs need one */
-	size_t next;
-};
 
 struct recorder {
 	np_width_fn fn;
@@ -127,33 +119,32 @@ static int32_t record(void *c, size_t line)
 }
 
 /* The entry's breaks as a result the caller owns. */
-static int give(struct np_break_result *dst, const struct entry *e)
+static int give(struct np_break_result *dst, const struct np_break_memo_entry *e)
 {
 	memset(dst, 0, sizeof *dst);
 	dst->breaks = malloc(((size_t)e->nlines + 1) * sizeof *dst->breaks);
-	dst->ratios = calloc((size_t)e->nlines + 1, sizeof *dst->ratios);
-	if (!dst->breaks || !dst->ratios) {
+	if (!dst->breaks) {
 		np_break_result_fini(dst);
 		return -1;
 	}
 	for (size_t i = 0, before = 0; i < e->nlines; i++)
 		before = dst->breaks[i] = entry_break(e, i, before);
-	if (e->has_ratios)
-		memcpy(dst->ratios, entry_ratios(e), e->nlines * sizeof *dst->ratios);
 	dst->nlines = e->nlines;
 	dst->overfull = e->overfull;
 	dst->emergency = e->emergency;
 	dst->pass = e->pass;
 	dst->demerits = e->demerits;
+	dst->loosest = e->loosest;
+	dst->very_loose = e->very_loose;
 	return 0;
 }
 
 /* r and the widths w[0..nw) made into an entry (NULL: not kept: out of
  * memory, past 32 bits, or the parameters' table full). */
-static struct entry *keep(const struct np_break_result *r, const int32_t *w, size_t nw,
+static struct np_break_memo_entry *keep(const struct np_break_result *r, const int32_t *w, size_t nw,
 			  const struct np_break_params *p)
 {
-	if (r->nlines > UINT32_MAX || nw > UINT32_MAX)
+	if (r->nlines > UINT32_MAX || nw > UINT32_MAX || r->very_loose > UINT32_MAX)
 		return NULL;
 	for (size_t i = 0; i < r->nlines; i++)
 		if (r->breaks[i] > UINT32_MAX)
@@ -168,19 +159,17 @@ static struct entry *keep(const struct np_break_result *r, const int32_t *w, siz
 	for (size_t i = 0; i < r->nlines; i++)
 		wide |= r->breaks[i] - (i ? r->breaks[i - 1] : 0) > UINT16_MAX ||
 			(i && r->breaks[i] < r->breaks[i - 1]);
-	size_t bytes = sizeof(struct entry) + (r->ratios ? r->nlines * sizeof(double) : 0) +
-		       r->nlines * (wide ? 4 : 2) + _Alignof(struct width_run) +
+	size_t bytes = sizeof(struct np_break_memo_entry) + r->nlines * (wide ? 4 : 2) + _Alignof(struct width_run) +
 		       nruns * sizeof(struct width_run);
-	struct entry *e = malloc(bytes);
+	struct np_break_memo_entry *e = malloc(bytes);
 	if (!e)
 		return NULL;
-	*e = (struct entry){.demerits = r->demerits, .nlines = (uint32_t)r->nlines,
+	*e = (struct np_break_memo_entry){.older = NULL, .demerits = r->demerits,
+			    .loosest = r->loosest, .very_loose = (uint32_t)r->very_loose, .nlines = (uint32_t)r->nlines,
 			    .nruns = (uint32_t)nruns, .params = (uint16_t)pi,
 			    .overfull = (uint8_t)r->overfull, .emergency = (uint8_t)r->emergency,
-			    .pass = (uint8_t)r->pass, .has_ratios = r->ratios != NULL,
+			    .pass = (uint8_t)r->pass,
 			    .wide = (uint8_t)wide};
-	if (r->ratios)
-		memcpy(entry_ratios(e), r->ratios, r->nlines * sizeof *r->ratios);
 	for (size_t i = 0; i < r->nlines; i++) {
 		if (wide)
 			((uint32_t *)entry_breaks(e))[i] = (uint32_t)r->breaks[i];
@@ -201,7 +190,7 @@ static struct entry *keep(const struct np_break_result *r, const int32_t *w, siz
 /* Whether e was made with parameters pi over the widths peek gives now:
  * asked line by line from the first, as the breaker asked (a look may make
  * a slot), to the first that differs. */
-static int same(const struct entry *e, long pi, np_width_fn peek, void *ctx)
+static int same(const struct np_break_memo_entry *e, long pi, np_width_fn peek, void *ctx)
 {
 	if (!e || pi < 0 || e->params != pi)
 		return 0;
@@ -220,9 +209,9 @@ int np_break_memo_find(const struct np_break_memo *m, np_width_fn peek, void *ct
 	if (!m)
 		return 0;
 	long pi = params_index(p, 0);
-	for (size_t i = 0; i < MEMO_WAYS; i++)
-		if (same(m->e[i], pi, peek, ctx))
-			return give(r, m->e[i]) < 0 ? -1 : 1;
+	for (const struct np_break_memo_entry *e = m->newest; e; e = e->older)
+		if (same(e, pi, peek, ctx))
+			return give(r, e) < 0 ? -1 : 1;
 	return 0;
 }
 
@@ -239,21 +228,27 @@ int np_break_memo_paragraph(struct np_break_memo *m, const struct np_bitem *item
 		free(rec.w);
 		return rc;
 	}
-	free(m->e[m->next]);
-	m->e[m->next] = keep(r, rec.w, rec.nw, p); /* kept or not, the breaks stand */
-	m->next = (m->next + 1) % MEMO_WAYS;
+	struct np_break_memo_entry *e = keep(r, rec.w, rec.nw, p); /* kept or not, the breaks stand */
 	free(rec.w);
+	if (!e)
+		return 0;
+	e->older = m->newest;
+	m->newest = e;
+	/* the oldest of more than MEMO_WAYS goes */
+	struct np_break_memo_entry **at = &m->newest;
+	for (size_t i = 0; *at && i < MEMO_WAYS; i++)
+		at = &(*at)->older;
+	struct np_break_memo rest = {*at};
+	*at = NULL;
+	np_break_memo_fini(&rest);
 	return 0;
 }
 
-struct np_break_memo *np_break_memo_new(void)
+void np_break_memo_fini(struct np_break_memo *m)
 {
-	return calloc(1, sizeof(struct np_break_memo));
-}
-
-void np_break_memo_free(struct np_break_memo *m)
-{
-	for (size_t i = 0; m && i < MEMO_WAYS; i++)
-		free(m->e[i]);
-	free(m);
+	while (m && m->newest) {
+		struct np_break_memo_entry *e = m->newest;
+		m->newest = e->older;
+		free(e);
+	}
 }

@@ -291,7 +291,7 @@ static void break_params(const struct flow *f, struct np_break_params *bp, int j
  * LOOSE_LIMIT (or the paragraph's loosest as it was) and no more lines looser
  * than LOOSE_LIMIT than it had (one forced loose line must not make the whole
  * paragraph as loose) replaces r: 1. */
-#define LOOSE_LIMIT 1.0
+#define LOOSE_LIMIT 1.0 /* the breaker's very loose class (np_break_result.very_loose) */
 
 /* The balancer asks for a line more or less only when no limits end the
  * columns within a line: one paragraph may then go a little looser, to
@@ -304,22 +304,6 @@ static void break_params(const struct flow *f, struct np_break_params *bp, int j
 #define BALANCE_LOOSE_LIMIT 2.0
 #define BALANCE_LOOSE_EXTRA 3
 
-static double loosest(const struct np_break_result *r)
-{
-	double m = 0;
-	for (size_t i = 0; i + 1 < r->nlines; i++) /* the last line is not stretched */
-		m = r->ratios[i] > m ? r->ratios[i] : m;
-	return m;
-}
-
-/* Its lines looser than LOOSE_LIMIT. */
-static size_t loose_lines(const struct np_break_result *r)
-{
-	size_t n = 0;
-	for (size_t i = 0; i + 1 < r->nlines; i++)
-		n += r->ratios[i] > LOOSE_LIMIT;
-	return n;
-}
 
 /* Breaks the paragraph with looseness k; the result when it has k lines more
  * and no line looser than the limit; else t is left empty (nlines 0). A
@@ -335,7 +319,7 @@ static int break_loose(struct para_at *a, struct lines_map *m, struct np_break_p
 	if (base->nlines > LOOSE_MAX_LINES)
 		return 0;
 	double cap = for_balance ? BALANCE_LOOSE_LIMIT : LOOSE_LIMIT;
-	double limit = loosest(base) > cap ? loosest(base) : cap;
+	double limit = base->loosest > cap ? base->loosest : cap;
 	size_t extra = for_balance ? BALANCE_LOOSE_EXTRA : 0;
 	bp->looseness = k;
 	int rc = break_at(a, m, bp, t);
@@ -344,8 +328,8 @@ static int break_loose(struct para_at *a, struct lines_map *m, struct np_break_p
 		np_break_result_fini(t);
 		return -1;
 	}
-	if (t->nlines != base->nlines + (size_t)k || t->overfull || loosest(t) > limit ||
-	    loose_lines(t) > loose_lines(base) + extra)
+	if (t->nlines != base->nlines + (size_t)k || t->overfull || t->loosest > limit ||
+	    t->very_loose > base->very_loose + extra)
 		np_break_result_fini(t);
 	return 0;
 }
@@ -635,15 +619,16 @@ static size_t dropcap_bytes(const char *t)
 
 /* Sets up the drop cap of the first paragraph: its letter, its size (the
  * letter's height spans the cap's lines), its width. */
-static void setup_dropcap(struct flow *f, int block, const struct np_text *t)
+static void setup_dropcap(struct flow *f, int block)
 {
 	int lines = f->g->l->drop_cap_lines;
 	if (lines < 2 || f->dropcap_block || f->a->dateline)
 		return;
-	size_t n = dropcap_bytes(t->text);
-	if (n == 0 || n >= sizeof f->dropcap || n >= t->len)
+	const char *text = np_flow_para_text(f, block);
+	size_t n = text ? dropcap_bytes(text) : 0;
+	if (n == 0 || n >= sizeof f->dropcap || n >= f->a->blocks[block - 1].text.len)
 		return;
-	memcpy(f->dropcap, t->text, n);
+	memcpy(f->dropcap, text, n);
 	f->dropcap[n] = 0;
 	f->dropcap_style = f->g->l->styles[NP_ST_DROP_CAP];
 	double body = f->g->l->styles[NP_ST_BODY].size;
@@ -676,7 +661,7 @@ int np_flow_body(struct flow *f, int from)
 		}
 		enum np_style_id sid = after_head ? NP_ST_BODY_FIRST : NP_ST_BODY;
 		if (first)
-			setup_dropcap(f, block, &f->a->blocks[i].text);
+			setup_dropcap(f, block);
 		if (set_paragraph(f, block, sid) < 0 || (!f->trial && np_flow_paint_planned(f) < 0))
 			return -1;
 		first = after_head = 0;

@@ -151,7 +151,7 @@ struct flow {
 	 * memo and natural width kept across the runs */
 	struct flow_paras {
 		struct np_para **p;          /* per block; NULL: not alive */
-		struct np_break_memo **memo; /* per block, made on first use */
+		struct np_break_memo *memo;  /* per block */
 		int64_t *natural;            /* per block, Pango units; -1: not known */
 		struct para_turn {           /* per block: whether its item `item` is a */
 			uint32_t item;       /* hyphen break (UINT32_MAX: none asked yet; */
@@ -161,6 +161,7 @@ struct flow {
 		int head, tail;              /* block indexes (0-based); -1: none */
 		size_t live;
 		int first;                   /* the first paragraph's index; -1: none */
+		struct np_text_packer *packer; /* the texts are kept deflated */
 	} paras;
 	/* per block: a subhead's lines at a width (lines 0: not counted yet),
 	 * counted once though every run asks again */
@@ -345,6 +346,8 @@ int np_flow_paras_init(struct flow *f);
 void np_flow_paras_fini(struct flow *f);
 struct np_para *np_flow_para(struct flow *f, int block, enum np_style_id sid, int draw);
 struct np_break_memo *np_flow_para_memo(struct flow *f, int block);
+/* A paragraph's text, inflated (good until the next call); NULL: no memory. */
+const char *np_flow_para_text(struct flow *f, int block);
 int64_t np_flow_para_natural(struct flow *f, int block, enum np_style_id sid);
 /* 1 when item `item` of the paragraph is a hyphen break, 0 not, -1 failed. */
 int np_flow_para_hyphen(struct flow *f, int block, enum np_style_id sid, size_t item);

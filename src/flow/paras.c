@@ -24,6 +24,7 @@
 #include <stdio.h>
 
 #include "flow/flow_int.h"
+#include "model/textpack.h"
 
 /* Paragraphs alive at once: a few pages' worth of a tabloid's (about forty
  * a page), so the paragraphs a balancing or pull-quote try breaks again stay
@@ -40,7 +41,9 @@ int np_flow_paras_init(struct flow *f)
 	ps->turn = malloc(n * sizeof *ps->turn);
 	ps->prev = malloc(n * sizeof *ps->prev);
 	ps->next = malloc(n * sizeof *ps->next);
-	if (!ps->p || !ps->memo || !ps->natural || !ps->turn || !ps->prev || !ps->next)
+	ps->packer = np_text_packer_new();
+	if (!ps->p || !ps->memo || !ps->natural || !ps->turn || !ps->prev || !ps->next ||
+	    !ps->packer)
 		return -1;
 	for (size_t i = 0; i < n; i++) {
 		ps->natural[i] = -1;
@@ -61,7 +64,7 @@ void np_flow_paras_fini(struct flow *f)
 		if (ps->p)
 			np_para_free(ps->p[i]);
 		if (ps->memo)
-			np_break_memo_free(ps->memo[i]);
+			np_break_memo_fini(&ps->memo[i]);
 	}
 	free(ps->p);
 	free(ps->memo);
@@ -69,6 +72,7 @@ void np_flow_paras_fini(struct flow *f)
 	free(ps->turn);
 	free(ps->prev);
 	free(ps->next);
+	np_text_packer_free(ps->packer);
 	memset(ps, 0, sizeof *ps);
 }
 
@@ -112,10 +116,13 @@ void np_flow_para_release(struct flow *f, int block)
 static struct np_para *make(struct flow *f, int block, enum np_style_id sid, int draw)
 {
 	const struct np_text *t = &f->a->blocks[block - 1].text;
+	const char *text = np_flow_para_text(f, block);
+	if (!text)
+		return NULL;
 	const struct np_style *st = &f->g->l->styles[sid];
 	int first = block - 1 == f->paras.first;
 	size_t skip = block == f->dropcap_block ? f->dropcap_skip : 0;
-	struct np_para_spec spec = {.text = t->text + skip, .len = t->len - skip, .runs = t->runs,
+	struct np_para_spec spec = {.text = text + skip, .len = t->len - skip, .runs = t->runs,
 				    .nruns = t->nruns, .style = st, .language = f->a->language,
 				    .layout = f->g->l, .indent = st->indent, .mark = t->mark,
 				    .letter_space = f->g->l->letter_space_max,
@@ -139,7 +146,7 @@ static struct np_para *make(struct flow *f, int block, enum np_style_id sid, int
 			free(shifted);
 			return NULL;
 		}
-		snprintf(joined, n, "%s \xE2\x80\x94 %s", f->a->dateline, t->text);
+		snprintf(joined, n, "%s \xE2\x80\x94 %s", f->a->dateline, text);
 		size_t lead = strlen(joined) - t->len;
 		runs = calloc(t->nruns + 1, sizeof *runs);
 		for (size_t i = 0; runs && i < t->nruns; i++)
@@ -184,12 +191,14 @@ int64_t np_flow_para_natural(struct flow *f, int block, enum np_style_id sid)
 	return f->paras.natural[block - 1];
 }
 
+const char *np_flow_para_text(struct flow *f, int block)
+{
+	return np_text_plain(f->paras.packer, &f->a->blocks[block - 1].text);
+}
+
 struct np_break_memo *np_flow_para_memo(struct flow *f, int block)
 {
-	struct np_break_memo **m = &f->paras.memo[block - 1];
-	if (!*m)
-		*m = np_break_memo_new();
-	return *m;
+	return &f->paras.memo[block - 1];
 }
 
 int np_flow_para_hyphen(struct flow *f, int block, enum np_style_id sid, size_t item)

@@ -42,6 +42,7 @@ void np_text_fini(struct np_text *t)
 	if (!t)
 		return;
 	free(t->text);
+	free(t->packed);
 	free(t->runs);
 	memset(t, 0, sizeof *t);
 }

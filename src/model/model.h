@@ -70,8 +70,12 @@ struct np_run {
 /* Text with inline emphasis resolved: markup removed from `text`, its
  * styles kept as runs (sorted, non-overlapping, only non-zero flags). */
 struct np_text {
-	char *text; /* owned, valid UTF-8, NUL-terminated */
+	char *text; /* owned, valid UTF-8, NUL-terminated; NULL when packed */
 	size_t len; /* bytes */
+	/* a body paragraph's text, deflated once parsed (model/textpack.h:
+	 * np_text_plain gives it) */
+	unsigned char *packed;
+	size_t packed_len;
 	struct np_run *runs;
 	size_t nruns;
 	struct np_mark mark;

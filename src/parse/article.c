@@ -1,6 +1,7 @@
 /* article.c - the article schema (docs/article.md): its top-level keys and
  * the body; obstacles are in obstacle.c and sidebar.c. */
 #include "parse/pint.h"
+#include "model/textpack.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -35,10 +36,18 @@ static void body(struct np_pctx *c, const struct np_yt_node *seq, struct np_arti
 	a->blocks = np_ps_list(c, seq, "body", sizeof *a->blocks, &a->nblocks);
 	if (!a->blocks)
 		return;
-	for (size_t i = 0; i < seq->nitems; i++) {
-		block(c, seq->items[i], &a->blocks[i]);
+	struct np_text_packer *k = np_text_packer_new();
+	if (!k)
+		np_ps_oom(c, &seq->mark);
+	for (size_t i = 0; k && i < seq->nitems; i++) {
+		struct np_block *b = &a->blocks[i];
+		block(c, seq->items[i], b);
 		np_yt_drop_text(seq->items[i]);
+		/* paragraphs only: a subhead is set from its text in every run */
+		if (b->kind == NP_BLOCK_PARAGRAPH && np_text_pack(k, &b->text) < 0)
+			np_ps_oom(c, &seq->items[i]->mark);
 	}
+	np_text_packer_free(k);
 }
 
 /* A value checked by shape after reading it as text. */
@@ -104,6 +113,9 @@ static void article(struct np_pctx *c, const struct np_yt_node *m, struct np_art
 		np_ps_images(c, v, nblocks, a);
 }
 
+static int parse_tree(struct np_pctx *c, const char *source, struct np_yt_node *root,
+		      struct np_article **out);
+
 /* own: buf when the parse owns it (a file read), freed once the tree is
  * loaded: nothing quotes the file after, and a long article's file (7.5 MB
  * at 500 pages) need not stand beside its tree and the text parsed from it. */
@@ -114,8 +126,13 @@ static int parse(struct np_pctx *c, const char *source, const char *buf, size_t 
 	*out = NULL;
 	int loaded = np_ps_load_kind(c, buf, len, "an article", article_keys, &root);
 	free(own);
-	if (loaded)
-		return -1;
+	return loaded ? -1 : parse_tree(c, source, root, out);
+}
+
+/* The article in root, which it frees. */
+static int parse_tree(struct np_pctx *c, const char *source, struct np_yt_node *root,
+		      struct np_article **out)
+{
 	struct np_article *a = calloc(1, sizeof *a);
 	if (!a || (source && !(a->source = strdup(source))))
 		np_ps_oom(c, &root->mark);
@@ -149,12 +166,26 @@ int np_parse_article_file(const char *path, const struct np_parse_opts *opts,
 	size_t len;
 	int rc = -1;
 	*out = NULL;
+	FILE *f = NULL;
 	if (!dir)
 		np_diag_add(d, NP_ERROR, NULL, "out of memory");
-	else if (np_ps_begin(&c, path, dir, opts, d) == 0 &&
-		 np_ps_read_file(&c, path, &buf, &len) == 0) {
-		rc = parse(&c, path, buf, len, buf, out);
-		buf = NULL;
+	else if (np_ps_begin(&c, path, dir, opts, d) == 0 && (f = np_ps_open_file(&c, path))) {
+		/* a regular file is loaded as it is read, and read whole again
+		 * only when the load has something to say (standard input, a
+		 * pipe, is read whole at once) */
+		struct np_yt_node *root = NULL;
+		int regular = np_ps_is_regular(f);
+		int loaded = regular ? np_ps_load_kind_file(&c, f, "an article", article_keys, &root)
+				     : 1;
+		if (loaded == 1 && regular && np_ps_rewind(&c, f))
+			loaded = -1;
+		if (loaded == 0) {
+			rc = parse_tree(&c, path, root, out);
+		} else if (loaded == 1 && np_ps_read_open(&c, f, &buf, &len) == 0) {
+			rc = parse(&c, path, buf, len, buf, out);
+			buf = NULL;
+		}
+		fclose(f);
 	}
 	free(buf);
 	free(dir);

@@ -129,23 +129,49 @@ static FILE *open_input(const char *path, int *not_regular)
 	return f;
 }
 
-int np_ps_read_file(struct np_pctx *c, const char *path, char **buf, size_t *len)
+FILE *np_ps_open_file(struct np_pctx *c, const char *path)
 {
 	struct np_mark none = {c->file, 0, 0};
 	int not_regular;
 	FILE *f = open_input(path, &not_regular);
-	if (!f && not_regular) {
+	if (!f && not_regular)
 		np_diag_add(c->d, NP_ERROR, &none, "not a regular file (a pipe, device or folder "
 			    "is not read)");
-		return -1;
-	}
-	if (!f) {
+	else if (!f)
 		np_diag_add(c->d, NP_ERROR, &none, "cannot open: %s", strerror(errno));
+	return f;
+}
+
+int np_ps_read_file(struct np_pctx *c, const char *path, char **buf, size_t *len)
+{
+	FILE *f = np_ps_open_file(c, path);
+	if (!f)
 		return -1;
-	}
+	int rc = np_ps_read_open(c, f, buf, len);
+	fclose(f);
+	return rc;
+}
+
+int np_ps_is_regular(FILE *f)
+{
+	struct stat st;
+	return fstat(fileno(f), &st) == 0 && S_ISREG(st.st_mode);
+}
+
+int np_ps_rewind(struct np_pctx *c, FILE *f)
+{
+	struct np_mark none = {c->file, 0, 0};
+	if (fseek(f, 0, SEEK_SET) == 0)
+		return 0;
+	np_diag_add(c->d, NP_ERROR, &none, "cannot read: %s", strerror(errno));
+	return -1;
+}
+
+int np_ps_read_open(struct np_pctx *c, FILE *f, char **buf, size_t *len)
+{
+	struct np_mark none = {c->file, 0, 0};
 	int rc = read_all(f, c->opts.max_file_bytes, buf, len);
 	int err = errno;
-	fclose(f);
 	if (rc == -1) {
 		np_diag_add(c->d, NP_ERROR, &none, "out of memory reading the file");
 		return -1;

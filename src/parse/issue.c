@@ -490,19 +490,33 @@ int np_parse_is_issue(const char *path, const struct np_parse_opts *opts, struct
 	struct np_diags scratch;
 	char *buf = NULL;
 	size_t len;
-	if (np_ps_begin(&c, path, NULL, opts, d) || np_ps_read_file(&c, path, &buf, &len))
+	FILE *f;
+	if (np_ps_begin(&c, path, NULL, opts, d) || !(f = np_ps_open_file(&c, path)))
 		return -1;
 	/* A document that does not load is left to the article parser, which
 	 * reports why; only the question "is it an issue?" is answered here. */
 	np_diags_init(&scratch);
 	struct np_yt_node *root = NULL;
-	int r = 0;
-	/* the part read before an error counts: an edition with a duplicate
-	 * key is still an edition, and the issue parser says where */
+	int r = -1;
 	if (np_ps_begin(&c, path, NULL, opts, &scratch) == 0) {
-		np_yt_load_partial(&c, buf, len, &root);
-		r = np_ps_get(root, "issue") != NULL;
+		/* a regular file as it is read (a long article's bytes need not
+		 * stand beside its tree); else, or when that load has something
+		 * to say, the whole file, of which the part read before an error
+		 * counts: an edition with a duplicate key is still an edition,
+		 * and the issue parser says where */
+		int regular = np_ps_is_regular(f);
+		int loaded = regular ? np_yt_load_file(&c, f, &root) : 1;
+		if (loaded == 1) {
+			c.d = d; /* a file that cannot be read is said to be so */
+			loaded = (regular ? np_ps_rewind(&c, f) : 0) ||
+				 np_ps_read_open(&c, f, &buf, &len) ? -1 : 0;
+			c.d = &scratch;
+			if (loaded == 0)
+				np_yt_load_partial(&c, buf, len, &root);
+		}
+		r = loaded < 0 ? -1 : np_ps_get(root, "issue") != NULL;
 	}
+	fclose(f);
 	np_yt_free(root);
 	np_diags_fini(&scratch);
 	free(buf);

@@ -10,6 +10,7 @@
 #include "parse/parse.h"
 
 #include <stddef.h>
+#include <stdio.h>
 
 #define NP_PARSE_MAX_FILE ((size_t)16 << 20)
 #define NP_PARSE_MAX_PARAGRAPH ((size_t)1 << 20)
@@ -65,6 +66,14 @@ void np_ps_oom(struct np_pctx *c, const struct np_mark *at);
 
 /* Reads a whole file within the size limit into *buf (malloc'd, NUL-added). */
 int np_ps_read_file(struct np_pctx *c, const char *path, char **buf, size_t *len);
+/* Its two halves: the file opened (a regular file or standard input only),
+ * NULL after saying why; the rest of an open file read. */
+FILE *np_ps_open_file(struct np_pctx *c, const char *path);
+int np_ps_read_open(struct np_pctx *c, FILE *f, char **buf, size_t *len);
+/* A regular file (read twice if need be; standard input may be a pipe). */
+int np_ps_is_regular(FILE *f);
+/* Back to the file's start, or -1 after saying why. */
+int np_ps_rewind(struct np_pctx *c, FILE *f);
 /* The folder of path ("." for a bare name), malloc'd. */
 char *np_ps_dirname(const char *path);
 
@@ -77,6 +86,14 @@ size_t np_utf8_invalid(const char *buf, size_t len);
 /* 1 when buf (valid UTF-8) puts no ink on the page: only white space,
  * no-break and other Unicode spaces, soft hyphens, zero-width characters. */
 int np_utf8_blank(const char *buf, size_t len);
+/* The same check on a file read a piece at a time: 0 at the first piece
+ * with an invalid sequence (where, the whole file says: np_utf8_invalid);
+ * zeroed to begin, and at the end nheld must be 0 (no sequence cut short). */
+struct np_utf8_pieces {
+	unsigned char held[4];
+	size_t nheld;
+};
+int np_utf8_piece_ok(struct np_utf8_pieces *s, const char *piece, size_t n);
 /* 1-based line and column (in characters, as libyaml counts) of offset. */
 void np_utf8_position(const char *buf, size_t off, int *line, int *column);
 
@@ -87,6 +104,12 @@ int np_yt_load(struct np_pctx *c, const char *buf, size_t len, struct np_yt_node
 /* The same, leaving in *root on failure the part read so far (or NULL). */
 int np_yt_load_partial(struct np_pctx *c, const char *buf, size_t len,
 		       struct np_yt_node **root);
+/* A regular file loaded as libyaml reads it, a piece at a time, so a long
+ * article's bytes never stand whole beside its tree: 0 and *root when the
+ * file loads without a word to say; 1 (nothing kept) when it does not, or
+ * holds invalid UTF-8, or passes the size limit: the caller loads the whole
+ * file (np_yt_load_partial), which says what and where. */
+int np_yt_load_file(struct np_pctx *c, FILE *f, struct np_yt_node **root);
 void np_yt_free(struct np_yt_node *n);
 /* Frees a paragraph's scalar (or a {subhead: TEXT}'s) once its text is
  * parsed into the model: a long article's text is then made in the room its
@@ -115,6 +138,10 @@ int np_ps_kind(struct np_pctx *c, const struct np_yt_node *map, const char *what
  * file) are reported only for a file of the kind. */
 int np_ps_load_kind(struct np_pctx *c, const char *buf, size_t len, const char *what,
 		    const char *const *keys, struct np_yt_node **root);
+/* The same for a regular file read as it is loaded (np_yt_load_file): 0, -1
+ * (not WHAT, said), or 1: load the whole file with np_ps_load_kind. */
+int np_ps_load_kind_file(struct np_pctx *c, FILE *f, const char *what,
+			 const char *const *keys, struct np_yt_node **root);
 const struct np_yt_pair *np_ps_pair(const struct np_yt_node *map, const char *key);
 const struct np_yt_node *np_ps_get(const struct np_yt_node *map, const char *key);
 /* The value of a required key, or NULL after "missing required key" at map. */

@@ -240,3 +240,15 @@ int np_ps_load_kind(struct np_pctx *c, const char *buf, size_t len, const char *
 	}
 	return rc;
 }
+
+int np_ps_load_kind_file(struct np_pctx *c, FILE *f, const char *what,
+			 const char *const *keys, struct np_yt_node **root)
+{
+	int rc = np_yt_load_file(c, f, root);
+	if (rc == 0 && (*root)->kind == NP_YT_MAP && np_ps_kind(c, *root, what, keys)) {
+		np_yt_free(*root);
+		*root = NULL;
+		return -1;
+	}
+	return rc;
+}

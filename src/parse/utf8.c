@@ -49,6 +49,42 @@ size_t np_utf8_invalid(const char *buf, size_t len)
 	return len;
 }
 
+/* Bytes of the sequence a lead byte begins; 1 for what is not a lead (it is
+ * then checked, and refused, where it stands). */
+static size_t lead_len(unsigned char b)
+{
+	return b >= 0xc2 && b <= 0xdf ? 2 : b >= 0xe0 && b <= 0xef ? 3 : b >= 0xf0 && b <= 0xf4 ? 4 : 1;
+}
+
+int np_utf8_piece_ok(struct np_utf8_pieces *s, const char *piece, size_t n)
+{
+	const unsigned char *b = (const unsigned char *)piece;
+	size_t i = 0;
+	if (s->nheld) { /* the sequence the piece before ended in */
+		size_t want = lead_len(s->held[0]);
+		while (s->nheld < want && i < n)
+			s->held[s->nheld++] = b[i++];
+		if (s->nheld < want)
+			return 1;
+		if (np_utf8_invalid((const char *)s->held, s->nheld) != s->nheld)
+			return 0;
+		s->nheld = 0;
+	}
+	size_t end = n; /* a sequence cut at the piece's end waits for the next */
+	for (size_t k = 1; k <= 3 && k <= n - i; k++) {
+		if ((b[n - k] & 0xc0) != 0x80) {
+			if (lead_len(b[n - k]) > k)
+				end = n - k;
+			break;
+		}
+	}
+	if (np_utf8_invalid(piece + i, end - i) != end - i)
+		return 0;
+	memcpy(s->held, b + end, n - end);
+	s->nheld = n - end;
+	return 1;
+}
+
 void np_utf8_position(const char *buf, size_t off, int *line, int *column)
 {
 	int l = 1, col = 1;

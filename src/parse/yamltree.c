@@ -22,7 +22,7 @@
 struct loader {
 	struct np_pctx *c;
 	yaml_parser_t p;
-	const char *buf; /* the input, for positions of reader errors */
+	const char *buf; /* the input, for positions of reader errors; NULL: a file */
 };
 
 static struct np_mark mark_of(const struct loader *ld, yaml_mark_t m)
@@ -51,7 +51,7 @@ static int next(struct loader *ld, yaml_event_t *ev)
 	if (yaml_parser_parse(&ld->p, ev))
 		return 0;
 	struct np_mark at = mark_of(ld, ld->p.problem_mark);
-	if (ld->p.error == YAML_READER_ERROR) /* it gives a byte offset, no mark */
+	if (ld->p.error == YAML_READER_ERROR && ld->buf) /* a byte offset, no mark */
 		np_utf8_position(ld->buf, ld->p.problem_offset, &at.line, &at.column);
 	const char *hint = indicator_hint(ld->p.context);
 	if (*hint) /* the error lies after the '*', '&' or '!' that began it */
@@ -465,6 +465,54 @@ int np_yt_load_partial(struct np_pctx *c, const char *buf, size_t len, struct np
 	int rc = load_document(&ld, root);
 	yaml_parser_delete(&ld.p);
 	return rc;
+}
+
+/* A file fed to libyaml a piece at a time, each checked as np_yt_load_partial
+ * checks the whole. */
+struct piece_source {
+	FILE *f;
+	size_t limit, total;
+	struct np_utf8_pieces utf8;
+};
+
+static int read_piece(void *data, unsigned char *buffer, size_t size, size_t *size_read)
+{
+	struct piece_source *s = data;
+	size_t n = fread(buffer, 1, size, s->f);
+	s->total += n;
+	*size_read = n;
+	return !ferror(s->f) && s->total <= s->limit &&
+	       np_utf8_piece_ok(&s->utf8, (const char *)buffer, n) && (n > 0 || !s->utf8.nheld);
+}
+
+int np_yt_load_file(struct np_pctx *c, FILE *f, struct np_yt_node **root)
+{
+	*root = NULL;
+	struct piece_source src = {.f = f, .limit = c->opts.max_file_bytes};
+	struct np_diags quiet, *d = c->d;
+	int errors0 = c->errors0;
+	size_t nodes0 = c->nodes;
+	np_diags_init(&quiet);
+	c->d = &quiet; /* whatever there is to say, the whole file's load says it */
+	c->errors0 = 0;
+	struct loader ld = {.c = c};
+	int rc = -1;
+	if (yaml_parser_initialize(&ld.p)) {
+		yaml_parser_set_input(&ld.p, read_piece, &src);
+		rc = load_document(&ld, root);
+		yaml_parser_delete(&ld.p);
+	}
+	c->d = d;
+	c->errors0 = errors0;
+	if (rc == 0 && quiet.n == 0) {
+		np_diags_fini(&quiet);
+		return 0;
+	}
+	np_diags_fini(&quiet);
+	np_yt_free(*root);
+	*root = NULL;
+	c->nodes = nodes0; /* the whole file's load counts them again */
+	return 1;
 }
 
 int np_yt_load(struct np_pctx *c, const char *buf, size_t len, struct np_yt_node **root)
