@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "text/hyph_expand.h"
+#include "text/hyph_letters.h"
 #include "text/text_int.h"
 
 #define MAX_WORD 256 /* bytes; longer "words" are not hyphenated by patterns */
@@ -22,6 +23,7 @@
 struct dict_entry {
 	char *language;
 	HyphenDict *dict;     /* NULL: no dictionary for this language */
+	GHashTable *letters;  /* the letters its patterns use (hyph_letters.c), may be NULL */
 	GHashTable *except;   /* lower-case word -> "ta-ble": the project's corrections */
 };
 
@@ -64,6 +66,8 @@ void np_hyph_dicts_free(struct np_hyph_dicts *h)
 			hnj_hyphen_free(h->v[i]->dict);
 		if (h->v[i]->except)
 			g_hash_table_destroy(h->v[i]->except);
+		if (h->v[i]->letters)
+			g_hash_table_destroy(h->v[i]->letters);
 		free(h->v[i]);
 	}
 	free(h->v);
@@ -116,7 +120,7 @@ static char *second_level(const char *text, size_t len, size_t *out)
 /* Every dictionary is expanded (hyph_expand.c): Debian ships some as TeX
  * patterns (hyph_ru_RU.dic), which libhyphen's matching reads incompletely,
  * and expanding one already expanded changes none of its breaks. */
-static HyphenDict *load_dict(const char *path)
+static HyphenDict *load_dict(const char *path, GHashTable **letters)
 {
 	gchar *text = NULL;
 	gsize len = 0;
@@ -126,6 +130,7 @@ static HyphenDict *load_dict(const char *path)
 	char *small = second_level(text, len, &n);
 	size_t m = 0;
 	char *full = np_hyph_expand(small ? small : text, small ? n : len, &m);
+	*letters = np_hyph_letters_new(small ? small : text, small ? n : len);
 	HyphenDict *d = NULL;
 	FILE *fp = full ? fmemopen(full, m, "r") : small ? fmemopen(small, n, "r") : NULL;
 	if (fp) {
@@ -137,19 +142,23 @@ static HyphenDict *load_dict(const char *path)
 	g_free(full);
 	g_free(small);
 	g_free(text);
+	if (!d && *letters) {
+		g_hash_table_destroy(*letters);
+		*letters = NULL;
+	}
 	return d;
 }
 
-static HyphenDict *try_load(const char *dir, const char *name)
+static HyphenDict *try_load(const char *dir, const char *name, GHashTable **letters)
 {
 	char *path = g_strdup_printf("%s/hyph_%s.dic", dir, name);
-	HyphenDict *d = g_file_test(path, G_FILE_TEST_IS_REGULAR) ? load_dict(path) : NULL;
+	HyphenDict *d = g_file_test(path, G_FILE_TEST_IS_REGULAR) ? load_dict(path, letters) : NULL;
 	g_free(path);
 	return d;
 }
 
 /* The first dictionary, in name order, of any region of a language (ru -> ru_RU). */
-static HyphenDict *load_any_region(const char *dir, const char *primary)
+static HyphenDict *load_any_region(const char *dir, const char *primary, GHashTable **letters)
 {
 	GDir *gd = g_dir_open(dir, 0, NULL);
 	if (!gd)
@@ -166,7 +175,7 @@ static HyphenDict *load_any_region(const char *dir, const char *primary)
 	HyphenDict *d = NULL;
 	if (best) {
 		char *name = g_strndup(best + 5, strlen(best) - 9);
-		d = try_load(dir, name);
+		d = try_load(dir, name, letters);
 		g_free(name);
 	}
 	g_free(best);
@@ -175,7 +184,7 @@ static HyphenDict *load_any_region(const char *dir, const char *primary)
 }
 
 /* "en-gb" -> hyph_en_GB.dic, then hyph_en.dic, then any hyph_en_*.dic. */
-static HyphenDict *load_language(const char *dir, const char *language)
+static HyphenDict *load_language(const char *dir, const char *language, GHashTable **letters)
 {
 	char primary[16] = {0}, region[16] = {0};
 	sscanf(language, "%15[A-Za-z]%*[-_]%15[A-Za-z]", primary, region);
@@ -186,13 +195,13 @@ static HyphenDict *load_language(const char *dir, const char *language)
 	HyphenDict *d = NULL;
 	if (*region) {
 		char *name = g_strdup_printf("%s_%s", primary, region);
-		d = try_load(dir, name);
+		d = try_load(dir, name, letters);
 		g_free(name);
 	}
 	if (!d && *primary)
-		d = try_load(dir, primary);
+		d = try_load(dir, primary, letters);
 	if (!d && *primary)
-		d = load_any_region(dir, primary);
+		d = load_any_region(dir, primary, letters);
 	return d;
 }
 
@@ -247,7 +256,7 @@ static struct dict_entry *find_or_load(struct np_hyph_dicts *h, const char *lang
 		return NULL;
 	}
 	e->language = name;
-	e->dict = load_language(h->dir, language);
+	e->dict = load_language(h->dir, language, &e->letters);
 	e->except = load_exceptions(h->except_dir, language);
 	h->v[h->n++] = e;
 	return e;
@@ -343,6 +352,11 @@ int np_hyph_points(struct np_hyph_dicts *h, const char *language, const char *wo
 			points[i] = (size_t)(g_utf8_offset_to_pointer(word, chars[i]) - word);
 		g_free(lower);
 		return n;
+	}
+	char *base = np_hyph_letters_base(e->letters, lower); /* "ребёнок" as "ребенок" */
+	if (base) {
+		g_free(lower);
+		lower = base;
 	}
 	size_t elen = 0;
 	char *enc = encode(d, lower, &elen);
