@@ -746,8 +746,9 @@ static void test_first_vs_total(void)
 }
 
 /* Breaks given again by the memo are the breaker's, with what the ratios
- * summed up to (the memo keeps no ratios: a hit gives none); it keeps the
- * last four settings. */
+ * summed up to (the memo keeps no ratios: a hit gives none); the breaks
+ * forbidden name an entry too (the same items with a penalty raised are
+ * another paragraph to the breaker); it keeps the last sixteen settings. */
 static void test_memo(void)
 {
 	static struct para p;
@@ -756,15 +757,17 @@ static void test_memo(void)
 	params(&bp, NP_BREAK_TOTAL_FIT);
 	struct np_break_memo m = {0};
 	struct np_break_result fresh, r;
-	for (int32_t k = 0; k < 5; k++) {
+	enum { SETTINGS = 17 };
+	for (int32_t k = 0; k < SETTINGS; k++) {
 		struct widths w = widths(1, 100 + 5 * k);
 		if (run(&p, &w, &bp, &fresh) < 0)
 			break;
-		CHECK(np_break_memo_paragraph(&m, p.it, p.n, width_of, width_of, &w, &bp, &r) == 0,
+		CHECK(np_break_memo_paragraph(&m, p.it, p.n, width_of, width_of, &w, &bp, NULL, &r) ==
+			      0,
 		      "memo: width %d", 100 + 5 * k);
 		CHECK(r.ratios != NULL, "width %d: new to the memo, yet a hit", 100 + 5 * k);
 		np_break_result_fini(&r);
-		CHECK(np_break_memo_find(&m, width_of, &w, &bp, &r) == 1 && !r.ratios,
+		CHECK(np_break_memo_find(&m, width_of, &w, &bp, NULL, &r) == 1 && !r.ratios,
 		      "width %d: not found again", 100 + 5 * k);
 		int same = r.nlines == fresh.nlines && r.demerits == fresh.demerits &&
 			   r.loosest == fresh.loosest && r.very_loose == fresh.very_loose;
@@ -775,10 +778,60 @@ static void test_memo(void)
 		np_break_result_fini(&fresh);
 	}
 	struct widths first = widths(1, 100), second = widths(1, 105);
-	CHECK(np_break_memo_find(&m, width_of, &first, &bp, &r) == 0, "the fifth setting kept the first");
+	CHECK(np_break_memo_find(&m, width_of, &first, &bp, NULL, &r) == 0,
+	      "the seventeenth setting kept the first");
 	np_break_result_fini(&r);
-	CHECK(np_break_memo_find(&m, width_of, &second, &bp, &r) == 1, "the second setting was let go");
+	CHECK(np_break_memo_find(&m, width_of, &second, &bp, NULL, &r) == 1,
+	      "the second setting was let go");
 	np_break_result_fini(&r);
+
+	/* a width at which a hyphen is taken, then that hyphen forbidden */
+	static struct para q;
+	build(&q, "com|pre|hen|sive im|ple|men|ta|tion of in|ter|na|tion|al stan|dard|iza|tion");
+	size_t at[1] = {0};
+	struct widths w = widths(1, 60);
+	int hyphen = 0;
+	for (int32_t width = 60; width <= 200 && !hyphen; width += 2) {
+		w = widths(1, width);
+		if (run(&q, &w, &bp, &fresh) < 0)
+			break;
+		for (size_t i = 0; i + 1 < fresh.nlines && !hyphen; i++)
+			if (q.it[fresh.breaks[i]].type == NP_PENALTY && q.it[fresh.breaks[i]].flagged)
+				hyphen = 1, at[0] = fresh.breaks[i];
+		np_break_result_fini(&fresh);
+	}
+	CHECK(hyphen, "no width takes a hyphen");
+	struct np_break_memo mq = {0};
+	if (hyphen) {
+		struct np_break_forbidden fb = {at, 1};
+		CHECK(np_break_memo_paragraph(&mq, q.it, q.n, width_of, width_of, &w, &bp, NULL, &r) == 0,
+		      "hyphen: not broken");
+		np_break_result_fini(&r);
+		CHECK(np_break_memo_find(&mq, width_of, &w, &bp, &fb, &r) == 0,
+		      "a break forbidden, yet the memo gives the breaks without it");
+		np_break_result_fini(&r);
+		q.it[at[0]].penalty = NP_INF_PENALTY;
+		CHECK(np_break_memo_paragraph(&mq, q.it, q.n, width_of, width_of, &w, &bp, &fb, &r) == 0,
+		      "hyphen forbidden: not broken");
+		int taken = 0;
+		for (size_t i = 0; i < r.nlines; i++)
+			taken |= r.breaks[i] == at[0];
+		CHECK(!taken, "the forbidden break was taken");
+		size_t n1 = r.nlines, b0 = r.nlines ? r.breaks[0] : 0;
+		np_break_result_fini(&r);
+		CHECK(np_break_memo_find(&mq, width_of, &w, &bp, &fb, &r) == 1 && r.nlines == n1 &&
+			      (!n1 || r.breaks[0] == b0),
+		      "the breaks with one forbidden not kept");
+		np_break_result_fini(&r);
+		taken = 0;
+		CHECK(np_break_memo_find(&mq, width_of, &w, &bp, NULL, &r) == 1, "the breaks without it lost");
+		for (size_t i = 0; i < r.nlines; i++)
+			taken |= r.breaks[i] == at[0];
+		CHECK(taken, "the memo's breaks without the forbidding lack its hyphen");
+		np_break_result_fini(&r);
+	}
+	np_break_memo_fini(&mq);
+	np_break_result_fini(&fresh);
 	np_break_memo_fini(&m);
 	CHECK(m.newest == NULL, "memo not empty after fini");
 }

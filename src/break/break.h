@@ -102,8 +102,14 @@ void np_break_result_fini(struct np_break_result *r);
  * every width the breaker asked for are the same: `peek` says a line's width
  * without making anything, or a value that differs (a miss); `width` is asked
  * when breaking. A memo belongs to one paragraph's items: pass it those (or
- * the same made again) only. m NULL: np_break_paragraph. */
+ * the same made again) with the breaks forbidden in them (penalty
+ * NP_INF_PENALTY where the paragraph's own had none) named in fb, part of
+ * what an entry is kept for. m NULL: np_break_paragraph. */
 struct np_break_memo_entry;
+struct np_break_forbidden {
+	const size_t *at; /* item indexes, ascending */
+	size_t n;
+};
 /* Held by value, one per paragraph of a story (a pointer of its own and its
  * allocation were a fifth of a long story's memo): zeroed, it is empty. */
 struct np_break_memo {
@@ -112,11 +118,13 @@ struct np_break_memo {
 void np_break_memo_fini(struct np_break_memo *m);
 int np_break_memo_paragraph(struct np_break_memo *m, const struct np_bitem *items, size_t n,
 			    np_width_fn peek, np_width_fn width, void *ctx,
-			    const struct np_break_params *p, struct np_break_result *r);
+			    const struct np_break_params *p, const struct np_break_forbidden *fb,
+			    struct np_break_result *r);
 /* The memo's breaks for these widths and parameters, without the items: 1
  * (r filled), 0 none kept, -1 out of memory. */
 int np_break_memo_find(const struct np_break_memo *m, np_width_fn peek, void *ctx,
-		       const struct np_break_params *p, struct np_break_result *r);
+		       const struct np_break_params *p, const struct np_break_forbidden *fb,
+		       struct np_break_result *r);
 
 /* First item of the line after a break at b (SIZE_MAX: paragraph start):
  * glue and penalties after the break are discarded. */

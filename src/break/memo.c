@@ -19,7 +19,10 @@
 
 #include "break/break.h"
 
-#define MEMO_WAYS 4 /* a paragraph broken again after a widow or orphan fix, loosened */
+/* A paragraph is broken again after a widow or orphan fix, loosened, and
+ * with each hyphen at a page turn forbidden in turn (up to eight): every run
+ * of the story asks the same again. */
+#define MEMO_WAYS 16
 
 /* The parameters a memo was made with, kept once for the process: every
  * paragraph of a story is broken with one of a few sets (justified or not,
@@ -51,13 +54,14 @@ static long params_index(const struct np_break_params *p, int add)
  * (the lines' ratios summed up in it: all of them were a third of the
  * memo), then its breaks (the items' indexes: as steps
  * from the one before in 16 bits when every step fits, as most lines hold a
- * few hundred items, else in 32 bits: a paragraph is at most 1 MiB), and the
- * widths of the lines as asked for, as runs of one width (a paragraph's lines
- * are mostly a column's width). */
+ * few hundred items, else in 32 bits: a paragraph is at most 1 MiB), the
+ * breaks that were forbidden (item indexes, ascending), and the widths of the
+ * lines as asked for, as runs of one width (a paragraph's lines are mostly a
+ * column's width). */
 struct np_break_memo_entry {
 	struct np_break_memo_entry *older; /* kept before this one, or NULL */
 	double demerits, loosest;
-	uint32_t nlines, nruns, very_loose;
+	uint32_t nlines, nruns, very_loose, nforbidden;
 	uint16_t params; /* in params_kept */
 	uint8_t overfull, emergency, pass;
 	uint8_t wide; /* breaks in 32 bits, not steps in 16 */
@@ -73,9 +77,15 @@ static void *entry_breaks(const struct np_break_memo_entry *e)
 	return (void *)(e + 1);
 }
 
-static struct width_run *entry_runs(const struct np_break_memo_entry *e)
+static uint32_t *entry_forbidden(const struct np_break_memo_entry *e)
 {
 	uintptr_t at = (uintptr_t)entry_breaks(e) + e->nlines * (e->wide ? 4u : 2u);
+	return (uint32_t *)((at + 3) & ~(uintptr_t)3);
+}
+
+static struct width_run *entry_runs(const struct np_break_memo_entry *e)
+{
+	uintptr_t at = (uintptr_t)(entry_forbidden(e) + e->nforbidden);
 	at = (at + _Alignof(struct width_run) - 1) & ~(uintptr_t)(_Alignof(struct width_run) - 1);
 	return (struct width_run *)at;
 }
@@ -142,10 +152,15 @@ static int give(struct np_break_result *dst, const struct np_break_memo_entry *e
 /* r and the widths w[0..nw) made into an entry (NULL: not kept: out of
  * memory, past 32 bits, or the parameters' table full). */
 static struct np_break_memo_entry *keep(const struct np_break_result *r, const int32_t *w, size_t nw,
-			  const struct np_break_params *p)
+			  const struct np_break_params *p, const struct np_break_forbidden *fb)
 {
-	if (r->nlines > UINT32_MAX || nw > UINT32_MAX || r->very_loose > UINT32_MAX)
+	size_t nfb = fb ? fb->n : 0;
+	if (r->nlines > UINT32_MAX || nw > UINT32_MAX || r->very_loose > UINT32_MAX ||
+	    nfb > UINT32_MAX)
 		return NULL;
+	for (size_t i = 0; i < nfb; i++)
+		if (fb->at[i] > UINT32_MAX)
+			return NULL;
 	for (size_t i = 0; i < r->nlines; i++)
 		if (r->breaks[i] > UINT32_MAX)
 			return NULL;
@@ -159,7 +174,8 @@ static struct np_break_memo_entry *keep(const struct np_break_result *r, const i
 	for (size_t i = 0; i < r->nlines; i++)
 		wide |= r->breaks[i] - (i ? r->breaks[i - 1] : 0) > UINT16_MAX ||
 			(i && r->breaks[i] < r->breaks[i - 1]);
-	size_t bytes = sizeof(struct np_break_memo_entry) + r->nlines * (wide ? 4 : 2) + _Alignof(struct width_run) +
+	size_t bytes = sizeof(struct np_break_memo_entry) + r->nlines * (wide ? 4 : 2) + 3 +
+		       nfb * sizeof(uint32_t) + _Alignof(struct width_run) +
 		       nruns * sizeof(struct width_run);
 	struct np_break_memo_entry *e = malloc(bytes);
 	if (!e)
@@ -168,7 +184,7 @@ static struct np_break_memo_entry *keep(const struct np_break_result *r, const i
 			    .loosest = r->loosest, .very_loose = (uint32_t)r->very_loose, .nlines = (uint32_t)r->nlines,
 			    .nruns = (uint32_t)nruns, .params = (uint16_t)pi,
 			    .overfull = (uint8_t)r->overfull, .emergency = (uint8_t)r->emergency,
-			    .pass = (uint8_t)r->pass,
+			    .pass = (uint8_t)r->pass, .nforbidden = (uint32_t)nfb,
 			    .wide = (uint8_t)wide};
 	for (size_t i = 0; i < r->nlines; i++) {
 		if (wide)
@@ -177,6 +193,8 @@ static struct np_break_memo_entry *keep(const struct np_break_result *r, const i
 			((uint16_t *)entry_breaks(e))[i] =
 				(uint16_t)(r->breaks[i] - (i ? r->breaks[i - 1] : 0));
 	}
+	for (size_t i = 0; i < nfb; i++)
+		entry_forbidden(e)[i] = (uint32_t)fb->at[i];
 	struct width_run *run = entry_runs(e);
 	size_t k = 0;
 	for (size_t i = 0; i < nw; i++) {
@@ -187,13 +205,18 @@ static struct np_break_memo_entry *keep(const struct np_break_result *r, const i
 	return e;
 }
 
-/* Whether e was made with parameters pi over the widths peek gives now:
- * asked line by line from the first, as the breaker asked (a look may make
- * a slot), to the first that differs. */
-static int same(const struct np_break_memo_entry *e, long pi, np_width_fn peek, void *ctx)
+/* Whether e was made with parameters pi and the breaks fb forbidden over the
+ * widths peek gives now: asked line by line from the first, as the breaker
+ * asked (a look may make a slot), to the first that differs. */
+static int same(const struct np_break_memo_entry *e, long pi, const struct np_break_forbidden *fb,
+		np_width_fn peek, void *ctx)
 {
-	if (!e || pi < 0 || e->params != pi)
+	size_t nfb = fb ? fb->n : 0;
+	if (!e || pi < 0 || e->params != pi || e->nforbidden != nfb)
 		return 0;
+	for (size_t i = 0; i < nfb; i++)
+		if (entry_forbidden(e)[i] != fb->at[i])
+			return 0;
 	const struct width_run *run = entry_runs(e);
 	size_t line = 0;
 	for (size_t k = 0; k < e->nruns; k++)
@@ -204,22 +227,24 @@ static int same(const struct np_break_memo_entry *e, long pi, np_width_fn peek, 
 }
 
 int np_break_memo_find(const struct np_break_memo *m, np_width_fn peek, void *ctx,
-		       const struct np_break_params *p, struct np_break_result *r)
+		       const struct np_break_params *p, const struct np_break_forbidden *fb,
+		       struct np_break_result *r)
 {
 	if (!m)
 		return 0;
 	long pi = params_index(p, 0);
 	for (const struct np_break_memo_entry *e = m->newest; e; e = e->older)
-		if (same(e, pi, peek, ctx))
+		if (same(e, pi, fb, peek, ctx))
 			return give(r, e) < 0 ? -1 : 1;
 	return 0;
 }
 
 int np_break_memo_paragraph(struct np_break_memo *m, const struct np_bitem *items, size_t n,
 			    np_width_fn peek, np_width_fn width, void *ctx,
-			    const struct np_break_params *p, struct np_break_result *r)
+			    const struct np_break_params *p, const struct np_break_forbidden *fb,
+			    struct np_break_result *r)
 {
-	int found = np_break_memo_find(m, peek, ctx, p, r);
+	int found = np_break_memo_find(m, peek, ctx, p, fb, r);
 	if (found)
 		return found < 0 ? -1 : 0;
 	struct recorder rec = {.fn = width, .ctx = ctx};
@@ -228,7 +253,7 @@ int np_break_memo_paragraph(struct np_break_memo *m, const struct np_bitem *item
 		free(rec.w);
 		return rc;
 	}
-	struct np_break_memo_entry *e = keep(r, rec.w, rec.nw, p); /* kept or not, the breaks stand */
+	struct np_break_memo_entry *e = keep(r, rec.w, rec.nw, p, fb); /* kept or not, the breaks stand */
 	free(rec.w);
 	if (!e)
 		return 0;

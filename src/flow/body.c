@@ -74,6 +74,8 @@ static int32_t slot_width(void *ctx, size_t line)
 	return NP_UNITS((s == SIZE_MAX ? m->f->g->colw : np_flow_slot_w(m->f, &m->f->slots[s])) - dropcap);
 }
 
+#define TURN_TRIES 8 /* hyphens forbidden at a jump, one a try */
+
 /* A paragraph being set. Its items are asked for only when its breaks memo
  * has no breaks for these widths, or a hyphen at a page turn is to be
  * checked, or an overset line counted: a pour meeting the widths of the last
@@ -85,7 +87,9 @@ struct para_at {
 	struct np_para *p;            /* NULL until its items are asked for */
 	const struct np_bitem *items; /* p's, or own */
 	size_t n;
-	struct np_bitem *own;         /* a copy with breaks forbidden (at a jump) */
+	struct np_bitem *own;         /* a copy with the forbidden breaks, when broken */
+	size_t forbidden[TURN_TRIES]; /* hyphens at a page turn or a jump, ascending */
+	size_t nforbidden;
 };
 
 static const struct np_bitem *items_of(struct para_at *a)
@@ -98,19 +102,36 @@ static const struct np_bitem *items_of(struct para_at *a)
 	return a->items;
 }
 
-/* Breaks the paragraph over the slots of m: from its memo when the widths are
- * the same (its own items only: a copy with a break forbidden is another
- * paragraph to the breaker). */
+/* The items to break: the paragraph's, or with its forbidden breaks. */
+static const struct np_bitem *items_to_break(struct para_at *a)
+{
+	if (!items_of(a) || a->nforbidden == 0)
+		return a->items;
+	if (!a->own) {
+		if (!(a->own = malloc(a->n * sizeof *a->own)))
+			return NULL;
+		memcpy(a->own, a->items, a->n * sizeof *a->own);
+	}
+	for (size_t i = 0; i < a->nforbidden; i++)
+		a->own[a->forbidden[i]].penalty = NP_INF_PENALTY;
+	return a->own;
+}
+
+/* Breaks the paragraph over the slots of m: from its memo when the widths and
+ * the breaks forbidden are the same (every run of the story forbids the same
+ * hyphens at its page turns again: the 1 MiB paragraph was broken 42 times). */
 static int break_at(struct para_at *a, struct lines_map *m, const struct np_break_params *bp,
 		    struct np_break_result *r)
 {
-	struct np_break_memo *memo = a->own ? NULL : np_flow_para_memo(a->f, a->block);
-	int found = np_break_memo_find(memo, slot_width, m, bp, r);
+	struct np_break_memo *memo = np_flow_para_memo(a->f, a->block);
+	struct np_break_forbidden fb = {a->forbidden, a->nforbidden};
+	int found = np_break_memo_find(memo, slot_width, m, bp, &fb, r);
 	if (found)
 		return found < 0 ? -1 : 0;
-	if (!items_of(a))
+	const struct np_bitem *items = items_to_break(a);
+	if (!items)
 		return -1;
-	return np_break_memo_paragraph(memo, a->items, a->n, slot_width, slot_width, m, bp, r);
+	return np_break_memo_paragraph(memo, items, a->n, slot_width, slot_width, m, bp, &fb, r);
 }
 
 /* Lines 0..L-1 into their slots; lines past the last page are overset. A
@@ -415,23 +436,21 @@ static size_t turn_hyphen(struct flow *f, struct lines_map *m, struct para_at *a
 	return SIZE_MAX;
 }
 
-/* The paragraph's items with the break at j forbidden, in a->own (a copy
- * made once, freed by the caller). */
-static const struct np_bitem *forbid(struct para_at *a, size_t j)
+/* The break at j forbidden from the next break on (kept in order: it names
+ * the memo's entry). */
+static void forbid(struct para_at *a, size_t j)
 {
-	if (!a->own) {
-		if (!items_of(a))
-			return NULL;
-		a->own = malloc(a->n * sizeof *a->own);
-		if (!a->own)
-			return NULL;
-		memcpy(a->own, a->items, a->n * sizeof *a->own);
-	}
-	a->own[j].penalty = NP_INF_PENALTY;
-	return a->items = a->own;
+	size_t i = a->nforbidden;
+	if (i == TURN_TRIES)
+		return;
+	while (i > 0 && a->forbidden[i - 1] > j)
+		i--;
+	if (i > 0 && a->forbidden[i - 1] == j)
+		return;
+	memmove(a->forbidden + i + 1, a->forbidden + i, (a->nforbidden - i) * sizeof *a->forbidden);
+	a->forbidden[i] = j;
+	a->nforbidden++;
 }
-
-#define TURN_TRIES 8 /* hyphens forbidden at a jump, one a try */
 
 static int set_paragraph(struct flow *f, int block, enum np_style_id sid)
 {
@@ -458,10 +477,7 @@ static int set_paragraph(struct flow *f, int block, enum np_style_id sid)
 			break;
 		}
 		if (j != SIZE_MAX) {
-			if (!forbid(&a, j)) {
-				rc = -1;
-				break;
-			}
+			forbid(&a, j);
 			turns++;
 			tries--; /* not a widow's try */
 			continue;
@@ -482,10 +498,7 @@ static int set_paragraph(struct flow *f, int block, enum np_style_id sid)
 				}
 				if (j == SIZE_MAX)
 					break;
-				if (!forbid(&a, j)) {
-					rc = -1;
-					break;
-				}
+				forbid(&a, j);
 				rc = 0;
 				turns++;
 				tries--;
