@@ -177,11 +177,9 @@ int np_parse_article_file(const char *path, const struct np_parse_opts *opts,
 		int regular = np_ps_is_regular(f);
 		int loaded = regular ? np_ps_load_kind_file(&c, f, "an article", article_keys, &root)
 				     : 1;
-		if (loaded == 1 && regular && np_ps_rewind(&c, f))
-			loaded = -1;
 		if (loaded == 0) {
 			rc = parse_tree(&c, path, root, out);
-		} else if (loaded == 1 && np_ps_read_open(&c, f, &buf, &len) == 0) {
+		} else if (loaded == 1 && np_ps_read_again(&c, f, regular, &buf, &len) == 0) {
 			rc = parse(&c, path, buf, len, buf, out);
 			buf = NULL;
 		}

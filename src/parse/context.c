@@ -158,13 +158,14 @@ int np_ps_is_regular(FILE *f)
 	return fstat(fileno(f), &st) == 0 && S_ISREG(st.st_mode);
 }
 
-int np_ps_rewind(struct np_pctx *c, FILE *f)
+int np_ps_read_again(struct np_pctx *c, FILE *f, int regular, char **buf, size_t *len)
 {
 	struct np_mark none = {c->file, 0, 0};
-	if (fseek(f, 0, SEEK_SET) == 0)
-		return 0;
-	np_diag_add(c->d, NP_ERROR, &none, "cannot read: %s", strerror(errno));
-	return -1;
+	if (regular && fseek(f, 0, SEEK_SET) != 0) {
+		np_diag_add(c->d, NP_ERROR, &none, "cannot read: %s", strerror(errno));
+		return -1;
+	}
+	return np_ps_read_open(c, f, buf, len);
 }
 
 int np_ps_read_open(struct np_pctx *c, FILE *f, char **buf, size_t *len)

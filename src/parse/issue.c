@@ -497,7 +497,7 @@ int np_parse_is_issue(const char *path, const struct np_parse_opts *opts, struct
 	 * reports why; only the question "is it an issue?" is answered here. */
 	np_diags_init(&scratch);
 	struct np_yt_node *root = NULL;
-	int r = -1;
+	int r = 0;
 	if (np_ps_begin(&c, path, NULL, opts, &scratch) == 0) {
 		/* a regular file as it is read (a long article's bytes need not
 		 * stand beside its tree); else, or when that load has something
@@ -508,8 +508,7 @@ int np_parse_is_issue(const char *path, const struct np_parse_opts *opts, struct
 		int loaded = regular ? np_yt_load_file(&c, f, &root) : 1;
 		if (loaded == 1) {
 			c.d = d; /* a file that cannot be read is said to be so */
-			loaded = (regular ? np_ps_rewind(&c, f) : 0) ||
-				 np_ps_read_open(&c, f, &buf, &len) ? -1 : 0;
+			loaded = np_ps_read_again(&c, f, regular, &buf, &len);
 			c.d = &scratch;
 			if (loaded == 0)
 				np_yt_load_partial(&c, buf, len, &root);

@@ -72,8 +72,10 @@ FILE *np_ps_open_file(struct np_pctx *c, const char *path);
 int np_ps_read_open(struct np_pctx *c, FILE *f, char **buf, size_t *len);
 /* A regular file (read twice if need be; standard input may be a pipe). */
 int np_ps_is_regular(FILE *f);
-/* Back to the file's start, or -1 after saying why. */
-int np_ps_rewind(struct np_pctx *c, FILE *f);
+/* The whole file, when a load as it was read (np_yt_load_file) has
+ * something to say: a regular file from its start again; another (standard
+ * input, never loaded so) as it stands; -1 after saying why. */
+int np_ps_read_again(struct np_pctx *c, FILE *f, int regular, char **buf, size_t *len);
 /* The folder of path ("." for a bare name), malloc'd. */
 char *np_ps_dirname(const char *path);
 
